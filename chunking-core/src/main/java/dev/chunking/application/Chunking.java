@@ -1,0 +1,142 @@
+package dev.chunking.application;
+
+import dev.chunking.domain.Chunk;
+import dev.chunking.domain.ChunkingOptions;
+import dev.chunking.domain.DocumentId;
+import dev.chunking.spi.ChunkSink;
+import dev.chunking.spi.Chunker;
+import dev.chunking.spi.ChunkingStrategy;
+import dev.chunking.spi.TokenCounter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The entry point for host applications: a strategy and options, resolved once, that chunk
+ * strings and streams. Immutable and thread-safe; each call opens its own chunker.
+ *
+ * <pre>{@code
+ * Chunking chunking = Chunking.of("recursive", ChunkingOptions.builder().maxSize(800).overlap(100).build());
+ * for (Chunk chunk : chunking.chunk(DocumentId.of("guide.md"), text)) {
+ *     index(chunk.text(), chunk.start(), chunk.end());
+ * }
+ * }</pre>
+ */
+public final class Chunking {
+    /** Bytes read per call when chunking a stream. */
+    public static final int READ_BUFFER_SIZE = 64 * 1024;
+
+    private final ChunkingStrategy strategy;
+    private final ChunkingOptions options;
+    private final TokenCounter tokenCounter;
+
+    private Chunking(ChunkingStrategy strategy, ChunkingOptions options, TokenCounter tokenCounter) {
+        this.strategy = strategy;
+        this.options = options;
+        this.tokenCounter = tokenCounter;
+    }
+
+    /**
+     * Resolves a strategy and token counter by name from the {@link java.util.ServiceLoader} registry.
+     *
+     * @param strategyName such as {@code "recursive"}
+     * @param options sizes and unit; the token counter is looked up by {@code options.tokenCounter()}
+     * @return a ready instance
+     * @throws dev.chunking.domain.UnknownStrategyException if a name is not registered
+     */
+    public static Chunking of(String strategyName, ChunkingOptions options) {
+        return of(StrategyRegistry.load(), strategyName, options);
+    }
+
+    /**
+     * Resolves a strategy and token counter by name from a given registry.
+     *
+     * @param registry where to look the names up
+     * @param strategyName such as {@code "recursive"}
+     * @param options sizes and unit
+     * @return a ready instance
+     */
+    public static Chunking of(StrategyRegistry registry, String strategyName, ChunkingOptions options) {
+        return new Chunking(registry.strategy(strategyName), options, registry.tokenCounter(options.tokenCounter()));
+    }
+
+    /**
+     * Uses a strategy and counter instance directly.
+     *
+     * @param strategy the strategy
+     * @param options sizes and unit
+     * @param tokenCounter counter used when the unit is tokens
+     * @return a ready instance
+     */
+    public static Chunking of(ChunkingStrategy strategy, ChunkingOptions options, TokenCounter tokenCounter) {
+        return new Chunking(strategy, options, tokenCounter);
+    }
+
+    /**
+     * Opens a chunker for one document, for callers that feed it themselves.
+     *
+     * @param document the document id stamped on each chunk
+     * @param sink receives chunks as they are final
+     * @return a new chunker; close it when done
+     */
+    public Chunker open(DocumentId document, ChunkSink sink) {
+        return strategy.open(document, options, tokenCounter, sink);
+    }
+
+    /**
+     * Chunks a whole string.
+     *
+     * @param document the document id stamped on each chunk
+     * @param text the document
+     * @return the chunks in order
+     */
+    public List<Chunk> chunk(DocumentId document, CharSequence text) {
+        List<Chunk> chunks = new ArrayList<>();
+        try (Chunker chunker = open(document, chunks::add)) {
+            chunker.feed(text);
+            chunker.finish();
+        }
+        return chunks;
+    }
+
+    /**
+     * Chunks a UTF-8 stream in {@value #READ_BUFFER_SIZE}-byte reads, never holding the whole
+     * input. The stream is not closed.
+     *
+     * @param document the document id stamped on each chunk
+     * @param in UTF-8 bytes
+     * @param sink receives chunks as they are final
+     * @return the number of bytes read
+     * @throws IOException if reading fails
+     * @throws dev.chunking.domain.MalformedInputException if the input is not UTF-8
+     */
+    public long chunk(DocumentId document, InputStream in, ChunkSink sink) throws IOException {
+        byte[] buffer = new byte[READ_BUFFER_SIZE];
+        try (Chunker chunker = open(document, sink)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                chunker.feed(buffer, 0, n);
+            }
+            chunker.finish();
+            return chunker.bytesFed();
+        }
+    }
+
+    /**
+     * Returns the strategy in use.
+     *
+     * @return the strategy
+     */
+    public ChunkingStrategy strategy() {
+        return strategy;
+    }
+
+    /**
+     * Returns the options in use.
+     *
+     * @return the options
+     */
+    public ChunkingOptions options() {
+        return options;
+    }
+}

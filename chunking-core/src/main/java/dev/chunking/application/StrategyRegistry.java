@@ -1,0 +1,95 @@
+package dev.chunking.application;
+
+import dev.chunking.internal.NamedProviders;
+import dev.chunking.spi.ChunkingStrategy;
+import dev.chunking.spi.TokenCounter;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/**
+ * Finds strategies and token counters by name. {@link #load()} discovers them through
+ * {@link ServiceLoader} (module path {@code provides} or class path {@code META-INF/services}),
+ * so a plugin jar adds a strategy without touching the library. Unknown names fail listing the
+ * known ones; duplicate names fail naming both classes. Immutable and thread-safe.
+ */
+public final class StrategyRegistry {
+    private final NamedProviders<ChunkingStrategy> strategies;
+    private final NamedProviders<TokenCounter> counters;
+
+    private StrategyRegistry(Iterable<? extends ChunkingStrategy> strategies, Iterable<? extends TokenCounter> counters) {
+        this.strategies = new NamedProviders<>("strategy", strategies, ChunkingStrategy::name);
+        this.counters = new NamedProviders<>("token counter", counters, TokenCounter::name);
+    }
+
+    /**
+     * Discovers every strategy and token counter visible to this library's class loader.
+     *
+     * @return a new registry
+     * @throws dev.chunking.domain.DuplicateStrategyException if two providers share a name
+     */
+    public static StrategyRegistry load() {
+        return load(StrategyRegistry.class.getClassLoader());
+    }
+
+    /**
+     * Discovers every strategy and token counter visible to a class loader.
+     *
+     * @param loader where to look, for hosts with plugin class loaders
+     * @return a new registry
+     */
+    public static StrategyRegistry load(ClassLoader loader) {
+        return new StrategyRegistry(ServiceLoader.load(ChunkingStrategy.class, loader),
+                ServiceLoader.load(TokenCounter.class, loader));
+    }
+
+    /**
+     * Builds a registry from explicit providers, without {@link ServiceLoader}.
+     *
+     * @param strategies the strategies
+     * @param counters the token counters
+     * @return a new registry
+     */
+    public static StrategyRegistry of(List<? extends ChunkingStrategy> strategies, List<? extends TokenCounter> counters) {
+        return new StrategyRegistry(strategies, counters);
+    }
+
+    /**
+     * Returns the strategy with a name.
+     *
+     * @param name such as {@code "recursive"}
+     * @return the strategy
+     * @throws dev.chunking.domain.UnknownStrategyException listing the known names
+     */
+    public ChunkingStrategy strategy(String name) {
+        return strategies.get(name);
+    }
+
+    /**
+     * Returns the token counter with a name.
+     *
+     * @param name such as {@code "codepoints"}
+     * @return the counter
+     * @throws dev.chunking.domain.UnknownStrategyException listing the known names
+     */
+    public TokenCounter tokenCounter(String name) {
+        return counters.get(name);
+    }
+
+    /**
+     * Returns every strategy, sorted by name.
+     *
+     * @return an unmodifiable list
+     */
+    public List<ChunkingStrategy> strategies() {
+        return strategies.all();
+    }
+
+    /**
+     * Returns every token counter, sorted by name.
+     *
+     * @return an unmodifiable list
+     */
+    public List<TokenCounter> tokenCounters() {
+        return counters.all();
+    }
+}

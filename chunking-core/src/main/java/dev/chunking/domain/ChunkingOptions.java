@@ -1,0 +1,166 @@
+package dev.chunking.domain;
+
+/**
+ * How large chunks may be and how much consecutive chunks overlap. Immutable and thread-safe;
+ * build one with {@link #builder()} or start from {@link #defaults()}.
+ *
+ * <p>Sizes are in {@code unit}: code points for {@link SizeUnit#CHARS}, tokens of the token
+ * counter chosen by name for {@link SizeUnit#TOKENS}.
+ *
+ * @param maxSize largest allowed chunk size, at least 1
+ * @param overlap how much of the end of a chunk the next one repeats at most; less than {@code maxSize}
+ * @param minSize chunks end at a preferred boundary only when they are at least this large; 0 to {@code maxSize}
+ * @param unit the unit of all three sizes
+ * @param tokenCounter name of the {@code TokenCounter} used when {@code unit} is {@code TOKENS}
+ */
+public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit unit, String tokenCounter) {
+    /** Default maximum size: 1000. */
+    public static final int DEFAULT_MAX_SIZE = 1000;
+    /** Default overlap: 200. */
+    public static final int DEFAULT_OVERLAP = 200;
+    /** Largest maximum size accepted: 16 Mi units, which bounds a chunker's memory. */
+    public static final int LIMIT_MAX_SIZE = 1 << 24;
+    /** Name of the default token counter, which counts code points. */
+    public static final String DEFAULT_TOKEN_COUNTER = "codepoints";
+
+    private static final ChunkingOptions DEFAULTS = new ChunkingOptions(DEFAULT_MAX_SIZE, DEFAULT_OVERLAP, 0,
+            SizeUnit.CHARS, DEFAULT_TOKEN_COUNTER);
+
+    /**
+     * Validates the options.
+     *
+     * @throws InvalidOptionsException naming the value, the limit and the setting when a value is out of range
+     */
+    public ChunkingOptions {
+        if (unit == null || tokenCounter == null || tokenCounter.isBlank()) {
+            throw new InvalidOptionsException("unit and tokenCounter must be set (defaults: chars, " + DEFAULT_TOKEN_COUNTER + ")");
+        }
+        if (maxSize < 1 || maxSize > LIMIT_MAX_SIZE) {
+            throw new InvalidOptionsException("max size " + maxSize + " is outside 1.." + LIMIT_MAX_SIZE
+                    + "; set maxSize (--size) within that range");
+        }
+        if (overlap < 0) {
+            throw new InvalidOptionsException("overlap " + overlap + " is negative; set overlap (--overlap) to 0 or more");
+        }
+        if (overlap >= maxSize) {
+            throw new InvalidOptionsException("overlap " + overlap + " >= max size " + maxSize
+                    + "; set overlap (--overlap) below the max size (--size)");
+        }
+        if (minSize < 0 || minSize > maxSize) {
+            throw new InvalidOptionsException("min size " + minSize + " is outside 0..max size " + maxSize
+                    + "; set minSize within that range");
+        }
+    }
+
+    /**
+     * Returns the defaults: max size 1000, overlap 200, no min size, code points.
+     *
+     * @return the shared default options
+     */
+    public static ChunkingOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * Starts a builder preset to {@link #defaults()}.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder(DEFAULTS);
+    }
+
+    /**
+     * Starts a builder preset to these options.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Mutable builder for {@link ChunkingOptions}; not thread-safe. Validation happens in
+     * {@link #build()}, so settings can be given in any order.
+     */
+    public static final class Builder {
+        private int maxSize;
+        private int overlap;
+        private int minSize;
+        private SizeUnit unit;
+        private String tokenCounter;
+
+        private Builder(ChunkingOptions from) {
+            maxSize = from.maxSize;
+            overlap = from.overlap;
+            minSize = from.minSize;
+            unit = from.unit;
+            tokenCounter = from.tokenCounter;
+        }
+
+        /**
+         * Sets the maximum chunk size.
+         *
+         * @param value at least 1
+         * @return this builder
+         */
+        public Builder maxSize(int value) {
+            maxSize = value;
+            return this;
+        }
+
+        /**
+         * Sets the overlap between consecutive chunks.
+         *
+         * @param value 0 up to the max size, exclusive
+         * @return this builder
+         */
+        public Builder overlap(int value) {
+            overlap = value;
+            return this;
+        }
+
+        /**
+         * Sets the size below which a chunk does not end at a preferred boundary.
+         *
+         * @param value 0 up to the max size
+         * @return this builder
+         */
+        public Builder minSize(int value) {
+            minSize = value;
+            return this;
+        }
+
+        /**
+         * Sets the size unit.
+         *
+         * @param value chars or tokens
+         * @return this builder
+         */
+        public Builder unit(SizeUnit value) {
+            unit = value;
+            return this;
+        }
+
+        /**
+         * Sets the token counter by name, used when the unit is tokens.
+         *
+         * @param name a registered {@code TokenCounter} name
+         * @return this builder
+         */
+        public Builder tokenCounter(String name) {
+            tokenCounter = name;
+            return this;
+        }
+
+        /**
+         * Validates and builds the options.
+         *
+         * @return the options
+         * @throws InvalidOptionsException if a value is out of range
+         */
+        public ChunkingOptions build() {
+            return new ChunkingOptions(maxSize, overlap, minSize, unit, tokenCounter);
+        }
+    }
+}

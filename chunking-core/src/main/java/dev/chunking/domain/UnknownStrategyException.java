@@ -1,0 +1,22 @@
+package dev.chunking.domain;
+
+import java.util.Collection;
+
+/**
+ * Thrown when a strategy or token counter is looked up by a name that no provider has.
+ * The message lists the names that are known.
+ */
+public class UnknownStrategyException extends ChunkingException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param kind what was looked up, such as "strategy" or "token counter"
+     * @param name the name that was asked for
+     * @param known the names that are registered
+     */
+    public UnknownStrategyException(String kind, String name, Collection<String> known) {
+        super("unknown " + kind + " '" + name + "'; known: " + String.join(", ", known));
+    }
+}

@@ -1,0 +1,341 @@
+package dev.chunking.internal;
+
+import dev.chunking.domain.ChunkMetadata;
+import dev.chunking.domain.Chunk;
+import dev.chunking.domain.ChunkingException;
+import dev.chunking.domain.ChunkingOptions;
+import dev.chunking.domain.DocumentId;
+import dev.chunking.domain.SizeUnit;
+import dev.chunking.domain.Utf8Text;
+import dev.chunking.spi.ChunkSink;
+import dev.chunking.spi.TokenCounter;
+
+/**
+ * The one-pass engine behind the built-in strategies. It scans UTF-8 once, remembers candidate
+ * boundaries by strength (paragraph, line, sentence, word) and the rare positions inside
+ * grapheme clusters, and when the window reaches the maximum size it cuts at the latest
+ * boundary of the strongest level that fits. No substring is made per candidate; the only
+ * copy is the chunk's own UTF-8. Memory is the window (max size plus overlap) and its
+ * candidate queues. Not thread-safe.
+ */
+public final class BoundaryChunker extends Utf8Window {
+    static final int PARAGRAPH = 0;
+    static final int LINE = 1;
+    static final int SENTENCE = 2;
+    static final int WORD = 3;
+    private static final int LEVELS = 4;
+
+    /** ASCII bytes that never create a candidate and leave the scanner state as any letter does. */
+    private static final boolean[] PLAIN = new boolean[128];
+
+    static {
+        for (int c = 0x21; c < 0x7F; c++) {
+            PLAIN[c] = c != '.' && c != '!' && c != '?' && !isCloser(c);
+        }
+    }
+
+    private final DocumentId document;
+    private final ChunkSink sink;
+    private final String strategy;
+    private final boolean structured;
+    private final int maxSize;
+    private final int overlap;
+    private final int minSize;
+    private final TokenSizer tokens; // null when sizing in code points
+    private final long windowCodePoints;
+
+    private final Positions[] levels;
+    private final Positions joins = new Positions(); // code-point starts inside a grapheme cluster
+
+    private long startByte;
+    private long startCp;
+    private long prevEndByte;
+    private long prevEndCp;
+    private long nextIndex;
+    private long eventCp;
+
+    private int prevCp = -1;
+    private int prevProp = Graphemes.CONTROL;
+    private boolean prevWs;
+    private boolean sentencePending;
+    private boolean lineBlank = true;
+    private boolean endedLineBlank = true;
+    private int regionalIndicators;
+    private int pictographic; // 0 none, 1 after Pictographic Extend*, 2 after that and ZWJ
+
+    /**
+     * Opens an engine for one document.
+     *
+     * @param strategy name stamped on every chunk
+     * @param structured whether to prefer paragraph, line, sentence and word boundaries
+     * @param document the document id stamped on every chunk
+     * @param options sizes and unit
+     * @param counter token counter for {@link SizeUnit#TOKENS}
+     * @param sink receives chunks in order
+     */
+    public BoundaryChunker(String strategy, boolean structured, DocumentId document, ChunkingOptions options,
+                           TokenCounter counter, ChunkSink sink) {
+        this.strategy = strategy;
+        this.structured = structured;
+        this.document = document;
+        this.sink = sink;
+        this.maxSize = options.maxSize();
+        this.overlap = options.overlap();
+        this.minSize = options.minSize();
+        if (options.unit() == SizeUnit.TOKENS) {
+            this.windowCodePoints = Math.min(1L << 28, (long) maxSize * Math.max(1, counter.maxCodePointsPerToken()));
+            this.tokens = new TokenSizer(counter, maxSize);
+        } else {
+            this.windowCodePoints = maxSize;
+            this.tokens = null;
+        }
+        this.levels = new Positions[structured ? LEVELS : 0];
+        for (int i = 0; i < levels.length; i++) {
+            levels[i] = new Positions();
+        }
+        this.eventCp = firstEvent();
+    }
+
+    private long firstEvent() {
+        return tokens == null ? startCp + maxSize : startCp + Math.min(windowCodePoints, tokens.firstCheck());
+    }
+
+    @Override
+    long retainFrom() {
+        return startByte;
+    }
+
+    @Override
+    int scan(byte[] buf, int from, int limit, boolean endOfInput) {
+        int i = from;
+        long cp = scannedCodePoints;
+        while (i < limit) {
+            int c = buf[i];
+            int len = 1;
+            if (c < 0) {
+                c = Utf8.decode(buf, i, limit, endOfInput, base + i);
+                if (c == Utf8.INCOMPLETE) {
+                    break;
+                }
+                len = Utf8.sequenceLength(buf[i]);
+            }
+            codePoint(c, base + i, cp);
+            if (cp >= eventCp) {
+                sizeEvent(base + i, cp);
+            }
+            i += len;
+            cp++;
+            if (c < 0x80 && PLAIN[c]) {
+                // A run of plain ASCII after a plain byte adds no candidate and changes no state: skip it.
+                int stop = (int) Math.min(limit, i + (eventCp - cp));
+                int j = i;
+                while (j < stop && buf[j] >= 0 && PLAIN[buf[j]]) {
+                    j++;
+                }
+                if (j > i) {
+                    prevCp = buf[j - 1];
+                    cp += j - i;
+                    i = j;
+                }
+            }
+        }
+        scannedCodePoints = cp;
+        return i;
+    }
+
+    /** Handles the code point at {@code (byteOffset, cpOffset)}: records its boundary, updates state. */
+    private void codePoint(int c, long byteOffset, long cpOffset) {
+        int prop = Graphemes.property(c);
+        boolean ws = c < 0x80 ? c == ' ' || (c >= 0x09 && c <= 0x0D) : Character.isWhitespace(c);
+        if (cpOffset > 0) {
+            if (!Graphemes.isBreak(prevProp, prop, regionalIndicators, pictographic == 2)) {
+                joins.add(byteOffset, cpOffset);
+            } else if (structured) {
+                int level = -1;
+                if (prevCp == '\n') {
+                    level = endedLineBlank ? PARAGRAPH : LINE;
+                } else if (prevCp == '\r' && c != '\n') {
+                    level = lineBlank ? PARAGRAPH : LINE;
+                    lineBlank = true;
+                } else if (prevWs && !ws) {
+                    level = sentencePending ? SENTENCE : WORD;
+                } else if (!ws && isFullWidthStop(prevCp)) {
+                    level = SENTENCE;
+                }
+                if (level >= 0) {
+                    levels[level].add(byteOffset, cpOffset);
+                }
+            }
+        }
+        if (c == '\n') {
+            endedLineBlank = lineBlank;
+            lineBlank = true;
+        } else if (!ws) {
+            lineBlank = false;
+            if (c == '.' || c == '!' || c == '?' || isFullWidthStop(c)) {
+                sentencePending = true;
+            } else if (!isCloser(c)) {
+                sentencePending = false;
+            }
+        }
+        prevWs = ws;
+        prevCp = c;
+        prevProp = prop;
+        regionalIndicators = prop == Graphemes.REGIONAL_INDICATOR ? regionalIndicators + 1 : 0;
+        if (prop == Graphemes.PICTOGRAPHIC) {
+            pictographic = 1;
+        } else if (pictographic == 1 && prop == Graphemes.EXTEND) {
+            pictographic = 1;
+        } else {
+            pictographic = pictographic == 1 && prop == Graphemes.ZWJ ? 2 : 0;
+        }
+    }
+
+    private static boolean isFullWidthStop(int c) {
+        return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF0E;
+    }
+
+    private static boolean isCloser(int c) {
+        return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}' || c == 0x201D || c == 0x2019 || c == 0x00BB
+                || c == 0x300D || c == 0x300F;
+    }
+
+    /**
+     * Called when the window reaches its size limit (code points) or a token check point; the
+     * code point before {@code (pByte, pCp)} is the last one scanned.
+     */
+    private void sizeEvent(long pByte, long pCp) {
+        if (tokens == null) {
+            // [start, p) holds maxSize code points exactly: cut at the best boundary up to p.
+            cutWithin(pByte, pCp);
+            return;
+        }
+        while (true) {
+            long fits = tokens.fittingEnd(this, startByte, prevEndByte, pByte);
+            if (fits == TokenSizer.ALL_FIT) {
+                if (pCp - startCp < windowCodePoints) {
+                    eventCp = startCp + Math.min(windowCodePoints, tokens.nextCheck(pCp - startCp));
+                    return;
+                }
+                cutWithin(pByte, pCp); // the window is full although its tokens fit
+            } else if (fits == TokenSizer.NONE_FIT) {
+                if (startByte >= prevEndByte) {
+                    throw new ChunkingException("the code point at byte offset " + prevEndByte + " alone counts more than the max size of "
+                            + maxSize + " tokens; raise the max size (--size)");
+                }
+                moveStart(prevEndByte, prevEndCp);
+            } else {
+                cutWithin(fits, prevEndCp + tokens.fittingCodePoints());
+            }
+        }
+    }
+
+    /**
+     * Emits the chunk that starts at the window start and ends at the best boundary at or
+     * before {@code limit}, then starts the next chunk.
+     *
+     * @return false when no cut was possible yet and the overlap was given up instead
+     */
+    private boolean cutWithin(long limitByte, long limitCp) {
+        long end = limitByte;
+        long endCp = limitCp;
+        while (end > prevEndByte && joins.contains(end)) {
+            end = previousCodePoint(end);
+            endCp--;
+        }
+        if (end <= prevEndByte) {
+            if (startByte < prevEndByte) {
+                // The overlap left no room for a whole cluster: give the overlap up.
+                moveStart(prevEndByte, prevEndCp);
+                return false;
+            }
+            // A single grapheme cluster longer than the maximum: split it at a code point.
+            end = limitByte;
+            endCp = limitCp;
+        }
+        for (Positions level : levels) {
+            int k = level.latestIn(prevEndByte, end);
+            if (k >= 0 && level.codePointAt(k) - startCp >= minSize
+                    && (tokens == null || tokens.fits(this, startByte, level.byteAt(k)))) {
+                end = level.byteAt(k);
+                endCp = level.codePointAt(k);
+                break;
+            }
+        }
+        emit(end, endCp);
+        long[] next = overlapStart(end, endCp);
+        moveStart(next[0], next[1]);
+        return true;
+    }
+
+    private void emit(long end, long endCp) {
+        int from = (int) (startByte - base);
+        int length = (int) (end - startByte);
+        int codePoints = (int) (endCp - startCp);
+        Utf8Text text = Utf8Text.copyOf(buf, from, length, codePoints);
+        int size = tokens == null ? codePoints : tokens.checkedCount(text, startByte);
+        sink.accept(new Chunk(document, nextIndex++, text, startCp, endCp, startByte, end, size,
+                tokens == null ? SizeUnit.CHARS : SizeUnit.TOKENS, strategy, ChunkMetadata.NONE));
+        prevEndByte = end;
+        prevEndCp = endCp;
+    }
+
+    /** The earliest word (or stronger) boundary, else grapheme boundary, no more than {@code overlap} before the end. */
+    private long[] overlapStart(long end, long endCp) {
+        long targetCp = Math.max(endCp - overlap, startCp + 1);
+        if (overlap == 0 || targetCp >= endCp) {
+            return new long[] {end, endCp};
+        }
+        long from = end;
+        for (long n = endCp - targetCp; n > 0; n--) {
+            from = previousCodePoint(from);
+        }
+        long bestByte = end;
+        long bestCp = endCp;
+        for (Positions level : levels) {
+            int k = level.earliestIn(from, bestByte);
+            if (k >= 0) {
+                bestByte = level.byteAt(k);
+                bestCp = level.codePointAt(k);
+            }
+        }
+        if (bestByte < end) {
+            return new long[] {bestByte, bestCp};
+        }
+        long at = from;
+        long atCp = targetCp;
+        while (at < end && joins.contains(at)) {
+            at = nextCodePoint(at);
+            atCp++;
+        }
+        return new long[] {at, atCp};
+    }
+
+    private void moveStart(long byteOffset, long cpOffset) {
+        startByte = byteOffset;
+        startCp = cpOffset;
+        joins.dropBefore(byteOffset);
+        for (Positions level : levels) {
+            level.dropBefore(byteOffset + 1);
+        }
+        eventCp = firstEvent();
+    }
+
+    @Override
+    void endOfInput(long endByte, long endCp) {
+        if (tokens != null) {
+            sizeEvent(endByte, endCp);
+        }
+        if (endByte > prevEndByte) {
+            emit(endByte, endCp);
+        }
+    }
+
+    @Override
+    void releaseState() {
+        joins.clear();
+        for (Positions level : levels) {
+            level.clear();
+        }
+    }
+}

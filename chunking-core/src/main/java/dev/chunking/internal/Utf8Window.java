@@ -1,0 +1,199 @@
+package dev.chunking.internal;
+
+import dev.chunking.domain.ChunkerStateException;
+import dev.chunking.domain.MalformedInputException;
+import dev.chunking.spi.Chunker;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The input side of a chunker: a sliding window of UTF-8 bytes with absolute offsets, fed
+ * bytes or chars in pieces of any size, handing whole code points to {@link #scan}. The window
+ * keeps bytes from {@link #retainFrom()} on and grows only while the subclass retains more,
+ * so its size follows the chunk window, never the document. Not thread-safe.
+ */
+abstract class Utf8Window implements Chunker {
+    private static final int INITIAL_CAPACITY = 64 * 1024;
+
+    /** The bytes; {@code buf[0]} is document byte {@link #base}. */
+    byte[] buf = new byte[INITIAL_CAPACITY];
+    /** Document byte offset of {@code buf[0]}. */
+    long base;
+    /** Number of code points scanned so far. */
+    long scannedCodePoints;
+
+    private int fill;
+    private int scanned;
+    private long bytesFed;
+    private boolean finished;
+    private boolean closed;
+    private char pendingHigh;
+    private byte[] encoded;
+
+    /** Scans whole code points in {@code buf[from, limit)}; returns the index after the last one scanned. */
+    abstract int scan(byte[] buf, int from, int limit, boolean endOfInput);
+
+    /** The document byte offset before which no byte is needed any more. */
+    abstract long retainFrom();
+
+    /** Called once when the input ended, with the document's length in bytes and code points. */
+    abstract void endOfInput(long endByte, long endCp);
+
+    /** Drops the subclass's state on close. */
+    abstract void releaseState();
+
+    @Override
+    public final void feed(byte[] utf8, int offset, int length) {
+        checkOpen();
+        if (pendingHigh != 0) {
+            throw new MalformedInputException(base + fill, new byte[0], "lone high surrogate U+"
+                    + Integer.toHexString(pendingHigh).toUpperCase() + " at the end of the previous char feed");
+        }
+        java.util.Objects.checkFromIndexSize(offset, length, utf8.length);
+        feedBytes(utf8, offset, length);
+    }
+
+    private void feedBytes(byte[] utf8, int offset, int length) {
+        while (length > 0) {
+            if (fill == buf.length) {
+                makeRoom();
+            }
+            int n = Math.min(length, buf.length - fill);
+            System.arraycopy(utf8, offset, buf, fill, n);
+            fill += n;
+            offset += n;
+            length -= n;
+            bytesFed += n;
+            scanned = scan(buf, scanned, fill, false);
+        }
+    }
+
+    private void makeRoom() {
+        int keep = (int) (retainFrom() - base);
+        if (keep > 0) {
+            System.arraycopy(buf, keep, buf, 0, fill - keep);
+            base += keep;
+            fill -= keep;
+            scanned -= keep;
+        }
+        if (fill == buf.length) {
+            buf = Arrays.copyOf(buf, buf.length * 2);
+        }
+    }
+
+    @Override
+    public final void feed(CharSequence text) {
+        checkOpen();
+        if (encoded == null) {
+            encoded = new byte[8192];
+        }
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (n > encoded.length - 4) {
+                feedBytes(encoded, 0, n);
+                n = 0;
+            }
+            int cp = ch;
+            if (pendingHigh != 0) {
+                if (!Character.isLowSurrogate(ch)) {
+                    throw loneSurrogate(pendingHigh, n);
+                }
+                cp = Character.toCodePoint(pendingHigh, ch);
+                pendingHigh = 0;
+            } else if (Character.isHighSurrogate(ch)) {
+                pendingHigh = ch;
+                continue;
+            } else if (Character.isLowSurrogate(ch)) {
+                throw loneSurrogate(ch, n);
+            }
+            n = encode(cp, n);
+        }
+        feedBytes(encoded, 0, n);
+    }
+
+    private MalformedInputException loneSurrogate(char ch, int pending) {
+        return new MalformedInputException(bytesFed + pending, new byte[0],
+                "lone surrogate U+" + Integer.toHexString(ch).toUpperCase() + " in char input");
+    }
+
+    private int encode(int cp, int n) {
+        byte[] e = encoded;
+        if (cp < 0x80) {
+            e[n++] = (byte) cp;
+        } else if (cp < 0x800) {
+            e[n++] = (byte) (0xC0 | cp >> 6);
+            e[n++] = (byte) (0x80 | cp & 0x3F);
+        } else if (cp < 0x10000) {
+            e[n++] = (byte) (0xE0 | cp >> 12);
+            e[n++] = (byte) (0x80 | cp >> 6 & 0x3F);
+            e[n++] = (byte) (0x80 | cp & 0x3F);
+        } else {
+            e[n++] = (byte) (0xF0 | cp >> 18);
+            e[n++] = (byte) (0x80 | cp >> 12 & 0x3F);
+            e[n++] = (byte) (0x80 | cp >> 6 & 0x3F);
+            e[n++] = (byte) (0x80 | cp & 0x3F);
+        }
+        return n;
+    }
+
+    @Override
+    public final void finish() {
+        if (closed) {
+            throw new ChunkerStateException("finish() called on a closed chunker; open a new one");
+        }
+        if (finished) {
+            return;
+        }
+        finished = true;
+        if (pendingHigh != 0) {
+            throw loneSurrogate(pendingHigh, 0);
+        }
+        scanned = scan(buf, scanned, fill, true);
+        endOfInput(base + fill, scannedCodePoints);
+    }
+
+    @Override
+    public final long bytesFed() {
+        return bytesFed;
+    }
+
+    @Override
+    public final void close() {
+        if (!closed) {
+            closed = true;
+            buf = new byte[0];
+            fill = 0;
+            scanned = 0;
+            releaseState();
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new ChunkerStateException("feed called on a closed chunker; open a new one");
+        }
+        if (finished) {
+            throw new ChunkerStateException("feed called after finish(); open a new chunker for the next document");
+        }
+    }
+
+    /** The document byte offset of the code point before the one at {@code at}. */
+    final long previousCodePoint(long at) {
+        int i = (int) (at - base) - 1;
+        while (Utf8.isContinuation(buf[i])) {
+            i--;
+        }
+        return base + i;
+    }
+
+    /** The document byte offset of the code point after the one at {@code at}. */
+    final long nextCodePoint(long at) {
+        return at + Utf8.sequenceLength(buf[(int) (at - base)]);
+    }
+
+    /** Decodes the window bytes {@code [from, to)}, given as document byte offsets. */
+    final String decode(long from, long to) {
+        return new String(buf, (int) (from - base), (int) (to - from), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.chunking.spi;
+
+/**
+ * A stateful chunker for one document, opened by a {@link ChunkingStrategy}. Feed it the
+ * document in pieces of any size (down to one byte or one char per call), then call
+ * {@link #finish()}. Finished chunks reach the sink as soon as they are final; the output does
+ * not depend on how the input was split. Memory held is bounded by the maximum chunk size plus
+ * a small lookahead, never by document length.
+ *
+ * <p>Not thread-safe: one thread feeds one chunker. Feeding bytes and chars to the same
+ * chunker may be mixed only at code-point boundaries.
+ */
+public interface Chunker extends AutoCloseable {
+    /**
+     * Feeds UTF-8 bytes. A multi-byte sequence may be cut between calls.
+     *
+     * @param utf8 the bytes
+     * @param offset index of the first byte to read
+     * @param length number of bytes to read
+     * @throws dev.chunking.domain.MalformedInputException if the bytes are not well-formed UTF-8
+     * @throws dev.chunking.domain.ChunkerStateException if the chunker is finished or closed
+     */
+    void feed(byte[] utf8, int offset, int length);
+
+    /**
+     * Feeds all of an array of UTF-8 bytes.
+     *
+     * @param utf8 the bytes
+     */
+    default void feed(byte[] utf8) {
+        feed(utf8, 0, utf8.length);
+    }
+
+    /**
+     * Feeds text. A surrogate pair may be cut between calls.
+     *
+     * @param text the text
+     * @throws dev.chunking.domain.MalformedInputException if the text has a lone surrogate
+     * @throws dev.chunking.domain.ChunkerStateException if the chunker is finished or closed
+     */
+    void feed(CharSequence text);
+
+    /**
+     * Marks the end of the document and emits the remaining chunks. Calling it again does nothing.
+     *
+     * @throws dev.chunking.domain.MalformedInputException if the input ends inside a UTF-8 sequence
+     */
+    void finish();
+
+    /**
+     * Returns the number of bytes fed so far, counted as UTF-8.
+     *
+     * @return bytes consumed since the chunker was opened
+     */
+    long bytesFed();
+
+    /**
+     * Releases the chunker's buffers without emitting anything more. Idempotent.
+     */
+    @Override
+    void close();
+}

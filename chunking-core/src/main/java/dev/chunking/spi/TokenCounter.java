@@ -1,0 +1,37 @@
+package dev.chunking.spi;
+
+/**
+ * Counts tokens in text, for sizing chunks in tokens (the {@code TokenCounter} port). Found by
+ * {@link #name()} through {@link java.util.ServiceLoader}; the built-in {@code "codepoints"}
+ * counter counts Unicode code points. Implementations are immutable and thread-safe.
+ *
+ * <p>Chunkers assume counts grow, or at least do not shrink, as text is appended; counters
+ * where that does not hold still never yield an oversized chunk, only smaller ones.
+ */
+public interface TokenCounter {
+    /**
+     * Returns the stable name used to select the counter.
+     *
+     * @return lower-case name without spaces
+     */
+    String name();
+
+    /**
+     * Counts the tokens of a text.
+     *
+     * @param text any text
+     * @return the token count, 0 or more
+     */
+    int count(CharSequence text);
+
+    /**
+     * Returns how many code points one token spans at most in practice. A chunk sized in
+     * tokens holds at most {@code maxSize * maxCodePointsPerToken()} code points, which bounds
+     * the chunker's memory even for a counter that never reaches the maximum.
+     *
+     * @return at least 1; 16 unless overridden
+     */
+    default int maxCodePointsPerToken() {
+        return 16;
+    }
+}

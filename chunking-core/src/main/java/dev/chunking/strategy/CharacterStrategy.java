@@ -1,0 +1,39 @@
+package dev.chunking.strategy;
+
+import dev.chunking.domain.ChunkingOptions;
+import dev.chunking.domain.DocumentId;
+import dev.chunking.internal.BoundaryChunker;
+import dev.chunking.spi.Chunker;
+import dev.chunking.spi.ChunkSink;
+import dev.chunking.spi.ChunkingStrategy;
+import dev.chunking.spi.TokenCounter;
+
+/**
+ * {@code character}: fixed windows of the maximum size, each next window starting the
+ * configured overlap before the previous end, with every boundary on a grapheme cluster
+ * boundary (a cluster is split only when it alone exceeds the maximum). Immutable and thread-safe.
+ */
+public final class CharacterStrategy implements ChunkingStrategy {
+    /** The registered name. */
+    public static final String NAME = "character";
+
+    /** Creates the strategy; called by {@link java.util.ServiceLoader}. */
+    public CharacterStrategy() {
+        // stateless
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "fixed-size windows on grapheme cluster boundaries, with overlap";
+    }
+
+    @Override
+    public Chunker open(DocumentId document, ChunkingOptions options, TokenCounter tokenCounter, ChunkSink sink) {
+        return new BoundaryChunker(NAME, false, document, options, tokenCounter, sink);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.chunking.strategy;
+
+import dev.chunking.domain.ChunkingOptions;
+import dev.chunking.domain.DocumentId;
+import dev.chunking.internal.BoundaryChunker;
+import dev.chunking.spi.Chunker;
+import dev.chunking.spi.ChunkSink;
+import dev.chunking.spi.ChunkingStrategy;
+import dev.chunking.spi.TokenCounter;
+
+/**
+ * {@code recursive}: packs as much text as fits, ending each chunk at the strongest boundary
+ * inside the size window, in this order of preference: a blank line (paragraph), a line break,
+ * a sentence end, whitespace, a grapheme cluster boundary. Separators stay with the chunk they
+ * end, so chunks abut with no gap. The overlap starts at a word boundary where one lies within
+ * the overlap, else at a grapheme boundary. One pass, no re-splitting of substrings.
+ * Immutable and thread-safe.
+ */
+public final class RecursiveStrategy implements ChunkingStrategy {
+    /** The registered name. */
+    public static final String NAME = "recursive";
+
+    /** Creates the strategy; called by {@link java.util.ServiceLoader}. */
+    public RecursiveStrategy() {
+        // stateless
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "paragraphs, then lines, sentences, words, graphemes: the strongest break that fits";
+    }
+
+    @Override
+    public Chunker open(DocumentId document, ChunkingOptions options, TokenCounter tokenCounter, ChunkSink sink) {
+        return new BoundaryChunker(NAME, true, document, options, tokenCounter, sink);
+    }
+}

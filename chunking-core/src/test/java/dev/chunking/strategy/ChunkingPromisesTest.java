@@ -1,0 +1,89 @@
+package dev.chunking.strategy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chunking.application.Chunking;
+import dev.chunking.domain.Chunk;
+import dev.chunking.domain.ChunkingOptions;
+import dev.chunking.domain.DocumentId;
+import dev.chunking.spi.Chunker;
+import dev.chunking.testing.Promises;
+import dev.chunking.testing.Texts;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** Promises 1 to 4 of DESIGN.md for both built-in strategies, over generated Unicode text. */
+class ChunkingPromisesTest {
+    private static final DocumentId DOC = DocumentId.of("doc");
+
+    @Provide
+    Arbitrary<String> strategies() {
+        return Arbitraries.of(CharacterStrategy.NAME, RecursiveStrategy.NAME);
+    }
+
+    @Provide
+    Arbitrary<ChunkingOptions> options() {
+        return Arbitraries.integers().between(1, 300).flatMap(max -> Combinators.combine(
+                        Arbitraries.integers().between(0, max - 1), Arbitraries.integers().between(0, max))
+                .as((overlap, min) -> ChunkingOptions.builder().maxSize(max).overlap(overlap).minSize(min / 3).build()));
+    }
+
+    @Provide
+    Arbitrary<String> documents() {
+        return Texts.documents();
+    }
+
+    @Property(tries = 400)
+    void keepsEveryPromiseForAnyTextAndSettings(@ForAll("strategies") String strategy, @ForAll("options") ChunkingOptions options,
+                                                @ForAll("documents") String text) {
+        List<Chunk> chunks = Chunking.of(strategy, options).chunk(DOC, text);
+        Promises.assertKept(text, chunks, options);
+        assertThat(chunks).allSatisfy(c -> assertThat(c.strategy()).isEqualTo(strategy));
+    }
+
+    @Property(tries = 300)
+    void emitsIdenticalChunksForAnyByteSplit(@ForAll("strategies") String strategy, @ForAll("options") ChunkingOptions options,
+                                             @ForAll("documents") String text, @ForAll long seed) {
+        Chunking chunking = Chunking.of(strategy, options);
+        List<Chunk> whole = chunking.chunk(DOC, text);
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        Random random = new Random(seed);
+        List<Chunk> split = new ArrayList<>();
+        try (Chunker chunker = chunking.open(DOC, split::add)) {
+            int maxPiece = 1 + random.nextInt(random.nextBoolean() ? 4 : 2000);
+            for (int at = 0; at < utf8.length; ) {
+                int n = Math.min(utf8.length - at, random.nextInt(maxPiece + 1));
+                chunker.feed(utf8, at, n);
+                at += n;
+            }
+            chunker.finish();
+        }
+        assertThat(split).isEqualTo(whole);
+    }
+
+    @Property(tries = 300)
+    void emitsIdenticalChunksForAnyCharSplit(@ForAll("strategies") String strategy, @ForAll("options") ChunkingOptions options,
+                                             @ForAll("documents") String text, @ForAll long seed) {
+        Chunking chunking = Chunking.of(strategy, options);
+        List<Chunk> whole = chunking.chunk(DOC, text);
+        Random random = new Random(seed);
+        List<Chunk> split = new ArrayList<>();
+        try (Chunker chunker = chunking.open(DOC, split::add)) {
+            for (int at = 0; at < text.length(); ) {
+                int n = Math.min(text.length() - at, random.nextInt(random.nextBoolean() ? 3 : 500));
+                chunker.feed(text.subSequence(at, at + n));
+                at += n;
+            }
+            chunker.finish();
+        }
+        assertThat(split).isEqualTo(whole);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.chunking.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chunking.domain.Chunk;
+import dev.chunking.domain.ChunkingOptions;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Assertions of DESIGN.md promises 1 to 3 over a document and its chunks. */
+public final class Promises {
+    private static final Pattern GRAPHEME_BOUNDARY = Pattern.compile("\\b{g}");
+
+    private Promises() {
+    }
+
+    /** Code-point offsets of every extended grapheme cluster boundary, by the JDK regex engine. */
+    public static TreeSet<Integer> graphemeBoundaries(String text) {
+        TreeSet<Integer> boundaries = new TreeSet<>();
+        Matcher m = GRAPHEME_BOUNDARY.matcher(text);
+        while (m.find()) {
+            boundaries.add(text.codePointCount(0, m.start()));
+        }
+        boundaries.add(text.codePointCount(0, text.length()));
+        return boundaries;
+    }
+
+    /**
+     * Checks exact slices, the size bound, order, overlap bound, full coverage without gaps and
+     * grapheme-safe boundaries, with sizes counted in code points.
+     */
+    public static void assertKept(String text, List<Chunk> chunks, ChunkingOptions options) {
+        int[] cps = text.codePoints().toArray();
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        if (cps.length == 0) {
+            assertThat(chunks).as("chunks of empty text").isEmpty();
+            return;
+        }
+        assertThat(chunks).as("chunks of non-empty text").isNotEmpty();
+        TreeSet<Integer> boundaries = graphemeBoundaries(text);
+        long previousEnd = 0;
+        long previousStart = -1;
+        for (int i = 0; i < chunks.size(); i++) {
+            Chunk c = chunks.get(i);
+            assertThat(c.index()).as("index").isEqualTo(i);
+            assertThat(c.text()).as("chunk %d is the code-point slice", i)
+                    .isEqualTo(new String(cps, (int) c.start(), (int) (c.end() - c.start())));
+            assertThat(c.content().toByteArray()).as("chunk %d is the byte slice", i)
+                    .isEqualTo(Arrays.copyOfRange(utf8, (int) c.byteStart(), (int) c.byteEnd()));
+            assertThat(c.end()).as("chunk %d is not empty", i).isGreaterThan(c.start());
+            if (options.unit() == dev.chunking.domain.SizeUnit.CHARS) {
+                assertThat(c.size()).as("size of chunk %d", i).isEqualTo(c.end() - c.start());
+            }
+            assertThat(c.size()).as("chunk %d within max size", i).isLessThanOrEqualTo(options.maxSize());
+            if (i == 0) {
+                assertThat(c.start()).as("first chunk starts the text").isZero();
+            } else {
+                assertThat(c.start()).as("chunk %d starts after the previous start", i).isGreaterThan(previousStart);
+                assertThat(c.start()).as("chunk %d leaves no gap", i).isLessThanOrEqualTo(previousEnd);
+                assertThat(previousEnd - c.start()).as("overlap before chunk %d", i).isLessThanOrEqualTo(options.overlap());
+                assertThat(c.end()).as("chunk %d ends after the previous end", i).isGreaterThan(previousEnd);
+            }
+            assertGraphemeSafe(boundaries, c.start(), options.maxSize(), "start of chunk " + i);
+            assertGraphemeSafe(boundaries, c.end(), options.maxSize(), "end of chunk " + i);
+            previousStart = c.start();
+            previousEnd = c.end();
+        }
+        assertThat(previousEnd).as("last chunk ends the text").isEqualTo(cps.length);
+    }
+
+    /** A boundary is a cluster boundary, or lies in a cluster longer than the maximum. */
+    private static void assertGraphemeSafe(TreeSet<Integer> boundaries, long offset, int maxSize, String what) {
+        if (boundaries.contains((int) offset)) {
+            return;
+        }
+        int clusterStart = boundaries.lower((int) offset);
+        int clusterEnd = boundaries.higher((int) offset);
+        assertThat(clusterEnd - clusterStart).as(what + " at " + offset + " splits a cluster no longer than the max")
+                .isGreaterThan(maxSize);
+    }
+}
