@@ -54,14 +54,12 @@ public final class BoundaryChunker extends Utf8Window {
     private long nextIndex;
     private long eventCp;
 
+    private final GraphemeCursor graphemes = new GraphemeCursor();
     private int prevCp = -1;
-    private int prevProp = Graphemes.CONTROL;
     private boolean prevWs;
     private boolean sentencePending;
     private boolean lineBlank = true;
     private boolean endedLineBlank = true;
-    private int regionalIndicators;
-    private int pictographic; // 0 none, 1 after Pictographic Extend*, 2 after that and ZWJ
 
     /**
      * Opens an engine for one document.
@@ -121,7 +119,7 @@ public final class BoundaryChunker extends Utf8Window {
             }
             codePoint(c, base + i, cp);
             if (cp >= eventCp) {
-                sizeEvent(base + i, cp);
+                sizeEvent(base + i, cp, false);
             }
             i += len;
             cp++;
@@ -145,10 +143,10 @@ public final class BoundaryChunker extends Utf8Window {
 
     /** Handles the code point at {@code (byteOffset, cpOffset)}: records its boundary, updates state. */
     private void codePoint(int c, long byteOffset, long cpOffset) {
-        int prop = Graphemes.property(c);
+        boolean boundary = graphemes.advance(c);
         boolean ws = c < 0x80 ? c == ' ' || (c >= 0x09 && c <= 0x0D) : Character.isWhitespace(c);
         if (cpOffset > 0) {
-            if (!Graphemes.isBreak(prevProp, prop, regionalIndicators, pictographic == 2)) {
+            if (!boundary) {
                 joins.add(byteOffset, cpOffset);
             } else if (structured) {
                 int level = -1;
@@ -180,15 +178,6 @@ public final class BoundaryChunker extends Utf8Window {
         }
         prevWs = ws;
         prevCp = c;
-        prevProp = prop;
-        regionalIndicators = prop == Graphemes.REGIONAL_INDICATOR ? regionalIndicators + 1 : 0;
-        if (prop == Graphemes.PICTOGRAPHIC) {
-            pictographic = 1;
-        } else if (pictographic == 1 && prop == Graphemes.EXTEND) {
-            pictographic = 1;
-        } else {
-            pictographic = pictographic == 1 && prop == Graphemes.ZWJ ? 2 : 0;
-        }
     }
 
     private static boolean isFullWidthStop(int c) {
@@ -201,10 +190,10 @@ public final class BoundaryChunker extends Utf8Window {
     }
 
     /**
-     * Called when the window reaches its size limit (code points) or a token check point; the
-     * code point before {@code (pByte, pCp)} is the last one scanned.
+     * Called when the window reaches its size limit (code points) or a token check point, with
+     * the code point at {@code (pByte, pCp)} just scanned (or, {@code atEnd}, the end of input).
      */
-    private void sizeEvent(long pByte, long pCp) {
+    private void sizeEvent(long pByte, long pCp, boolean atEnd) {
         if (tokens == null) {
             // [start, p) holds maxSize code points exactly: cut at the best boundary up to p.
             cutWithin(pByte, pCp);
@@ -213,7 +202,7 @@ public final class BoundaryChunker extends Utf8Window {
         while (true) {
             long fits = tokens.fittingEnd(this, startByte, prevEndByte, pByte);
             if (fits == TokenSizer.ALL_FIT) {
-                if (pCp - startCp < windowCodePoints) {
+                if (atEnd || pCp - startCp < windowCodePoints) {
                     eventCp = startCp + Math.min(windowCodePoints, tokens.nextCheck(pCp - startCp));
                     return;
                 }
@@ -324,7 +313,7 @@ public final class BoundaryChunker extends Utf8Window {
     @Override
     void endOfInput(long endByte, long endCp) {
         if (tokens != null) {
-            sizeEvent(endByte, endCp);
+            sizeEvent(endByte, endCp, true);
         }
         if (endByte > prevEndByte) {
             emit(endByte, endCp);

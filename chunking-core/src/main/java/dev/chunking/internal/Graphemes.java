@@ -1,8 +1,9 @@
 package dev.chunking.internal;
 
 /**
- * Extended grapheme cluster boundaries after Unicode UAX #29 (without the Indic conjunct rule
- * GB9c, as in the JDK 17 regex engine). Properties come from the JDK's own Unicode tables
+ * Extended grapheme cluster boundaries after Unicode UAX #29 for Unicode 13, the version of the
+ * JDK 17 character tables (so without the later Indic conjunct rule GB9c, like the JDK 17
+ * regex engine). Properties come from the JDK's own Unicode tables
  * ({@link Character#getType(int)}) plus the few ranges those tables do not carry: Hangul
  * syllable types, regional indicators, emoji modifiers, tag characters and
  * Extended_Pictographic. Stateless and thread-safe.
@@ -14,7 +15,7 @@ public final class Graphemes {
     public static final int CR = 1;
     /** Line feed. */
     public static final int LF = 2;
-    /** Other controls, line and paragraph separators, most format characters. */
+    /** Other controls, line and paragraph separators, most format characters, unassigned code points. */
     public static final int CONTROL = 3;
     /** Combining marks, variation selectors, emoji modifiers, tags, ZWNJ. */
     public static final int EXTEND = 4;
@@ -80,8 +81,8 @@ public final class Graphemes {
         if (cp < 0x80) {
             return ASCII[cp];
         }
-        if (cp >= 0x4E00 && cp <= 0x9FFF) {
-            return ANY; // CJK unified ideographs: the bulk of CJK text, skip the tables
+        if (cp >= 0x4E00 && cp <= 0x9FFC) {
+            return ANY; // CJK unified ideographs assigned in Unicode 13: the bulk of CJK text, skip the tables
         }
         if (cp >= 0xAC00 && cp <= 0xD7A3) {
             return (cp - 0xAC00) % 28 == 0 ? LV : LVT;
@@ -113,7 +114,11 @@ public final class Graphemes {
             case Character.ENCLOSING_MARK:
                 return EXTEND;
             case Character.COMBINING_SPACING_MARK:
-                return isExtendingSpacingMark(cp) ? EXTEND : SPACING_MARK;
+                return isExtendingSpacingMark(cp) ? EXTEND : isSpacingMarkException(cp) ? ANY : SPACING_MARK;
+            case Character.UNASSIGNED:
+                // As the JDK 17 regex engine does: nothing joins an unknown code point, except in
+                // reserved emoji slots (pictographic) and at U+0378, which that engine treats as a letter.
+                return isPictographic(cp) ? PICTOGRAPHIC : cp == 0x0378 ? ANY : CONTROL;
             case Character.CONTROL:
             case Character.LINE_SEPARATOR:
             case Character.PARAGRAPH_SEPARATOR:
@@ -160,8 +165,9 @@ public final class Graphemes {
     }
 
     private static boolean isPrepend(int cp) {
-        return (cp >= 0x0600 && cp <= 0x0605) || cp == 0x06DD || cp == 0x070F || cp == 0x0890 || cp == 0x0891
-                || cp == 0x08E2 || cp == 0x110BD || cp == 0x110CD;
+        return (cp >= 0x0600 && cp <= 0x0605) || cp == 0x06DD || cp == 0x070F || cp == 0x08E2 || cp == 0x0D4E
+                || cp == 0x110BD || cp == 0x110CD || cp == 0x111C2 || cp == 0x111C3 || cp == 0x1193F || cp == 0x11941
+                || cp == 0x11A3A || (cp >= 0x11A84 && cp <= 0x11A89) || cp == 0x11D46;
     }
 
     private static int hangulJamo(int cp) {
@@ -189,6 +195,13 @@ public final class Graphemes {
             default:
                 return false;
         }
+    }
+
+    /** Spacing marks that UAX #29 (Unicode 13, as in JDK 17) excludes from SpacingMark: Myanmar, Tai Tham, Tai Viet. */
+    private static boolean isSpacingMarkException(int cp) {
+        return cp == 0x102B || cp == 0x102C || cp == 0x1038 || (cp >= 0x1062 && cp <= 0x1064) || (cp >= 0x1067 && cp <= 0x106D)
+                || cp == 0x1083 || (cp >= 0x1087 && cp <= 0x108C) || cp == 0x108F || (cp >= 0x109A && cp <= 0x109C)
+                || cp == 0x1A61 || cp == 0x1A63 || cp == 0x1A64 || cp == 0xAA7B || cp == 0xAA7D;
     }
 
     private static boolean isPictographic(int cp) {

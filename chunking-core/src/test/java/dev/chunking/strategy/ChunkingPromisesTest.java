@@ -41,7 +41,7 @@ class ChunkingPromisesTest {
         return Texts.documents();
     }
 
-    @Property(tries = 400)
+    @Property(tries = 1000)
     void keepsEveryPromiseForAnyTextAndSettings(@ForAll("strategies") String strategy, @ForAll("options") ChunkingOptions options,
                                                 @ForAll("documents") String text) {
         List<Chunk> chunks = Chunking.of(strategy, options).chunk(DOC, text);
@@ -49,7 +49,7 @@ class ChunkingPromisesTest {
         assertThat(chunks).allSatisfy(c -> assertThat(c.strategy()).isEqualTo(strategy));
     }
 
-    @Property(tries = 300)
+    @Property(tries = 500)
     void emitsIdenticalChunksForAnyByteSplit(@ForAll("strategies") String strategy, @ForAll("options") ChunkingOptions options,
                                              @ForAll("documents") String text, @ForAll long seed) {
         Chunking chunking = Chunking.of(strategy, options);
@@ -69,7 +69,7 @@ class ChunkingPromisesTest {
         assertThat(split).isEqualTo(whole);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 500)
     void emitsIdenticalChunksForAnyCharSplit(@ForAll("strategies") String strategy, @ForAll("options") ChunkingOptions options,
                                              @ForAll("documents") String text, @ForAll long seed) {
         Chunking chunking = Chunking.of(strategy, options);

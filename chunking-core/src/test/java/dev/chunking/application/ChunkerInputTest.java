@@ -1,0 +1,105 @@
+package dev.chunking.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.chunking.domain.Chunk;
+import dev.chunking.domain.ChunkerStateException;
+import dev.chunking.domain.ChunkingOptions;
+import dev.chunking.domain.DocumentId;
+import dev.chunking.domain.MalformedInputException;
+import dev.chunking.spi.Chunker;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** Bad input and misuse give clear library exceptions; streams are read in pieces. */
+class ChunkerInputTest {
+    private static final DocumentId DOC = DocumentId.of("d");
+    private final Chunking chunking = Chunking.of("recursive", ChunkingOptions.builder().maxSize(8).overlap(2).build());
+
+    private static byte[] hex(String hex) {
+        return java.util.HexFormat.of().parseHex(hex.replace(" ", ""));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "stray continuation byte,          41 80 41,       1, 80,       stray continuation byte",
+        "overlong two-byte form,           41 C0 AF,       1, C0,       overlong encoding",
+        "overlong three-byte form,         E0 80 AF,       0, E080,     overlong encoding",
+        "encoded surrogate,                41 42 ED A0 80, 2, EDA0,     encoded surrogate",
+        "above U+10FFFF,                   F4 90 80 80,    0, F490,     code point above U+10FFFF",
+        "byte F5,                          F5 41,          0, F5,       byte that never occurs in UTF-8",
+        "byte FF,                          41 41 41 FF,    3, FF,       byte that never occurs in UTF-8",
+        "sequence cut by an ASCII byte,    E2 82 41,       0, E28241,   sequence cut short by a non-continuation byte",
+        "truncated at the end,             41 E2 82,       1, E282,     sequence truncated by the end of input",
+    })
+    void reportsMalformedUtf8WithTheByteOffsetAndBytes(String name, String input, long offset, String bad, String reason) {
+        for (int piece = 1; piece <= 3; piece++) {
+            byte[] bytes = hex(input);
+            List<Chunk> chunks = new ArrayList<>();
+            int step = piece;
+            assertThatThrownBy(() -> {
+                try (Chunker chunker = chunking.open(DOC, chunks::add)) {
+                    for (int at = 0; at < bytes.length; at += step) {
+                        chunker.feed(bytes, at, Math.min(step, bytes.length - at));
+                    }
+                    chunker.finish();
+                }
+            }).isInstanceOfSatisfying(MalformedInputException.class, e -> {
+                assertThat(e.byteOffset()).isEqualTo(offset);
+                assertThat(e.badBytesHex()).isEqualTo(bad);
+                assertThat(e.getMessage()).startsWith("malformed UTF-8 at byte offset " + offset + ": " + reason)
+                        .endsWith("; fix the input encoding or convert it to UTF-8");
+            });
+        }
+    }
+
+    @Test
+    void refusesLoneSurrogatesInCharInput() {
+        assertThatThrownBy(() -> chunking.chunk(DOC, "ab\ud800c")).isInstanceOf(MalformedInputException.class)
+                .hasMessageContaining("lone surrogate U+D800 in char input").hasMessageContaining("byte offset 2");
+        assertThatThrownBy(() -> chunking.chunk(DOC, "ab\udc00")).hasMessageContaining("lone surrogate U+DC00");
+        assertThatThrownBy(() -> chunking.chunk(DOC, "ab\ud800")).hasMessageContaining("lone surrogate U+D800");
+    }
+
+    @Test
+    void keepsNulCrAndBomAsText() {
+        String text = "\ufeffa\u0000b\rc\r\nd";
+        List<Chunk> chunks = chunking.chunk(DOC, text);
+        dev.chunking.testing.Promises.assertKept(text, chunks, chunking.options());
+        assertThat(chunks.get(0).text()).startsWith("\ufeffa\u0000b\r");
+        assertThat(chunks.get(0).byteStart()).isZero();
+    }
+
+    @Test
+    void refusesFeedingAfterFinishOrClose() {
+        Chunker chunker = chunking.open(DOC, c -> { });
+        chunker.feed("abc");
+        chunker.finish();
+        chunker.finish();
+        assertThatThrownBy(() -> chunker.feed("x")).isInstanceOf(ChunkerStateException.class)
+                .hasMessage("feed called after finish(); open a new chunker for the next document");
+        chunker.close();
+        assertThatThrownBy(() -> chunker.feed(new byte[1])).hasMessage("feed called on a closed chunker; open a new one");
+        assertThatThrownBy(chunker::finish).hasMessage("finish() called on a closed chunker; open a new one");
+    }
+
+    @Test
+    void readsAStreamInPiecesAndCountsItsBytes() throws Exception {
+        String text = "Hello, world. ".repeat(10_000);
+        List<Chunk> fromStream = new ArrayList<>();
+        long bytes = chunking.chunk(DOC, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), fromStream::add);
+        assertThat(bytes).isEqualTo(text.length());
+        assertThat(fromStream).isEqualTo(chunking.chunk(DOC, text));
+    }
+
+    @Test
+    void emitsNothingForEmptyInput() {
+        assertThat(chunking.chunk(DOC, "")).isEmpty();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.chunking.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.chunking.domain.ChunkingOptions;
+import dev.chunking.domain.DocumentId;
+import dev.chunking.domain.DuplicateStrategyException;
+import dev.chunking.domain.UnknownStrategyException;
+import dev.chunking.spi.Chunker;
+import dev.chunking.spi.ChunkSink;
+import dev.chunking.spi.ChunkingStrategy;
+import dev.chunking.spi.TokenCounter;
+import dev.chunking.strategy.CharacterStrategy;
+import dev.chunking.strategy.CodePointCounter;
+import dev.chunking.strategy.RecursiveStrategy;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StrategyRegistryTest {
+
+    @Test
+    void findsTheBuiltInStrategiesAndCounterThroughServiceLoader() {
+        StrategyRegistry registry = StrategyRegistry.load();
+        assertThat(registry.strategies()).extracting(ChunkingStrategy::name).containsExactly("character", "recursive");
+        assertThat(registry.strategy("recursive")).isInstanceOf(RecursiveStrategy.class);
+        assertThat(registry.tokenCounters()).extracting(TokenCounter::name).containsExactly("codepoints");
+        assertThat(registry.strategies()).allSatisfy(s -> assertThat(s.description()).isNotBlank());
+    }
+
+    @Test
+    void refusesAnUnknownNameListingTheKnownOnes() {
+        assertThatThrownBy(() -> StrategyRegistry.load().strategy("semantik"))
+                .isInstanceOf(UnknownStrategyException.class)
+                .hasMessage("unknown strategy 'semantik'; known: character, recursive");
+        assertThatThrownBy(() -> Chunking.of("recursive", ChunkingOptions.builder().tokenCounter("cl100k").build()))
+                .hasMessage("unknown token counter 'cl100k'; known: codepoints");
+    }
+
+    @Test
+    void refusesTwoProvidersOfOneNameNamingBothClasses() {
+        assertThatThrownBy(() -> StrategyRegistry.of(List.of(new RecursiveStrategy(), new Impostor()), List.of(new CodePointCounter())))
+                .isInstanceOf(DuplicateStrategyException.class)
+                .hasMessage("duplicate strategy name 'recursive': provided by both " + RecursiveStrategy.class.getName()
+                        + " and " + Impostor.class.getName() + "; remove one of the jars or rename one provider");
+    }
+
+    @Test
+    void usesAnExplicitRegistryForHostsWithoutServiceLoader() {
+        StrategyRegistry registry = StrategyRegistry.of(List.of(new CharacterStrategy()), List.of(new CodePointCounter()));
+        Chunking chunking = Chunking.of(registry, "character", ChunkingOptions.builder().maxSize(2).overlap(0).build());
+        assertThat(chunking.chunk(DocumentId.of("d"), "abcde")).extracting(c -> c.text()).containsExactly("ab", "cd", "e");
+        assertThat(chunking.strategy().name()).isEqualTo("character");
+    }
+
+    /** A plugin that claims a built-in name. */
+    static final class Impostor implements ChunkingStrategy {
+        @Override
+        public String name() {
+            return "recursive";
+        }
+
+        @Override
+        public String description() {
+            return "impostor";
+        }
+
+        @Override
+        public Chunker open(DocumentId document, ChunkingOptions options, TokenCounter tokenCounter, ChunkSink sink) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}

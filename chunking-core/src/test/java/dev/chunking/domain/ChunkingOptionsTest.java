@@ -1,0 +1,58 @@
+package dev.chunking.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class ChunkingOptionsTest {
+
+    @Test
+    void defaultsAreAThousandCodePointsWithTwoHundredOverlap() {
+        ChunkingOptions d = ChunkingOptions.defaults();
+        assertThat(d.maxSize()).isEqualTo(1000);
+        assertThat(d.overlap()).isEqualTo(200);
+        assertThat(d.minSize()).isZero();
+        assertThat(d.unit()).isEqualTo(SizeUnit.CHARS);
+        assertThat(d.tokenCounter()).isEqualTo("codepoints");
+        assertThat(ChunkingOptions.builder().build()).isEqualTo(d);
+    }
+
+    @Test
+    void builderSetsEveryFieldAndToBuilderRoundTrips() {
+        ChunkingOptions o = ChunkingOptions.builder().maxSize(50).overlap(5).minSize(10).unit(SizeUnit.TOKENS)
+                .tokenCounter("words").build();
+        assertThat(o).isEqualTo(new ChunkingOptions(50, 5, 10, SizeUnit.TOKENS, "words"));
+        assertThat(o.toBuilder().build()).isEqualTo(o);
+    }
+
+    @Test
+    void refusesAnOverlapNotBelowTheMaxSizeNamingBothAndTheSetting() {
+        assertThatThrownBy(() -> ChunkingOptions.builder().maxSize(1000).overlap(1200).build())
+                .isInstanceOf(InvalidOptionsException.class)
+                .hasMessage("overlap 1200 >= max size 1000; set overlap (--overlap) below the max size (--size)");
+        assertThatThrownBy(() -> ChunkingOptions.builder().maxSize(10).overlap(10).build())
+                .hasMessageContaining("overlap 10 >= max size 10");
+    }
+
+    @Test
+    void refusesOutOfRangeSizesWithTheLimitInTheMessage() {
+        assertThatThrownBy(() -> ChunkingOptions.builder().maxSize(0).overlap(0).build())
+                .isInstanceOf(InvalidOptionsException.class)
+                .hasMessage("max size 0 is outside 1..16777216; set maxSize (--size) within that range");
+        assertThatThrownBy(() -> ChunkingOptions.builder().overlap(-1).build())
+                .hasMessage("overlap -1 is negative; set overlap (--overlap) to 0 or more");
+        assertThatThrownBy(() -> ChunkingOptions.builder().maxSize(10).overlap(0).minSize(11).build())
+                .hasMessage("min size 11 is outside 0..max size 10; set minSize within that range");
+        assertThatThrownBy(() -> ChunkingOptions.builder().unit(null).build())
+                .isInstanceOf(InvalidOptionsException.class).hasMessageContaining("unit and tokenCounter must be set");
+    }
+
+    @Test
+    void parsesUnitLabelsAndRefusesUnknownOnes() {
+        assertThat(SizeUnit.parse("TOKENS")).isEqualTo(SizeUnit.TOKENS);
+        assertThat(SizeUnit.CHARS.label()).isEqualTo("chars");
+        assertThatThrownBy(() -> SizeUnit.parse("bytes")).isInstanceOf(InvalidOptionsException.class)
+                .hasMessage("unit 'bytes' is not known; use chars or tokens");
+    }
+}

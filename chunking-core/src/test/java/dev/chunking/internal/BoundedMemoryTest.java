@@ -1,0 +1,56 @@
+package dev.chunking.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chunking.domain.ChunkingOptions;
+import dev.chunking.domain.DocumentId;
+import dev.chunking.strategy.CodePointCounter;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Promise 6: the window follows the chunk size, never the document length. */
+class BoundedMemoryTest {
+    private static final int MIB = 1 << 20;
+
+    private static int peakWindow(boolean structured, byte[] piece, int repeats) {
+        long[] chunks = {0};
+        BoundaryChunker chunker = new BoundaryChunker("t", structured, DocumentId.of("d"),
+                ChunkingOptions.builder().maxSize(1000).overlap(200).build(), new CodePointCounter(), c -> chunks[0]++);
+        int peak = 0;
+        for (int i = 0; i < repeats; i++) {
+            chunker.feed(piece, 0, piece.length);
+            peak = Math.max(peak, chunker.buf.length);
+        }
+        chunker.finish();
+        assertThat(chunks[0]).as("chunks emitted").isGreaterThan((long) piece.length * repeats / 4000);
+        return peak;
+    }
+
+    @Test
+    void holdsA64KiBWindowFor64MiBOfOneLineWithoutSeparators() {
+        byte[] piece = "\u6f22x\ud83d\ude00".repeat(MIB / 8).getBytes(StandardCharsets.UTF_8);
+        assertThat(peakWindow(true, piece, 64)).isEqualTo(64 * 1024);
+    }
+
+    @Test
+    void holdsA64KiBWindowFor64MiBOfProse() {
+        byte[] piece = "A sentence of prose. Another one follows\nand a line\n\n".repeat(MIB / 52).getBytes(StandardCharsets.UTF_8);
+        assertThat(peakWindow(true, piece, 64)).isEqualTo(64 * 1024);
+    }
+
+    @Test
+    void holdsA64KiBWindowForAGraphemeClusterLongerThanTheDocumentWindow() {
+        byte[] piece = "\u0301".repeat(MIB / 2).getBytes(StandardCharsets.UTF_8);
+        byte[] start = "e".getBytes(StandardCharsets.UTF_8);
+        long[] chunks = {0};
+        BoundaryChunker chunker = new BoundaryChunker("t", false, DocumentId.of("d"),
+                ChunkingOptions.builder().maxSize(1000).overlap(200).build(), new CodePointCounter(), c -> chunks[0]++);
+        chunker.feed(start, 0, 1);
+        for (int i = 0; i < 16; i++) {
+            chunker.feed(piece, 0, piece.length);
+        }
+        chunker.finish();
+        assertThat(chunker.buf.length).isEqualTo(64 * 1024);
+        assertThat(chunks[0]).isEqualTo((16L * MIB / 2 + 1 + 999) / 1000);
+    }
+}

@@ -1,0 +1,115 @@
+package dev.chunking.strategy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.chunking.application.Chunking;
+import dev.chunking.application.StrategyRegistry;
+import dev.chunking.domain.Chunk;
+import dev.chunking.domain.ChunkingException;
+import dev.chunking.domain.ChunkingOptions;
+import dev.chunking.domain.DocumentId;
+import dev.chunking.domain.SizeUnit;
+import dev.chunking.spi.TokenCounter;
+import dev.chunking.testing.Promises;
+import dev.chunking.testing.Texts;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+/** Sizing in tokens works for any counter, not only the default one. */
+class TokenSizingTest {
+    private static final DocumentId DOC = DocumentId.of("doc");
+
+    /** A crude word-piece counter: a run of letters or digits is one token, any other non-space code point is one. */
+    static final class WordCounter implements TokenCounter {
+        @Override
+        public String name() {
+            return "words";
+        }
+
+        @Override
+        public int count(CharSequence text) {
+            int tokens = 0;
+            boolean inWord = false;
+            for (int i = 0; i < text.length(); ) {
+                int cp = Character.codePointAt(text, i);
+                i += Character.charCount(cp);
+                boolean word = Character.isLetterOrDigit(cp);
+                if (word && !inWord || !word && !Character.isWhitespace(cp)) {
+                    tokens++;
+                }
+                inWord = word;
+            }
+            return tokens;
+        }
+
+        @Override
+        public int maxCodePointsPerToken() {
+            return 8;
+        }
+    }
+
+    private static final StrategyRegistry REGISTRY = StrategyRegistry.of(
+            List.of(new CharacterStrategy(), new RecursiveStrategy()), List.of(new CodePointCounter(), new WordCounter()));
+
+    @Provide
+    Arbitrary<String> documents() {
+        return Texts.documents();
+    }
+
+    @Provide
+    Arbitrary<String> strategies() {
+        return Arbitraries.of(CharacterStrategy.NAME, RecursiveStrategy.NAME);
+    }
+
+    @Property(tries = 300)
+    void keepsEveryChunkWithinTheMaxTokensOfAnyCounter(@ForAll("strategies") String strategy, @ForAll("documents") String text,
+                                                       @ForAll @IntRange(min = 2, max = 120) int max) {
+        ChunkingOptions options = ChunkingOptions.builder().maxSize(max).overlap(max / 3).unit(SizeUnit.TOKENS)
+                .tokenCounter("words").build();
+        List<Chunk> chunks = Chunking.of(REGISTRY, strategy, options).chunk(DOC, text);
+        Promises.assertKept(text, chunks, options);
+        WordCounter counter = new WordCounter();
+        assertThat(chunks).allSatisfy(c -> {
+            assertThat(c.unit()).isEqualTo(SizeUnit.TOKENS);
+            assertThat(c.size()).isEqualTo(counter.count(c.text())).isLessThanOrEqualTo(max);
+        });
+    }
+
+    @Property(tries = 200)
+    void cutsCodePointTokensExactlyWhereCharsAreCut(@ForAll("strategies") String strategy, @ForAll("documents") String text,
+                                                    @ForAll @IntRange(min = 1, max = 200) int max) {
+        ChunkingOptions chars = ChunkingOptions.builder().maxSize(max).overlap(max / 4).build();
+        List<Chunk> byChars = Chunking.of(REGISTRY, strategy, chars).chunk(DOC, text);
+        List<Chunk> byTokens = Chunking.of(REGISTRY, strategy, chars.toBuilder().unit(SizeUnit.TOKENS).build()).chunk(DOC, text);
+        assertThat(byTokens).extracting(Chunk::start, Chunk::end, Chunk::size)
+                .isEqualTo(byChars.stream().map(c -> net.jqwik.api.Tuple.of(c.start(), c.end(), c.size()))
+                        .map(t -> org.assertj.core.groups.Tuple.tuple(t.get1(), t.get2(), t.get3())).toList());
+    }
+
+    @Test
+    void refusesACodePointThatAloneExceedsTheMaxTokens() {
+        TokenCounter greedy = new TokenCounter() {
+            @Override
+            public String name() {
+                return "utf8bytes";
+            }
+
+            @Override
+            public int count(CharSequence text) {
+                return text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            }
+        };
+        Chunking chunking = Chunking.of(new RecursiveStrategy(),
+                ChunkingOptions.builder().maxSize(3).overlap(0).unit(SizeUnit.TOKENS).build(), greedy);
+        assertThat(chunking.chunk(DOC, "ab\u00e9")).extracting(Chunk::text).containsExactly("ab", "\u00e9");
+        assertThatThrownBy(() -> chunking.chunk(DOC, "ab\ud83d\ude00")).isInstanceOf(ChunkingException.class)
+                .hasMessage("the code point at byte offset 2 alone counts more than the max size of 3 tokens; raise the max size (--size)");
+    }
+}
