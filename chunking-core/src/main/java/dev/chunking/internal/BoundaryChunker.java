@@ -25,12 +25,22 @@ public final class BoundaryChunker extends Utf8Window {
     static final int WORD = 3;
     private static final int LEVELS = 4;
 
-    /** ASCII bytes that never create a candidate and leave the scanner state as any letter does. */
-    private static final boolean[] PLAIN = new boolean[128];
+    /** Byte classes for the ASCII fast path. */
+    private static final byte PLAIN = 0;
+    private static final byte SPACE = 1;
+    private static final byte LF = 2;
+    private static final byte CR = 3;
+    private static final byte STOP = 4;
+    private static final byte CLOSER = 5;
+    private static final byte CONTROL = 6;
+    private static final byte HIGH = 7;
+    private static final byte[] CLASS = new byte[256];
 
     static {
-        for (int c = 0x21; c < 0x7F; c++) {
-            PLAIN[c] = c != '.' && c != '!' && c != '?' && !isCloser(c);
+        for (int b = 0; b < 256; b++) {
+            CLASS[b] = b >= 0x80 ? HIGH : b == ' ' || b == '\t' || b == 0x0B || b == 0x0C ? SPACE : b == '\n' ? LF
+                    : b == '\r' ? CR : b == '.' || b == '!' || b == '?' ? STOP : isCloser(b) ? CLOSER
+                    : b < 0x20 || b == 0x7F ? CONTROL : PLAIN;
         }
     }
 
@@ -109,6 +119,13 @@ public final class BoundaryChunker extends Utf8Window {
         long cp = scannedCodePoints;
         while (i < limit) {
             int c = buf[i];
+            if (c >= 0 && prevCp >= 0 && prevCp < 0x80 && cp < eventCp) {
+                int stop = (int) Math.min(limit, i + (eventCp - cp));
+                int j = asciiRun(buf, i, stop, cp);
+                cp += j - i;
+                i = j;
+                continue;
+            }
             int len = 1;
             if (c < 0) {
                 c = Utf8.decode(buf, i, limit, endOfInput, base + i);
@@ -123,28 +140,102 @@ public final class BoundaryChunker extends Utf8Window {
             }
             i += len;
             cp++;
-            if (c < 0x80 && PLAIN[c]) {
-                // A run of plain ASCII after a plain byte adds no candidate and changes no state: skip it.
-                int stop = (int) Math.min(limit, i + (eventCp - cp));
-                int j = i;
-                while (j < stop && buf[j] >= 0 && PLAIN[buf[j]]) {
-                    j++;
-                }
-                if (j > i) {
-                    prevCp = buf[j - 1];
-                    cp += j - i;
-                    i = j;
-                }
-            }
         }
         scannedCodePoints = cp;
+        return i;
+    }
+
+    /**
+     * The hot path: ASCII after ASCII, where a grapheme boundary lies everywhere but inside CR LF,
+     * driven by a byte-class table. Does exactly what {@link #codePoint} does for these bytes.
+     * Stops at {@code stop}, which lies before the next size event, or at the first non-ASCII byte.
+     */
+    private int asciiRun(byte[] buf, int from, int stop, long cpAtFrom) {
+        int prev = prevCp;
+        boolean ws = prevWs;
+        boolean pending = sentencePending;
+        boolean blank = lineBlank;
+        boolean endedBlank = endedLineBlank;
+        long delta = cpAtFrom - from; // code-point offset minus buffer index, constant in ASCII
+        int i = from;
+        while (i < stop) {
+            int b = buf[i];
+            int cls = CLASS[b & 0xFF];
+            if (cls == HIGH) {
+                break;
+            }
+            if (prev == '\r' && b == '\n') {
+                joins.add(base + i, i + delta);
+            } else if (structured) {
+                int level = -1;
+                if (prev == '\n') {
+                    level = endedBlank ? PARAGRAPH : LINE;
+                } else if (prev == '\r') {
+                    level = blank ? PARAGRAPH : LINE;
+                } else if (ws && cls != SPACE && cls != LF && cls != CR) {
+                    level = pending ? SENTENCE : WORD;
+                }
+                if (level >= 0) {
+                    levels[level].add(base + i, i + delta);
+                }
+            }
+            if (prev == '\r' && b != '\n') {
+                blank = true;
+            }
+            switch (cls) {
+                case PLAIN:
+                    ws = false;
+                    blank = false;
+                    pending = false;
+                    int j = i + 1;
+                    while (j < stop && CLASS[buf[j] & 0xFF] == PLAIN) {
+                        j++; // letters after a letter: no candidate, no state change
+                    }
+                    prev = buf[j - 1];
+                    i = j;
+                    continue;
+                case SPACE:
+                case CR:
+                    ws = true;
+                    break;
+                case LF:
+                    ws = true;
+                    endedBlank = blank;
+                    blank = true;
+                    break;
+                case STOP:
+                    ws = false;
+                    blank = false;
+                    pending = true;
+                    break;
+                case CLOSER:
+                    ws = false;
+                    blank = false;
+                    break;
+                default:
+                    ws = false;
+                    blank = false;
+                    pending = false;
+                    break;
+            }
+            prev = b;
+            i++;
+        }
+        if (i > from) {
+            prevCp = prev;
+            prevWs = ws;
+            sentencePending = pending;
+            lineBlank = blank;
+            endedLineBlank = endedBlank;
+            graphemes.resetToAscii(prev);
+        }
         return i;
     }
 
     /** Handles the code point at {@code (byteOffset, cpOffset)}: records its boundary, updates state. */
     private void codePoint(int c, long byteOffset, long cpOffset) {
         boolean boundary = graphemes.advance(c);
-        boolean ws = c < 0x80 ? c == ' ' || (c >= 0x09 && c <= 0x0D) : Character.isWhitespace(c);
+        boolean ws = c < 0x80 ? CLASS[c] == SPACE || CLASS[c] == LF || CLASS[c] == CR : Character.isWhitespace(c);
         if (cpOffset > 0) {
             if (!boundary) {
                 joins.add(byteOffset, cpOffset);
@@ -152,9 +243,8 @@ public final class BoundaryChunker extends Utf8Window {
                 int level = -1;
                 if (prevCp == '\n') {
                     level = endedLineBlank ? PARAGRAPH : LINE;
-                } else if (prevCp == '\r' && c != '\n') {
+                } else if (prevCp == '\r') {
                     level = lineBlank ? PARAGRAPH : LINE;
-                    lineBlank = true;
                 } else if (prevWs && !ws) {
                     level = sentencePending ? SENTENCE : WORD;
                 } else if (!ws && isFullWidthStop(prevCp)) {
@@ -164,6 +254,9 @@ public final class BoundaryChunker extends Utf8Window {
                     levels[level].add(byteOffset, cpOffset);
                 }
             }
+        }
+        if (prevCp == '\r' && c != '\n') {
+            lineBlank = true; // a lone CR ended the line
         }
         if (c == '\n') {
             endedLineBlank = lineBlank;

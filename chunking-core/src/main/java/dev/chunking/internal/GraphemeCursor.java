@@ -30,6 +30,18 @@ public final class GraphemeCursor {
         return boundary;
     }
 
+    /**
+     * Sets the state to what {@link #advance} leaves after an ASCII code point, for callers
+     * that scan runs of ASCII without the cursor.
+     *
+     * @param ascii the last code point scanned, below 0x80
+     */
+    public void resetToAscii(int ascii) {
+        previous = Graphemes.property(ascii);
+        regionalIndicators = 0;
+        pictographic = 0;
+    }
+
     /** Forgets everything, as at the start of a text. */
     public void reset() {
         previous = Graphemes.CONTROL;

@@ -1,0 +1,127 @@
+package dev.chunking.cli;
+
+import dev.chunking.domain.ChunkingOptions;
+import dev.chunking.domain.SizeUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The parsed command line of {@code chunk}. Immutable.
+ *
+ * @param command {@code "chunk"}, {@code "strategies"} or {@code "help"}
+ * @param strategy strategy name
+ * @param options sizes and unit
+ * @param format output format
+ * @param out output file, or empty for standard output
+ * @param progress true or false when forced, empty to decide by terminal and input size
+ * @param files input files; {@code "-"} is standard input
+ */
+public record Arguments(String command, String strategy, ChunkingOptions options, OutputFormat format,
+                        Optional<String> out, Optional<Boolean> progress, List<String> files) {
+
+    /** The usage text printed by {@code --help}. */
+    public static final String USAGE = String.join("\n",
+            "Usage: chunk [OPTIONS] FILE...      chunk files ('-' reads standard input)",
+            "       chunk strategies             list strategies, one per line: name, then description",
+            "",
+            "Options:",
+            "  --strategy NAME        strategy to use (default recursive; see 'chunk strategies')",
+            "  --size N               max chunk size in the unit (default 1000)",
+            "  --overlap N            max overlap between consecutive chunks (default: size / 5)",
+            "  --min-size N           do not end a chunk at a preferred break before N (default 0)",
+            "  --unit chars|tokens    size unit: code points, or tokens of --token-counter (default chars)",
+            "  --token-counter NAME   token counter for --unit tokens (default codepoints)",
+            "  --format jsonl|offsets|stats",
+            "                         jsonl: one JSON object per chunk (default); offsets: index, start, end,",
+            "                         byteStart, byteEnd, size, tab-separated; stats: a summary per file",
+            "  --out FILE             write to FILE (replaced only when the run succeeds) instead of stdout",
+            "  --progress             always show a progress bar on stderr",
+            "  --no-progress          never show one (default: shown for large inputs when stderr is a terminal)",
+            "  -h, --help             show this help",
+            "",
+            "Exit status: 0 success, 2 bad usage or refused input, 1 failure while running.");
+
+    /**
+     * Parses a command line.
+     *
+     * @param args the arguments
+     * @return the parsed arguments
+     * @throws UsageException naming the offending argument
+     * @throws dev.chunking.domain.InvalidOptionsException if the sizes are inconsistent
+     */
+    public static Arguments parse(String... args) {
+        String strategy = "recursive";
+        Integer size = null;
+        Integer overlap = null;
+        int minSize = 0;
+        SizeUnit unit = SizeUnit.CHARS;
+        String counter = ChunkingOptions.DEFAULT_TOKEN_COUNTER;
+        OutputFormat format = OutputFormat.JSONL;
+        String out = null;
+        Boolean progress = null;
+        List<String> files = new ArrayList<>();
+        boolean onlyFiles = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (onlyFiles || arg.equals("-") || !arg.startsWith("-")) {
+                files.add(arg);
+                continue;
+            }
+            switch (arg) {
+                case "--" -> onlyFiles = true;
+                case "-h", "--help" -> {
+                    return new Arguments("help", strategy, ChunkingOptions.defaults(), format, Optional.empty(),
+                            Optional.empty(), List.of());
+                }
+                case "--strategy" -> strategy = value(args, ++i, arg);
+                case "--size" -> size = number(args, ++i, arg);
+                case "--overlap" -> overlap = number(args, ++i, arg);
+                case "--min-size" -> minSize = number(args, ++i, arg);
+                case "--unit" -> unit = parseUnit(value(args, ++i, arg));
+                case "--token-counter" -> counter = value(args, ++i, arg);
+                case "--format" -> format = OutputFormat.parse(value(args, ++i, arg));
+                case "--out" -> out = value(args, ++i, arg);
+                case "--progress" -> progress = true;
+                case "--no-progress" -> progress = false;
+                default -> throw new UsageException("unknown option " + arg + "; see chunk --help");
+            }
+        }
+        int max = size == null ? ChunkingOptions.DEFAULT_MAX_SIZE : size;
+        int lap = overlap == null ? max / 5 : overlap;
+        ChunkingOptions options = ChunkingOptions.builder().maxSize(max).overlap(lap).minSize(minSize).unit(unit)
+                .tokenCounter(counter).build();
+        if (!files.isEmpty() && files.get(0).equals("strategies") && files.size() == 1) {
+            return new Arguments("strategies", strategy, options, format, Optional.empty(), Optional.empty(), List.of());
+        }
+        if (files.isEmpty()) {
+            throw new UsageException("no input file given; name one or more files, or - for standard input (see chunk --help)");
+        }
+        return new Arguments("chunk", strategy, options, format, Optional.ofNullable(out), Optional.ofNullable(progress),
+                List.copyOf(files));
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new UsageException(option + " needs a value; see chunk --help");
+        }
+        return args[i];
+    }
+
+    private static int number(String[] args, int i, String option) {
+        String text = value(args, i, option);
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " " + text + " is not a whole number; give e.g. " + option + " 1000");
+        }
+    }
+
+    private static SizeUnit parseUnit(String text) {
+        try {
+            return SizeUnit.parse(text);
+        } catch (dev.chunking.domain.InvalidOptionsException e) {
+            throw new UsageException("--unit " + text + " is not known; use chars or tokens");
+        }
+    }
+}

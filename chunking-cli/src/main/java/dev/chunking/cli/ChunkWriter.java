@@ -1,0 +1,149 @@
+package dev.chunking.cli;
+
+import dev.chunking.domain.Chunk;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Writes chunks in one {@link OutputFormat} to a byte stream as UTF-8. JSON is written
+ * straight from each chunk's UTF-8 bytes, so no chunk text is decoded to UTF-16 on the way.
+ * Not thread-safe.
+ */
+public final class ChunkWriter {
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    private final OutputFormat format;
+    private final OutputStream out;
+    private final byte[] scratch = new byte[8192];
+    private int pending;
+
+    /**
+     * Creates a writer.
+     *
+     * @param format the format
+     * @param out the destination; the caller flushes and closes it
+     */
+    public ChunkWriter(OutputFormat format, OutputStream out) {
+        this.format = format;
+        this.out = out;
+    }
+
+    /**
+     * Writes one chunk (nothing for {@link OutputFormat#STATS}).
+     *
+     * @param chunk the chunk
+     * @throws IOException if writing fails
+     */
+    public void write(Chunk chunk) throws IOException {
+        switch (format) {
+            case JSONL -> json(chunk);
+            case OFFSETS -> ascii(chunk.index() + "\t" + chunk.start() + "\t" + chunk.end() + "\t" + chunk.byteStart() + "\t"
+                    + chunk.byteEnd() + "\t" + chunk.size() + "\n");
+            default -> {
+                return;
+            }
+        }
+        drain();
+    }
+
+    /**
+     * Writes the per-file summary line of {@link OutputFormat#STATS} (nothing for other formats).
+     *
+     * @param document the file name
+     * @param stats what was counted
+     * @param seconds time the file took
+     * @throws IOException if writing fails
+     */
+    public void summary(String document, ChunkStats stats, double seconds) throws IOException {
+        if (format != OutputFormat.STATS) {
+            return;
+        }
+        double mbPerSecond = seconds > 0 ? stats.bytes() / 1e6 / seconds : 0;
+        text(String.format(Locale.ROOT, "%s\tchunks %d\tsize min %d mean %.1f max %d %s\tbytes %d\t%.1f MB/s%n", document,
+                stats.chunks(), stats.minSize(), stats.meanSize(), stats.maxSize(), stats.unit(), stats.bytes(), mbPerSecond));
+        drain();
+    }
+
+    private void json(Chunk c) throws IOException {
+        ascii("{\"document\": ");
+        jsonString(c.document().value().getBytes(StandardCharsets.UTF_8));
+        ascii(", \"index\": " + c.index() + ", \"text\": ");
+        byte[] text = c.content().toByteArray();
+        jsonString(text);
+        ascii(", \"start\": " + c.start() + ", \"end\": " + c.end() + ", \"byteStart\": " + c.byteStart() + ", \"byteEnd\": "
+                + c.byteEnd() + ", \"size\": " + c.size() + ", \"unit\": \"" + c.unit().label() + "\", \"strategy\": ");
+        jsonString(c.strategy().getBytes(StandardCharsets.UTF_8));
+        if (!c.metadata().headings().isEmpty()) {
+            ascii(", \"headings\": [");
+            for (int i = 0; i < c.metadata().headings().size(); i++) {
+                ascii(i == 0 ? "" : ", ");
+                jsonString(c.metadata().headings().get(i).getBytes(StandardCharsets.UTF_8));
+            }
+            ascii("]");
+        }
+        if (c.metadata().level() > 0) {
+            ascii(", \"level\": " + c.metadata().level());
+        }
+        if (c.metadata().parent().isPresent()) {
+            ascii(", \"parent\": ");
+            jsonString(c.metadata().parent().get().getBytes(StandardCharsets.UTF_8));
+        }
+        ascii("}\n");
+    }
+
+    /** Writes UTF-8 as a JSON string: quotes, backslashes and controls escaped, everything else as is. */
+    private void jsonString(byte[] utf8) throws IOException {
+        put('"');
+        for (byte b : utf8) {
+            int c = b & 0xFF;
+            if (c == '"' || c == '\\') {
+                put('\\');
+                put(c);
+            } else if (c >= 0x20) {
+                put(c);
+            } else if (c == '\n') {
+                put('\\');
+                put('n');
+            } else if (c == '\r') {
+                put('\\');
+                put('r');
+            } else if (c == '\t') {
+                put('\\');
+                put('t');
+            } else {
+                put('\\');
+                put('u');
+                put('0');
+                put('0');
+                put(HEX[c >> 4]);
+                put(HEX[c & 0xF]);
+            }
+        }
+        put('"');
+    }
+
+    private void ascii(String s) throws IOException {
+        for (int i = 0; i < s.length(); i++) {
+            put(s.charAt(i));
+        }
+    }
+
+    private void text(String s) throws IOException {
+        drain();
+        out.write(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void put(int b) throws IOException {
+        if (pending == scratch.length) {
+            drain();
+        }
+        scratch[pending++] = (byte) b;
+    }
+
+    private void drain() throws IOException {
+        out.write(scratch, 0, pending);
+        pending = 0;
+    }
+}

@@ -1,0 +1,203 @@
+package dev.chunking.cli;
+
+import dev.chunking.application.Chunking;
+import dev.chunking.application.StrategyRegistry;
+import dev.chunking.domain.ChunkingException;
+import dev.chunking.domain.DocumentId;
+import dev.chunking.domain.InvalidOptionsException;
+import dev.chunking.domain.MalformedInputException;
+import dev.chunking.domain.UnknownStrategyException;
+import dev.chunking.spi.Chunker;
+import dev.chunking.spi.ChunkingStrategy;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.function.LongSupplier;
+
+/**
+ * The {@code chunk} command. Reads each input as a stream in 64 KiB reads (never the whole
+ * file), chunks it, and writes JSON lines, offsets or statistics. Exit status 0 on success, 2
+ * for bad usage or refused input with one line on stderr saying what to fix, 1 for a failure
+ * while running. An {@code --out} file is replaced only when the whole run succeeds.
+ */
+public final class Main {
+    /** Inputs at least this large get a progress bar when stderr is a terminal. */
+    static final long PROGRESS_THRESHOLD = 16L << 20;
+
+    private final InputStream stdin;
+    private final OutputStream stdout;
+    private final PrintStream stderr;
+    private final LongSupplier nanoClock;
+    private final boolean stderrIsTerminal;
+
+    /**
+     * Creates the command with its streams and clock, so tests can run it in-process.
+     *
+     * @param stdin standard input
+     * @param stdout standard output
+     * @param stderr standard error
+     * @param nanoClock monotonic nanoseconds for rates and the progress bar
+     * @param stderrIsTerminal whether stderr is a terminal
+     */
+    public Main(InputStream stdin, OutputStream stdout, PrintStream stderr, LongSupplier nanoClock, boolean stderrIsTerminal) {
+        this.stdin = stdin;
+        this.stdout = stdout;
+        this.stderr = stderr;
+        this.nanoClock = nanoClock;
+        this.stderrIsTerminal = stderrIsTerminal;
+    }
+
+    /**
+     * Runs the command and exits with its status. {@code bin/chunk} sets the system property
+     * {@code chunk.stderr.tty} to tell whether stderr is a terminal.
+     *
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        OutputStream out = new FileOutputStream(FileDescriptor.out);
+        boolean tty = Boolean.parseBoolean(System.getProperty("chunk.stderr.tty", String.valueOf(System.console() != null)));
+        System.exit(new Main(System.in, out, System.err, System::nanoTime, tty).run(args));
+    }
+
+    /**
+     * Runs the command.
+     *
+     * @param args the command line
+     * @return the exit status: 0, 1 or 2
+     */
+    public int run(String... args) {
+        try {
+            Arguments arguments = Arguments.parse(args);
+            switch (arguments.command()) {
+                case "help" -> {
+                    stdout.write((Arguments.USAGE + "\n").getBytes(StandardCharsets.UTF_8));
+                    stdout.flush();
+                }
+                case "strategies" -> listStrategies();
+                default -> chunkAll(arguments);
+            }
+            return 0;
+        } catch (UsageException | InvalidOptionsException | UnknownStrategyException | MalformedInputException e) {
+            stderr.println("chunk: " + e.getMessage());
+            return 2;
+        } catch (ChunkingException e) {
+            stderr.println("chunk: " + e.getMessage());
+            return 1;
+        } catch (IOException | UncheckedIOException e) {
+            IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+            stderr.println("chunk: failed while running: " + cause);
+            return 1;
+        }
+    }
+
+    private void listStrategies() throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (ChunkingStrategy strategy : StrategyRegistry.load().strategies()) {
+            lines.append(strategy.name()).append('\t').append(strategy.description()).append('\n');
+        }
+        stdout.write(lines.toString().getBytes(StandardCharsets.UTF_8));
+        stdout.flush();
+    }
+
+    private void chunkAll(Arguments arguments) throws IOException {
+        Chunking chunking = Chunking.of(arguments.strategy(), arguments.options());
+        for (String file : arguments.files()) {
+            checkReadable(file);
+        }
+        if (arguments.out().isEmpty()) {
+            OutputStream out = new BufferedOutputStream(stdout, 1 << 16);
+            chunkInto(chunking, arguments, out);
+            out.flush();
+            return;
+        }
+        Path target = Path.of(arguments.out().get()).toAbsolutePath();
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
+        boolean done = false;
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+                chunkInto(chunking, arguments, out);
+            }
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            done = true;
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    private static void checkReadable(String file) {
+        if (file.equals("-")) {
+            return;
+        }
+        Path path = Path.of(file);
+        if (!Files.exists(path)) {
+            throw new UsageException("cannot read " + file + ": no such file; check the path");
+        }
+        if (Files.isDirectory(path)) {
+            throw new UsageException("cannot read " + file + ": it is a directory; name the files in it");
+        }
+        if (!Files.isReadable(path)) {
+            throw new UsageException("cannot read " + file + ": permission denied; check its permissions");
+        }
+    }
+
+    private void chunkInto(Chunking chunking, Arguments arguments, OutputStream out) throws IOException {
+        ChunkWriter writer = new ChunkWriter(arguments.format(), out);
+        for (String file : arguments.files()) {
+            boolean isStdin = file.equals("-");
+            long size = isStdin ? -1 : Files.size(Path.of(file));
+            ChunkStats stats = new ChunkStats();
+            long started = nanoClock.getAsLong();
+            try (InputStream in = isStdin ? stdin : Files.newInputStream(Path.of(file))) {
+                ProgressBar bar = showProgress(arguments, size) ? new ProgressBar(stderr, nanoClock, file, size) : null;
+                long bytes = chunkOne(chunking, DocumentId.of(isStdin ? "stdin" : file), in, writer, stats, bar);
+                stats.bytes(bytes);
+                if (bar != null) {
+                    bar.finish(bytes);
+                }
+            } catch (MalformedInputException e) {
+                throw new UsageException(file + ": " + e.getMessage()); // refused input: name the file too
+            } catch (NoSuchFileException e) {
+                throw new UsageException("cannot read " + file + ": no such file; check the path");
+            }
+            writer.summary(file, stats, (nanoClock.getAsLong() - started) / 1e9);
+        }
+    }
+
+    private boolean showProgress(Arguments arguments, long size) {
+        return arguments.progress().orElse(stderrIsTerminal && (size < 0 || size >= PROGRESS_THRESHOLD));
+    }
+
+    private static long chunkOne(Chunking chunking, DocumentId document, InputStream in, ChunkWriter writer, ChunkStats stats,
+                                 ProgressBar bar) throws IOException {
+        byte[] buffer = new byte[Chunking.READ_BUFFER_SIZE];
+        try (Chunker chunker = chunking.open(document, chunk -> {
+            stats.add(chunk);
+            try {
+                writer.write(chunk);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        })) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                chunker.feed(buffer, 0, n);
+                if (bar != null) {
+                    bar.update(chunker.bytesFed());
+                }
+            }
+            chunker.finish();
+            return chunker.bytesFed();
+        }
+    }
+}

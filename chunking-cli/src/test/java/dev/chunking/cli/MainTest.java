@@ -1,0 +1,154 @@
+package dev.chunking.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final AtomicLong clock = new AtomicLong();
+    private byte[] stdin = new byte[0];
+
+    private int run(String... args) {
+        return run(out, args);
+    }
+
+    private int run(OutputStream stdout, String... args) {
+        Main main = new Main(new ByteArrayInputStream(stdin), stdout, new PrintStream(err, true, StandardCharsets.UTF_8),
+                () -> clock.addAndGet(50_000_000L), false);
+        return main.run(args);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private Path file(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    @Test
+    void writesOneJsonObjectPerChunkWithEscapedText() throws IOException {
+        Path f = file("a.txt", "Say \"hi\"\\ now.\tTab\u0001 caf\u00e9 \ud83d\ude00\n\nNext paragraph here.");
+        assertThat(run("--size", "30", "--overlap", "0", f.toString())).isZero();
+        assertThat(out()).isEqualTo(
+                "{\"document\": \"" + f + "\", \"index\": 0, \"text\": \"Say \\\"hi\\\"\\\\ now.\\tTab\\u0001 caf\u00e9 \ud83d\ude00\\n\\n\","
+                        + " \"start\": 0, \"end\": 28, \"byteStart\": 0, \"byteEnd\": 32, \"size\": 28, \"unit\": \"chars\","
+                        + " \"strategy\": \"recursive\"}\n"
+                        + "{\"document\": \"" + f + "\", \"index\": 1, \"text\": \"Next paragraph here.\", \"start\": 28, \"end\": 48,"
+                        + " \"byteStart\": 32, \"byteEnd\": 52, \"size\": 20, \"unit\": \"chars\", \"strategy\": \"recursive\"}\n");
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void writesTabSeparatedOffsetsForEveryFileAndStandardInput() throws IOException {
+        Path f = file("b.txt", "abcdefghij");
+        stdin = "\u00e9\u00e9\u00e9".getBytes(StandardCharsets.UTF_8);
+        assertThat(run("--strategy", "character", "--size", "4", "--overlap", "1", "--format", "offsets", f.toString(), "-")).isZero();
+        assertThat(out()).isEqualTo("0\t0\t4\t0\t4\t4\n1\t3\t7\t3\t7\t4\n2\t6\t10\t6\t10\t4\n0\t0\t3\t0\t6\t3\n");
+    }
+
+    @Test
+    void summarisesEachFileInStatsFormat() throws IOException {
+        Path f = file("c.txt", "one two three four five six");
+        assertThat(run("--strategy", "character", "--size", "10", "--overlap", "0", "--format", "stats", f.toString())).isZero();
+        assertThat(out()).isEqualTo(f + "\tchunks 3\tsize min 7 mean 9.0 max 10 chars\tbytes 27\t0.0 MB/s\n");
+    }
+
+    @Test
+    void listsStrategiesNameFirstAndPrintsHelp() {
+        assertThat(run("strategies")).isZero();
+        assertThat(out()).startsWith("character\t").contains("\nrecursive\t");
+        out.reset();
+        assertThat(run("--help")).isZero();
+        assertThat(out()).startsWith("Usage: chunk [OPTIONS] FILE...").contains("--format jsonl|offsets|stats");
+    }
+
+    @Test
+    void refusesBadUsageWithExitTwoAndOneLine() throws IOException {
+        Path f = file("d.txt", "text");
+        assertThat(run("--size", "ten", f.toString())).isEqualTo(2);
+        assertThat(run("--bogus", f.toString())).isEqualTo(2);
+        assertThat(run("--size", "100", "--overlap", "100", f.toString())).isEqualTo(2);
+        assertThat(run("--strategy", "nope", f.toString())).isEqualTo(2);
+        assertThat(run(dir.resolve("missing.txt").toString())).isEqualTo(2);
+        assertThat(run(dir.toString())).isEqualTo(2);
+        assertThat(run()).isEqualTo(2);
+        assertThat(run("--format")).isEqualTo(2);
+        assertThat(err().lines()).containsExactly(
+                "chunk: --size ten is not a whole number; give e.g. --size 1000",
+                "chunk: unknown option --bogus; see chunk --help",
+                "chunk: overlap 100 >= max size 100; set overlap (--overlap) below the max size (--size)",
+                "chunk: unknown strategy 'nope'; known: character, recursive",
+                "chunk: cannot read " + dir.resolve("missing.txt") + ": no such file; check the path",
+                "chunk: cannot read " + dir + ": it is a directory; name the files in it",
+                "chunk: no input file given; name one or more files, or - for standard input (see chunk --help)",
+                "chunk: --format needs a value; see chunk --help");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void refusesMalformedInputNamingFileAndOffsetAndLeavesTheOutFileAlone() throws IOException {
+        Path good = file("good.txt", "fine text");
+        Path bad = dir.resolve("bad.txt");
+        Files.write(bad, new byte[] {'o', 'k', (byte) 0xC3, '!'});
+        Path target = file("out.jsonl", "previous results\n");
+        assertThat(run("--out", target.toString(), good.toString(), bad.toString())).isEqualTo(2);
+        assertThat(err()).isEqualTo("chunk: " + bad + ": malformed UTF-8 at byte offset 2: sequence cut short by a"
+                + " non-continuation byte (bytes C3 21); fix the input encoding or convert it to UTF-8\n");
+        assertThat(Files.readString(target)).isEqualTo("previous results\n");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("good.txt", "bad.txt", "out.jsonl");
+        }
+    }
+
+    @Test
+    void replacesTheOutFileWhenTheRunSucceeds() throws IOException {
+        Path f = file("e.txt", "hello");
+        Path target = file("out.txt", "old");
+        assertThat(run("--format", "offsets", "--out", target.toString(), f.toString())).isZero();
+        assertThat(Files.readString(target)).isEqualTo("0\t0\t5\t0\t5\t5\n");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void exitsOneWhenWritingFailsWhileRunning() throws IOException {
+        Path f = file("f.txt", "hello");
+        OutputStream broken = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        };
+        assertThat(run(broken, f.toString())).isEqualTo(1);
+        assertThat(err()).isEqualTo("chunk: failed while running: java.io.IOException: Broken pipe\n");
+    }
+
+    @Test
+    void drawsAProgressBarWhenAsked() throws IOException {
+        Path f = file("g.txt", "x".repeat(200_000));
+        assertThat(run("--progress", "--format", "stats", f.toString())).isZero();
+        assertThat(err()).contains("[##############################] 100% 200.0 kB/200.0 kB").endsWith("\n");
+        err.reset();
+        assertThat(run("--format", "stats", f.toString())).isZero();
+        assertThat(err()).isEmpty();
+    }
+}
