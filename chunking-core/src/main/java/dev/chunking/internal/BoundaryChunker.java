@@ -9,6 +9,9 @@ import dev.chunking.domain.SizeUnit;
 import dev.chunking.domain.Utf8Text;
 import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.TokenCounter;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * The one-pass engine behind the built-in strategies. It scans UTF-8 once, remembers candidate
@@ -19,30 +22,7 @@ import dev.chunking.spi.TokenCounter;
  * candidate queues. Not thread-safe.
  */
 public final class BoundaryChunker extends Utf8Window {
-    static final int PARAGRAPH = 0;
-    static final int LINE = 1;
-    static final int SENTENCE = 2;
-    static final int WORD = 3;
-    private static final int LEVELS = 4;
-
-    /** Byte classes for the ASCII fast path. */
-    private static final byte PLAIN = 0;
-    private static final byte SPACE = 1;
-    private static final byte LF = 2;
-    private static final byte CR = 3;
-    private static final byte STOP = 4;
-    private static final byte CLOSER = 5;
-    private static final byte CONTROL = 6;
-    private static final byte HIGH = 7;
-    private static final byte[] CLASS = new byte[256];
-
-    static {
-        for (int b = 0; b < 256; b++) {
-            CLASS[b] = b >= 0x80 ? HIGH : b == ' ' || b == '\t' || b == 0x0B || b == 0x0C ? SPACE : b == '\n' ? LF
-                    : b == '\r' ? CR : b == '.' || b == '!' || b == '?' ? STOP : isCloser(b) ? CLOSER
-                    : b < 0x20 || b == 0x7F ? CONTROL : PLAIN;
-        }
-    }
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final DocumentId document;
     private final ChunkSink sink;
@@ -54,8 +34,8 @@ public final class BoundaryChunker extends Utf8Window {
     private final TokenSizer tokens; // null when sizing in code points
     private final long windowCodePoints;
 
-    private final Positions[] levels;
-    private final Positions joins = new Positions(); // code-point starts inside a grapheme cluster
+    private final Positions joins = new Positions(); // code-point starts inside a grapheme cluster, from non-ASCII text
+    private final BoundaryFinder finder = new BoundaryFinder(this, joins);
 
     private long startByte;
     private long startCp;
@@ -65,11 +45,9 @@ public final class BoundaryChunker extends Utf8Window {
     private long eventCp;
 
     private final GraphemeCursor graphemes = new GraphemeCursor();
-    private int prevCp = -1;
-    private boolean prevWs;
-    private boolean sentencePending;
-    private boolean lineBlank = true;
-    private boolean endedLineBlank = true;
+    private boolean prevAscii = true; // the code point before the scan position is ASCII (or there is none)
+    private boolean cursorBehind; // ASCII was skipped since the cursor last moved
+    private int lastAscii;
 
     /**
      * Opens an engine for one document.
@@ -97,10 +75,6 @@ public final class BoundaryChunker extends Utf8Window {
             this.windowCodePoints = maxSize;
             this.tokens = null;
         }
-        this.levels = new Positions[structured ? LEVELS : 0];
-        for (int i = 0; i < levels.length; i++) {
-            levels[i] = new Positions();
-        }
         this.eventCp = firstEvent();
     }
 
@@ -119,12 +93,24 @@ public final class BoundaryChunker extends Utf8Window {
         long cp = scannedCodePoints;
         while (i < limit) {
             int c = buf[i];
-            if (c >= 0 && prevCp >= 0 && prevCp < 0x80 && cp < eventCp) {
+            if (c >= 0 && cp < eventCp && prevAscii) {
+                // ASCII after ASCII: a cluster boundary everywhere but inside CR LF, which the
+                // finder checks itself; so only count, eight bytes at a time where possible.
                 int stop = (int) Math.min(limit, i + (eventCp - cp));
-                int j = asciiRun(buf, i, stop, cp);
-                cp += j - i;
-                i = j;
-                continue;
+                int j = i;
+                while (j + 8 <= stop && ((long) LONGS.get(buf, j) & 0x8080808080808080L) == 0) {
+                    j += 8;
+                }
+                while (j < stop && buf[j] >= 0) {
+                    j++;
+                }
+                if (j > i) {
+                    lastAscii = buf[j - 1];
+                    cursorBehind = true;
+                    cp += j - i;
+                    i = j;
+                    continue;
+                }
             }
             int len = 1;
             if (c < 0) {
@@ -134,7 +120,14 @@ public final class BoundaryChunker extends Utf8Window {
                 }
                 len = Utf8.sequenceLength(buf[i]);
             }
-            codePoint(c, base + i, cp);
+            if (cursorBehind) {
+                graphemes.resetToAscii(lastAscii);
+                cursorBehind = false;
+            }
+            if (!graphemes.advance(c) && cp > 0) {
+                joins.add(base + i, cp);
+            }
+            prevAscii = c < 0x80;
             if (cp >= eventCp) {
                 sizeEvent(base + i, cp, false);
             }
@@ -143,143 +136,6 @@ public final class BoundaryChunker extends Utf8Window {
         }
         scannedCodePoints = cp;
         return i;
-    }
-
-    /**
-     * The hot path: ASCII after ASCII, where a grapheme boundary lies everywhere but inside CR LF,
-     * driven by a byte-class table. Does exactly what {@link #codePoint} does for these bytes.
-     * Stops at {@code stop}, which lies before the next size event, or at the first non-ASCII byte.
-     */
-    private int asciiRun(byte[] buf, int from, int stop, long cpAtFrom) {
-        int prev = prevCp;
-        boolean ws = prevWs;
-        boolean pending = sentencePending;
-        boolean blank = lineBlank;
-        boolean endedBlank = endedLineBlank;
-        long delta = cpAtFrom - from; // code-point offset minus buffer index, constant in ASCII
-        int i = from;
-        while (i < stop) {
-            int b = buf[i];
-            int cls = CLASS[b & 0xFF];
-            if (cls == HIGH) {
-                break;
-            }
-            if (prev == '\r' && b == '\n') {
-                joins.add(base + i, i + delta);
-            } else if (structured) {
-                int level = -1;
-                if (prev == '\n') {
-                    level = endedBlank ? PARAGRAPH : LINE;
-                } else if (prev == '\r') {
-                    level = blank ? PARAGRAPH : LINE;
-                } else if (ws && cls != SPACE && cls != LF && cls != CR) {
-                    level = pending ? SENTENCE : WORD;
-                }
-                if (level >= 0) {
-                    levels[level].add(base + i, i + delta);
-                }
-            }
-            if (prev == '\r' && b != '\n') {
-                blank = true;
-            }
-            switch (cls) {
-                case PLAIN:
-                    ws = false;
-                    blank = false;
-                    pending = false;
-                    int j = i + 1;
-                    while (j < stop && CLASS[buf[j] & 0xFF] == PLAIN) {
-                        j++; // letters after a letter: no candidate, no state change
-                    }
-                    prev = buf[j - 1];
-                    i = j;
-                    continue;
-                case SPACE:
-                case CR:
-                    ws = true;
-                    break;
-                case LF:
-                    ws = true;
-                    endedBlank = blank;
-                    blank = true;
-                    break;
-                case STOP:
-                    ws = false;
-                    blank = false;
-                    pending = true;
-                    break;
-                case CLOSER:
-                    ws = false;
-                    blank = false;
-                    break;
-                default:
-                    ws = false;
-                    blank = false;
-                    pending = false;
-                    break;
-            }
-            prev = b;
-            i++;
-        }
-        if (i > from) {
-            prevCp = prev;
-            prevWs = ws;
-            sentencePending = pending;
-            lineBlank = blank;
-            endedLineBlank = endedBlank;
-            graphemes.resetToAscii(prev);
-        }
-        return i;
-    }
-
-    /** Handles the code point at {@code (byteOffset, cpOffset)}: records its boundary, updates state. */
-    private void codePoint(int c, long byteOffset, long cpOffset) {
-        boolean boundary = graphemes.advance(c);
-        boolean ws = c < 0x80 ? CLASS[c] == SPACE || CLASS[c] == LF || CLASS[c] == CR : Character.isWhitespace(c);
-        if (cpOffset > 0) {
-            if (!boundary) {
-                joins.add(byteOffset, cpOffset);
-            } else if (structured) {
-                int level = -1;
-                if (prevCp == '\n') {
-                    level = endedLineBlank ? PARAGRAPH : LINE;
-                } else if (prevCp == '\r') {
-                    level = lineBlank ? PARAGRAPH : LINE;
-                } else if (prevWs && !ws) {
-                    level = sentencePending ? SENTENCE : WORD;
-                } else if (!ws && isFullWidthStop(prevCp)) {
-                    level = SENTENCE;
-                }
-                if (level >= 0) {
-                    levels[level].add(byteOffset, cpOffset);
-                }
-            }
-        }
-        if (prevCp == '\r' && c != '\n') {
-            lineBlank = true; // a lone CR ended the line
-        }
-        if (c == '\n') {
-            endedLineBlank = lineBlank;
-            lineBlank = true;
-        } else if (!ws) {
-            lineBlank = false;
-            if (c == '.' || c == '!' || c == '?' || isFullWidthStop(c)) {
-                sentencePending = true;
-            } else if (!isCloser(c)) {
-                sentencePending = false;
-            }
-        }
-        prevWs = ws;
-        prevCp = c;
-    }
-
-    private static boolean isFullWidthStop(int c) {
-        return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF0E;
-    }
-
-    private static boolean isCloser(int c) {
-        return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}' || c == 0x201D || c == 0x2019 || c == 0x00BB
-                || c == 0x300D || c == 0x300F;
     }
 
     /**
@@ -321,7 +177,7 @@ public final class BoundaryChunker extends Utf8Window {
     private boolean cutWithin(long limitByte, long limitCp) {
         long end = limitByte;
         long endCp = limitCp;
-        while (end > prevEndByte && joins.contains(end)) {
+        while (end > prevEndByte && !finder.isBoundary(end)) {
             end = previousCodePoint(end);
             endCp--;
         }
@@ -335,13 +191,12 @@ public final class BoundaryChunker extends Utf8Window {
             end = limitByte;
             endCp = limitCp;
         }
-        for (Positions level : levels) {
-            int k = level.latestIn(prevEndByte, end);
-            if (k >= 0 && level.codePointAt(k) - startCp >= minSize
-                    && (tokens == null || tokens.fits(this, startByte, level.byteAt(k)))) {
-                end = level.byteAt(k);
-                endCp = level.codePointAt(k);
-                break;
+        if (structured) {
+            long after = minSize == 0 ? prevEndByte : Math.max(prevEndByte, forward(startByte, minSize) - 1);
+            long best = after < end ? finder.latest(startByte, after, end, filledEnd()) : -1;
+            if (best >= 0 && (tokens == null || tokens.fits(this, startByte, best))) {
+                endCp -= codePointsBetween(best, end);
+                end = best;
             }
         }
         emit(end, endCp);
@@ -372,34 +227,30 @@ public final class BoundaryChunker extends Utf8Window {
         for (long n = endCp - targetCp; n > 0; n--) {
             from = previousCodePoint(from);
         }
-        long bestByte = end;
-        long bestCp = endCp;
-        for (Positions level : levels) {
-            int k = level.earliestIn(from, bestByte);
-            if (k >= 0) {
-                bestByte = level.byteAt(k);
-                bestCp = level.codePointAt(k);
+        long at = structured ? finder.earliest(startByte, from, end, filledEnd()) : -1;
+        if (at < 0) {
+            at = from;
+            while (at < end && !finder.isBoundary(at)) {
+                at = nextCodePoint(at);
             }
         }
-        if (bestByte < end) {
-            return new long[] {bestByte, bestCp};
-        }
+        return new long[] {at, targetCp + codePointsBetween(from, at)};
+    }
+
+    /** The offset {@code n} code points after {@code from}, or the end of the scanned text. */
+    private long forward(long from, int n) {
         long at = from;
-        long atCp = targetCp;
-        while (at < end && joins.contains(at)) {
+        long end = filledEnd();
+        for (int k = 0; k < n && at < end; k++) {
             at = nextCodePoint(at);
-            atCp++;
         }
-        return new long[] {at, atCp};
+        return at;
     }
 
     private void moveStart(long byteOffset, long cpOffset) {
         startByte = byteOffset;
         startCp = cpOffset;
         joins.dropBefore(byteOffset);
-        for (Positions level : levels) {
-            level.dropBefore(byteOffset + 1);
-        }
         eventCp = firstEvent();
     }
 
@@ -416,8 +267,5 @@ public final class BoundaryChunker extends Utf8Window {
     @Override
     void releaseState() {
         joins.clear();
-        for (Positions level : levels) {
-            level.clear();
-        }
     }
 }

@@ -192,6 +192,22 @@ abstract class Utf8Window implements Chunker {
         return at + Utf8.sequenceLength(buf[(int) (at - base)]);
     }
 
+    /** The document offset after the last byte in the window (scanned or not). */
+    final long filledEnd() {
+        return base + fill;
+    }
+
+    /** The number of code points in {@code [from, to)}, both code-point starts in the window. */
+    final int codePointsBetween(long from, long to) {
+        int n = 0;
+        for (int i = (int) (from - base), end = (int) (to - base); i < end; i++) {
+            if (!Utf8.isContinuation(buf[i])) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Decodes the window bytes {@code [from, to)}, given as document byte offsets. */
     final String decode(long from, long to) {
         return new String(buf, (int) (from - base), (int) (to - from), StandardCharsets.UTF_8);

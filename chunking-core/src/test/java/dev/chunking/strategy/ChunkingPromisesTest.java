@@ -8,6 +8,7 @@ import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.spi.Chunker;
 import dev.chunking.testing.Promises;
+import dev.chunking.testing.ReferenceChunker;
 import dev.chunking.testing.Texts;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -47,6 +48,15 @@ class ChunkingPromisesTest {
         List<Chunk> chunks = Chunking.of(strategy, options).chunk(DOC, text);
         Promises.assertKept(text, chunks, options);
         assertThat(chunks).allSatisfy(c -> assertThat(c.strategy()).isEqualTo(strategy));
+    }
+
+    @Property(tries = 1000)
+    void cutsExactlyWhereThePlainReferenceModelCuts(@ForAll("strategies") String strategy, @ForAll("options") ChunkingOptions options,
+                                                    @ForAll("documents") String text) {
+        List<long[]> expected = ReferenceChunker.spans(text, options, strategy.equals(RecursiveStrategy.NAME));
+        List<Chunk> chunks = Chunking.of(strategy, options).chunk(DOC, text);
+        assertThat(chunks).extracting(c -> c.start() + "-" + c.end())
+                .containsExactlyElementsOf(expected.stream().map(span -> span[0] + "-" + span[1]).toList());
     }
 
     @Property(tries = 500)

@@ -1,0 +1,169 @@
+package dev.chunking.internal;
+
+/**
+ * Finds candidate chunk boundaries on demand, by looking at the window bytes around them, so
+ * the forward scan does no per-word work. A candidate is a grapheme cluster boundary with a
+ * strength: after a blank line (paragraph), after a line break, after a sentence end and
+ * whitespace, or after whitespace (word). Looking back never goes before the chunk start, so
+ * the answer depends on the text and the chunk start only, not on how input was fed.
+ * Not thread-safe.
+ */
+final class BoundaryFinder {
+    static final int NONE = -1;
+    static final int PARAGRAPH = 0;
+    static final int LINE = 1;
+    static final int SENTENCE = 2;
+    static final int WORD = 3;
+
+    private final Utf8Window window;
+    private final Positions joins;
+    private int level = NONE;
+
+    BoundaryFinder(Utf8Window window, Positions joins) {
+        this.window = window;
+        this.joins = joins;
+    }
+
+    /** The strength of the last position {@link #latest} returned. */
+    int level() {
+        return level;
+    }
+
+    /** Whether a grapheme cluster boundary lies at {@code p}, a code-point start inside the window. */
+    boolean isBoundary(long p) {
+        return !joins.contains(p) && !(byteAt(p - 1) == '\r' && byteAt(p) == '\n');
+    }
+
+    /**
+     * The latest position of the strongest level in {@code (after, upTo]}, or -1.
+     *
+     * @param start the chunk start; nothing before it is looked at
+     * @param after exclusive lower bound, at or after {@code start}
+     * @param upTo inclusive upper bound, a grapheme boundary with a scanned code point or the end of input after it
+     * @param end the document offset after the last scanned byte
+     */
+    long latest(long start, long after, long upTo, long end) {
+        long line = -1;
+        for (long q = upTo - 1; q >= after; q--) {
+            int b = byteAt(q);
+            if (b == '\n' || (b == '\r' && (q + 1 >= end || byteAt(q + 1) != '\n'))) {
+                if (blankLineEndsAt(start, q)) {
+                    level = PARAGRAPH;
+                    return q + 1;
+                }
+                if (line < 0) {
+                    line = q + 1;
+                }
+            }
+        }
+        if (line >= 0) {
+            level = LINE;
+            return line;
+        }
+        long word = -1;
+        for (long p = upTo; p > after; p = window.previousCodePoint(p)) {
+            int kind = breakBefore(start, p, end);
+            if (kind == SENTENCE) {
+                level = SENTENCE;
+                return p;
+            }
+            if (kind == WORD && word < 0) {
+                word = p;
+            }
+        }
+        level = word >= 0 ? WORD : NONE;
+        return word;
+    }
+
+    /**
+     * The earliest candidate of any strength in {@code [from, before)}, or -1.
+     *
+     * @param start the chunk start, before {@code from}
+     * @param from inclusive lower bound, a code-point start after {@code start}
+     * @param before exclusive upper bound
+     * @param end the document offset after the last scanned byte
+     */
+    long earliest(long start, long from, long before, long end) {
+        for (long p = from; p < before; p = window.nextCodePoint(p)) {
+            int b = byteAt(p - 1);
+            if (b == '\n' || (b == '\r' && byteAt(p) != '\n') || breakBefore(start, p, end) != NONE) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    /** SENTENCE or WORD when whitespace (or an ideographic full stop) ends just before {@code p} and a word starts there. */
+    private int breakBefore(long start, long p, long end) {
+        if (p >= end) {
+            return NONE;
+        }
+        long before = window.previousCodePoint(p);
+        int prev = codePointAt(before);
+        int cur = codePointAt(p);
+        if (isWhitespace(cur) || !isBoundary(p)) {
+            return NONE;
+        }
+        if (isFullWidthStop(prev)) {
+            return SENTENCE;
+        }
+        if (!isWhitespace(prev)) {
+            return NONE;
+        }
+        long q = before;
+        while (q > start && isWhitespace(codePointAt(q))) {
+            q = window.previousCodePoint(q);
+        }
+        while (q > start && isCloser(codePointAt(q))) {
+            q = window.previousCodePoint(q);
+        }
+        int c = codePointAt(q);
+        return q >= start && (c == '.' || c == '!' || c == '?' || isFullWidthStop(c)) ? SENTENCE : WORD;
+    }
+
+    /** Whether the line whose break is at {@code q} holds only ASCII whitespace (the start of text counts as a line start). */
+    private boolean blankLineEndsAt(long start, long q) {
+        for (long i = q - 1; i >= start; i--) {
+            int b = byteAt(i);
+            if (b == '\n' || (b == '\r' && byteAt(i + 1) != '\n')) {
+                return true; // the previous line ended here
+            }
+            if (b != ' ' && b != '\t' && b != '\r' && b != 0x0B && b != 0x0C) {
+                return false;
+            }
+        }
+        return start == 0;
+    }
+
+    private int byteAt(long p) {
+        return window.buf[(int) (p - window.base)];
+    }
+
+    private int codePointAt(long p) {
+        int i = (int) (p - window.base);
+        byte[] buf = window.buf;
+        int b = buf[i];
+        if (b >= 0) {
+            return b;
+        }
+        int len = Utf8.sequenceLength(b);
+        int cp = b & (0x7F >> len);
+        for (int k = 1; k < len; k++) {
+            cp = (cp << 6) | (buf[i + k] & 0x3F);
+        }
+        return cp;
+    }
+
+    static boolean isWhitespace(int c) {
+        return c < 0x80 ? c == ' ' || (c >= 0x09 && c <= 0x0D) : Character.isWhitespace(c);
+    }
+
+    static boolean isFullWidthStop(int c) {
+        return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF0E;
+    }
+
+    static boolean isCloser(int c) {
+        return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}' || c == 0x201D || c == 0x2019 || c == 0x00BB
+                || c == 0x300D || c == 0x300F;
+    }
+}

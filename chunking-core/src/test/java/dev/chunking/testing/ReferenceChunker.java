@@ -1,0 +1,161 @@
+package dev.chunking.testing;
+
+import dev.chunking.domain.ChunkingOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * A slow, plainly written model of the built-in strategies over code-point arrays, with
+ * cluster boundaries from the JDK regex engine. The engine scans UTF-8 bytes, skips ASCII
+ * eight bytes at a time and finds candidates lazily; this model applies the documented rules
+ * position by position, so the two must agree on every chunk.
+ */
+public final class ReferenceChunker {
+    private static final int NONE = -1;
+    private static final int SENTENCE = 2;
+    private static final int WORD = 3;
+
+    private final int[] t;
+    private final TreeSet<Integer> clusters;
+    private final boolean structured;
+    private int s;
+
+    private ReferenceChunker(String text, boolean structured) {
+        this.t = text.codePoints().toArray();
+        this.clusters = Promises.graphemeBoundaries(text);
+        this.structured = structured;
+    }
+
+    /** The {@code [start, end)} code-point spans the strategy must produce, sizes in code points. */
+    public static List<long[]> spans(String text, ChunkingOptions options, boolean structured) {
+        return new ReferenceChunker(text, structured).run(options.maxSize(), options.overlap(), options.minSize());
+    }
+
+    private List<long[]> run(int max, int overlap, int minSize) {
+        List<long[]> spans = new ArrayList<>();
+        int n = t.length;
+        int prevEnd = 0;
+        s = 0;
+        while (n > s + max) {
+            int limit = s + max;
+            int end = limit;
+            while (end > prevEnd && !clusters.contains(end)) {
+                end--;
+            }
+            if (end <= prevEnd) {
+                if (s < prevEnd) {
+                    s = prevEnd; // the overlap left no room for a whole cluster
+                    continue;
+                }
+                end = limit; // one cluster longer than the maximum
+            }
+            if (structured) {
+                int after = minSize == 0 ? prevEnd : Math.max(prevEnd, s + minSize - 1);
+                int best = after < end ? latest(after, end) : -1;
+                if (best >= 0) {
+                    end = best;
+                }
+            }
+            spans.add(new long[] {s, end});
+            prevEnd = end;
+            int target = Math.max(end - overlap, s + 1);
+            if (overlap == 0 || target >= end) {
+                s = end;
+                continue;
+            }
+            int at = structured ? earliest(target, end) : -1;
+            if (at < 0) {
+                at = target;
+                while (at < end && !clusters.contains(at)) {
+                    at++;
+                }
+            }
+            s = at;
+        }
+        if (n > prevEnd) {
+            spans.add(new long[] {s, n});
+        }
+        return spans;
+    }
+
+    private boolean lineBreakAt(int q) {
+        return t[q] == '\n' || (t[q] == '\r' && (q + 1 >= t.length || t[q + 1] != '\n'));
+    }
+
+    private int latest(int after, int upTo) {
+        int line = -1;
+        for (int q = upTo - 1; q >= after; q--) {
+            if (lineBreakAt(q)) {
+                if (blankLineEndsAt(q)) {
+                    return q + 1;
+                }
+                if (line < 0) {
+                    line = q + 1;
+                }
+            }
+        }
+        if (line >= 0) {
+            return line;
+        }
+        int word = -1;
+        for (int p = upTo; p > after; p--) {
+            int kind = breakBefore(p);
+            if (kind == SENTENCE) {
+                return p;
+            }
+            if (kind == WORD && word < 0) {
+                word = p;
+            }
+        }
+        return word;
+    }
+
+    private int earliest(int from, int before) {
+        for (int p = from; p < before; p++) {
+            if (lineBreakAt(p - 1) || breakBefore(p) != NONE) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    private int breakBefore(int p) {
+        if (p >= t.length || isWhitespace(t[p]) || !clusters.contains(p)) {
+            return NONE;
+        }
+        int prev = t[p - 1];
+        if (prev == 0x3002 || prev == 0xFF01 || prev == 0xFF1F || prev == 0xFF0E) {
+            return SENTENCE;
+        }
+        if (!isWhitespace(prev)) {
+            return NONE;
+        }
+        int q = p - 1;
+        while (q > s && isWhitespace(t[q])) {
+            q--;
+        }
+        while (q > s && "\"')]}\u201d\u2019\u00bb\u300d\u300f".indexOf(t[q]) >= 0) {
+            q--;
+        }
+        int c = t[q];
+        return c == '.' || c == '!' || c == '?' || c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF0E ? SENTENCE : WORD;
+    }
+
+    private boolean blankLineEndsAt(int q) {
+        for (int i = q - 1; i >= s; i--) {
+            int c = t[i];
+            if (c == '\n' || (c == '\r' && t[i + 1] != '\n')) {
+                return true;
+            }
+            if (c != ' ' && c != '\t' && c != '\r' && c != 0x0B && c != 0x0C) {
+                return false;
+            }
+        }
+        return s == 0;
+    }
+
+    private static boolean isWhitespace(int c) {
+        return c < 0x80 ? c == ' ' || (c >= 0x09 && c <= 0x0D) : Character.isWhitespace(c);
+    }
+}
