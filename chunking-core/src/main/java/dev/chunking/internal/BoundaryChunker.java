@@ -114,11 +114,21 @@ public final class BoundaryChunker extends Utf8Window {
             }
             int len = 1;
             if (c < 0) {
-                c = Utf8.decode(buf, i, limit, endOfInput, base + i);
-                if (c == Utf8.INCOMPLETE) {
-                    break;
+                int b1 = i + 1 < limit ? buf[i + 1] : 0;
+                int b2 = i + 2 < limit ? buf[i + 2] : 0;
+                if (c >= (byte) 0xE1 && c <= (byte) 0xEC && (b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+                    c = (c & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F); // CJK, kana, Hangul: no overlong or surrogate here
+                    len = 3;
+                } else if (c >= (byte) 0xC2 && c <= (byte) 0xDF && (b1 & 0xC0) == 0x80) {
+                    c = (c & 0x1F) << 6 | (b1 & 0x3F); // Latin, Greek, Cyrillic, Hebrew, Arabic
+                    len = 2;
+                } else {
+                    c = Utf8.decode(buf, i, limit, endOfInput, base + i);
+                    if (c == Utf8.INCOMPLETE) {
+                        break;
+                    }
+                    len = Utf8.sequenceLength(buf[i]);
                 }
-                len = Utf8.sequenceLength(buf[i]);
             }
             if (cursorBehind) {
                 graphemes.resetToAscii(lastAscii);

@@ -1,5 +1,9 @@
 package dev.chunking.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Finds candidate chunk boundaries on demand, by looking at the window bytes around them, so
  * the forward scan does no per-word work. A candidate is a grapheme cluster boundary with a
@@ -14,6 +18,8 @@ final class BoundaryFinder {
     static final int LINE = 1;
     static final int SENTENCE = 2;
     static final int WORD = 3;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final Utf8Window window;
     private final Positions joins;
@@ -45,6 +51,12 @@ final class BoundaryFinder {
     long latest(long start, long after, long upTo, long end) {
         long line = -1;
         for (long q = upTo - 1; q >= after; q--) {
+            while (q - 7 >= after && !hasLineBreakByte(q - 7)) {
+                q -= 8; // most windows have long stretches without line breaks: skip them a word at a time
+            }
+            if (q < after) {
+                break;
+            }
             int b = byteAt(q);
             if (b == '\n' || (b == '\r' && (q + 1 >= end || byteAt(q + 1) != '\n'))) {
                 if (blankLineEndsAt(start, q)) {
@@ -135,6 +147,15 @@ final class BoundaryFinder {
         return start == 0;
     }
 
+    /** Whether one of the eight bytes from {@code p} on is CR or LF (a SWAR test, no branch per byte). */
+    private boolean hasLineBreakByte(long p) {
+        long x = (long) LONGS.get(window.buf, (int) (p - window.base));
+        long lf = x ^ 0x0A0A0A0A0A0A0A0AL;
+        long cr = x ^ 0x0D0D0D0D0D0D0D0DL;
+        long zeroBytes = ((lf - 0x0101010101010101L) & ~lf) | ((cr - 0x0101010101010101L) & ~cr);
+        return (zeroBytes & 0x8080808080808080L) != 0;
+    }
+
     private int byteAt(long p) {
         return window.buf[(int) (p - window.base)];
     }
@@ -154,8 +175,13 @@ final class BoundaryFinder {
         return cp;
     }
 
+    /** {@link Character#isWhitespace(int)} without the table look-up (BoundaryFinderTest checks every code point). */
     static boolean isWhitespace(int c) {
-        return c < 0x80 ? c == ' ' || (c >= 0x09 && c <= 0x0D) : Character.isWhitespace(c);
+        if (c < 0x80) {
+            return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
+        }
+        return c >= 0x1680 && (c == 0x1680 || (c >= 0x2000 && c <= 0x200A && c != 0x2007) || c == 0x2028 || c == 0x2029
+                || c == 0x205F || c == 0x3000);
     }
 
     static boolean isFullWidthStop(int c) {

@@ -68,6 +68,22 @@ public final class Graphemes {
         0x1F8AE, 0x1F8FF, 0x1F90C, 0x1F93A, 0x1F93C, 0x1F945, 0x1F947, 0x1FAFF, 0x1FC00, 0x1FFFD,
     };
 
+    /** Properties of the whole BMP, computed once: one array load per code point on the hot path. */
+    private static final byte[] BMP = new byte[0x10000];
+    /** Rules GB3 to GB9b and GB999 for each (before, after) pair, without the two stateful rules. */
+    private static final boolean[] PAIR_BREAKS = new boolean[16 * 16];
+
+    static {
+        for (int cp = 0; cp < 0x10000; cp++) {
+            BMP[cp] = (byte) compute(cp);
+        }
+        for (int before = 0; before < 16; before++) {
+            for (int after = 0; after < 16; after++) {
+                PAIR_BREAKS[before * 16 + after] = pairBreak(before, after);
+            }
+        }
+    }
+
     private Graphemes() {
     }
 
@@ -78,6 +94,10 @@ public final class Graphemes {
      * @return one of the constants of this class
      */
     public static int property(int cp) {
+        return cp < 0x10000 ? BMP[cp] : compute(cp);
+    }
+
+    private static int compute(int cp) {
         if (cp < 0x80) {
             return ASCII[cp];
         }
@@ -140,6 +160,16 @@ public final class Graphemes {
      * @return true if a cluster boundary lies between the two
      */
     public static boolean isBreak(int before, int after, int regionalIndicatorsBefore, boolean pictographicZwjBefore) {
+        if (after == PICTOGRAPHIC && pictographicZwjBefore && before == ZWJ) {
+            return false; // GB11
+        }
+        if (after == REGIONAL_INDICATOR && before == REGIONAL_INDICATOR) {
+            return (regionalIndicatorsBefore & 1) == 0; // GB12, GB13
+        }
+        return PAIR_BREAKS[before * 16 + after];
+    }
+
+    private static boolean pairBreak(int before, int after) {
         if (before == CR && after == LF) {
             return false; // GB3
         }
@@ -155,13 +185,7 @@ public final class Graphemes {
         if ((before == LVT || before == T) && after == T) {
             return false; // GB8
         }
-        if (after == EXTEND || after == ZWJ || after == SPACING_MARK || before == PREPEND) {
-            return false; // GB9, GB9a, GB9b
-        }
-        if (after == PICTOGRAPHIC && pictographicZwjBefore) {
-            return false; // GB11
-        }
-        return !(after == REGIONAL_INDICATOR && (regionalIndicatorsBefore & 1) == 1); // GB12, GB13, GB999
+        return !(after == EXTEND || after == ZWJ || after == SPACING_MARK || before == PREPEND); // GB9, GB9a, GB9b, GB999
     }
 
     private static boolean isPrepend(int cp) {

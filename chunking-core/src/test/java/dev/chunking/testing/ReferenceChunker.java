@@ -156,6 +156,6 @@ public final class ReferenceChunker {
     }
 
     private static boolean isWhitespace(int c) {
-        return c < 0x80 ? c == ' ' || (c >= 0x09 && c <= 0x0D) : Character.isWhitespace(c);
+        return Character.isWhitespace(c);
     }
 }
