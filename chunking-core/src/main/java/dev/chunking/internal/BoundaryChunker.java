@@ -233,10 +233,7 @@ public final class BoundaryChunker extends Utf8Window {
         if (overlap == 0 || targetCp >= endCp) {
             return new long[] {end, endCp};
         }
-        long from = end;
-        for (long n = endCp - targetCp; n > 0; n--) {
-            from = previousCodePoint(from);
-        }
+        long from = codePointsBack(end, endCp - targetCp);
         long at = structured ? finder.earliest(startByte, from, end, filledEnd()) : -1;
         if (at < 0) {
             at = from;

@@ -3,6 +3,9 @@ package dev.chunking.internal;
 import dev.chunking.domain.ChunkerStateException;
 import dev.chunking.domain.MalformedInputException;
 import dev.chunking.spi.Chunker;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -14,6 +17,7 @@ import java.util.Arrays;
  */
 abstract class Utf8Window implements Chunker {
     private static final int INITIAL_CAPACITY = 64 * 1024;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** The bytes; {@code buf[0]} is document byte {@link #base}. */
     byte[] buf = new byte[INITIAL_CAPACITY];
@@ -197,15 +201,35 @@ abstract class Utf8Window implements Chunker {
         return base + fill;
     }
 
-    /** The number of code points in {@code [from, to)}, both code-point starts in the window. */
+    /** The number of code points that start in {@code [from, to)}: bytes that are not continuation bytes. */
     final int codePointsBetween(long from, long to) {
-        int n = 0;
-        for (int i = (int) (from - base), end = (int) (to - base); i < end; i++) {
-            if (!Utf8.isContinuation(buf[i])) {
-                n++;
+        int i = (int) (from - base);
+        int end = (int) (to - base);
+        int n = end - i;
+        for (; i + 8 <= end; i += 8) {
+            long x = (long) LONGS.get(buf, i);
+            n -= Long.bitCount(x & ~(x << 1) & 0x8080808080808080L); // continuation bytes are 10xxxxxx
+        }
+        for (; i < end; i++) {
+            if (Utf8.isContinuation(buf[i])) {
+                n--;
             }
         }
         return n;
+    }
+
+    /** The start of the code point {@code n} code points before {@code at}; the window must hold them. */
+    final long codePointsBack(long at, long n) {
+        long p = at;
+        for (long need = n; need > 0; ) {
+            long q = p - need; // each code point takes at least one byte
+            need -= codePointsBetween(q, p);
+            p = q;
+        }
+        while (Utf8.isContinuation(buf[(int) (p - base)])) {
+            p++; // p fell inside the sequence before the n-th code point
+        }
+        return p;
     }
 
     /** Decodes the window bytes {@code [from, to)}, given as document byte offsets. */
