@@ -116,12 +116,17 @@ public final class BoundaryChunker extends Utf8Window {
             if (c < 0) {
                 int b1 = i + 1 < limit ? buf[i + 1] : 0;
                 int b2 = i + 2 < limit ? buf[i + 2] : 0;
-                if (c >= (byte) 0xE1 && c <= (byte) 0xEC && (b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
-                    c = (c & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F); // CJK, kana, Hangul: no overlong or surrogate here
+                if ((c & 0xF0) == 0xE0 && (b2 & 0xC0) == 0x80 && (b1 & 0xC0) == 0x80
+                        && (c != (byte) 0xE0 || b1 >= (byte) 0xA0) && (c != (byte) 0xED || b1 <= (byte) 0x9F)) {
+                    c = (c & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F); // the rest of the BMP: CJK, kana, Hangul, Indic
                     len = 3;
                 } else if (c >= (byte) 0xC2 && c <= (byte) 0xDF && (b1 & 0xC0) == 0x80) {
                     c = (c & 0x1F) << 6 | (b1 & 0x3F); // Latin, Greek, Cyrillic, Hebrew, Arabic
                     len = 2;
+                } else if (c == (byte) 0xF0 && b1 >= (byte) 0x90 && b1 <= (byte) 0xBF && (b2 & 0xC0) == 0x80
+                        && i + 3 < limit && (buf[i + 3] & 0xC0) == 0x80) {
+                    c = (b1 & 0x3F) << 12 | (b2 & 0x3F) << 6 | (buf[i + 3] & 0x3F); // plane 1 and 2: emoji
+                    len = 4;
                 } else {
                     c = Utf8.decode(buf, i, limit, endOfInput, base + i);
                     if (c == Utf8.INCOMPLETE) {

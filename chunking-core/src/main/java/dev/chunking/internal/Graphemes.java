@@ -68,14 +68,14 @@ public final class Graphemes {
         0x1F8AE, 0x1F8FF, 0x1F90C, 0x1F93A, 0x1F93C, 0x1F945, 0x1F947, 0x1FAFF, 0x1FC00, 0x1FFFD,
     };
 
-    /** Properties of the whole BMP, computed once: one array load per code point on the hot path. */
-    private static final byte[] BMP = new byte[0x10000];
+    /** Properties of planes 0 and 1 (all scripts in use and the emoji), computed once: one array load per code point. */
+    private static final byte[] TABLE = new byte[0x20000];
     /** Rules GB3 to GB9b and GB999 for each (before, after) pair, without the two stateful rules. */
     private static final boolean[] PAIR_BREAKS = new boolean[16 * 16];
 
     static {
-        for (int cp = 0; cp < 0x10000; cp++) {
-            BMP[cp] = (byte) compute(cp);
+        for (int cp = 0; cp < TABLE.length; cp++) {
+            TABLE[cp] = (byte) compute(cp);
         }
         for (int before = 0; before < 16; before++) {
             for (int after = 0; after < 16; after++) {
@@ -94,7 +94,7 @@ public final class Graphemes {
      * @return one of the constants of this class
      */
     public static int property(int cp) {
-        return cp < 0x10000 ? BMP[cp] : compute(cp);
+        return cp < 0x20000 ? TABLE[cp] : compute(cp);
     }
 
     private static int compute(int cp) {
