@@ -14,12 +14,12 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * The one-pass engine behind the built-in strategies. It scans UTF-8 once, remembers candidate
- * boundaries by strength (paragraph, line, sentence, word) and the rare positions inside
- * grapheme clusters, and when the window reaches the maximum size it cuts at the latest
- * boundary of the strongest level that fits. No substring is made per candidate; the only
- * copy is the chunk's own UTF-8. Memory is the window (max size plus overlap) and its
- * candidate queues. Not thread-safe.
+ * The one-pass engine behind the built-in strategies. The forward scan validates UTF-8, counts
+ * code points (ASCII eight bytes at a time) and records the rare positions inside grapheme
+ * clusters; when the window reaches the maximum size, {@link BoundaryFinder} looks back from
+ * the limit for the latest boundary of the strongest level (paragraph, line, sentence, word,
+ * grapheme) and the chunk is cut there. No substring is made per candidate; the only copy is
+ * the chunk's own UTF-8. Memory is the window (max size plus overlap). Not thread-safe.
  */
 public final class BoundaryChunker extends Utf8Window {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
