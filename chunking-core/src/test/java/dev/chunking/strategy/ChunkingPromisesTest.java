@@ -42,7 +42,7 @@ class ChunkingPromisesTest {
         return Texts.documents();
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 2500)
     void keepsEveryPromiseForAnyTextAndSettings(@ForAll("strategies") String strategy, @ForAll("options") ChunkingOptions options,
                                                 @ForAll("documents") String text) {
         List<Chunk> chunks = Chunking.of(strategy, options).chunk(DOC, text);
@@ -50,7 +50,7 @@ class ChunkingPromisesTest {
         assertThat(chunks).allSatisfy(c -> assertThat(c.strategy()).isEqualTo(strategy));
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 2500)
     void cutsExactlyWhereThePlainReferenceModelCuts(@ForAll("strategies") String strategy, @ForAll("options") ChunkingOptions options,
                                                     @ForAll("documents") String text) {
         List<long[]> expected = ReferenceChunker.spans(text, options, strategy.equals(RecursiveStrategy.NAME));
@@ -59,7 +59,7 @@ class ChunkingPromisesTest {
                 .containsExactlyElementsOf(expected.stream().map(span -> span[0] + "-" + span[1]).toList());
     }
 
-    @Property(tries = 500)
+    @Property(tries = 1500)
     void emitsIdenticalChunksForAnyByteSplit(@ForAll("strategies") String strategy, @ForAll("options") ChunkingOptions options,
                                              @ForAll("documents") String text, @ForAll long seed) {
         Chunking chunking = Chunking.of(strategy, options);
@@ -79,7 +79,7 @@ class ChunkingPromisesTest {
         assertThat(split).isEqualTo(whole);
     }
 
-    @Property(tries = 500)
+    @Property(tries = 1500)
     void emitsIdenticalChunksForAnyCharSplit(@ForAll("strategies") String strategy, @ForAll("options") ChunkingOptions options,
                                              @ForAll("documents") String text, @ForAll long seed) {
         Chunking chunking = Chunking.of(strategy, options);

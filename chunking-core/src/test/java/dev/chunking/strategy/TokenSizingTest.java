@@ -68,7 +68,7 @@ class TokenSizingTest {
         return Arbitraries.of(CharacterStrategy.NAME, RecursiveStrategy.NAME);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 800)
     void keepsEveryChunkWithinTheMaxTokensOfAnyCounter(@ForAll("strategies") String strategy, @ForAll("documents") String text,
                                                        @ForAll @IntRange(min = 2, max = 120) int max) {
         ChunkingOptions options = ChunkingOptions.builder().maxSize(max).overlap(max / 3).unit(SizeUnit.TOKENS)
@@ -82,7 +82,7 @@ class TokenSizingTest {
         });
     }
 
-    @Property(tries = 200)
+    @Property(tries = 600)
     void cutsCodePointTokensExactlyWhereCharsAreCut(@ForAll("strategies") String strategy, @ForAll("documents") String text,
                                                     @ForAll @IntRange(min = 1, max = 200) int max) {
         ChunkingOptions chars = ChunkingOptions.builder().maxSize(max).overlap(max / 4).build();
