@@ -196,6 +196,13 @@ public final class BoundaryChunker extends Utf8Window {
             end = previousCodePoint(end);
             endCp--;
         }
+        while (tokens != null && end > prevEndByte && !tokens.fits(this, startByte, end)) {
+            // a counter whose count shrank as text grew: step back, one cluster at a time, until it fits
+            do {
+                end = previousCodePoint(end);
+                endCp--;
+            } while (end > prevEndByte && !finder.isBoundary(end));
+        }
         if (end <= prevEndByte) {
             if (startByte < prevEndByte) {
                 // The overlap left no room for a whole cluster: give the overlap up.
@@ -207,7 +214,7 @@ public final class BoundaryChunker extends Utf8Window {
             endCp = limitCp;
         }
         if (structured) {
-            long after = minSize == 0 ? prevEndByte : Math.max(prevEndByte, forward(startByte, minSize) - 1);
+            long after = minSize == 0 ? prevEndByte : Math.max(prevEndByte, minSizeEnd(end) - 1);
             long best = after < end ? finder.latest(startByte, after, end, filledEnd()) : -1;
             if (best >= 0 && (tokens == null || tokens.fits(this, startByte, best))) {
                 endCp -= codePointsBetween(best, end);
@@ -232,28 +239,37 @@ public final class BoundaryChunker extends Utf8Window {
         prevEndCp = endCp;
     }
 
-    /** The earliest word (or stronger) boundary, else grapheme boundary, no more than {@code overlap} before the end. */
+    /**
+     * The earliest word (or stronger) boundary, else grapheme boundary, whose tail up to
+     * {@code end} is no longer than the overlap, in the unit of the options.
+     */
     private long[] overlapStart(long end, long endCp) {
-        long targetCp = Math.max(endCp - overlap, startCp + 1);
-        if (overlap == 0 || targetCp >= endCp) {
+        if (overlap == 0 || endCp - startCp <= 1) {
             return new long[] {end, endCp};
         }
-        long from = codePointsBack(end, endCp - targetCp);
+        long from;
+        if (tokens == null) {
+            from = codePointsBack(end, Math.min(overlap, endCp - startCp - 1));
+        } else {
+            from = tokens.overlapStart(this, nextCodePoint(startByte), end, overlap);
+        }
         long at = structured ? finder.earliest(startByte, from, end, filledEnd()) : -1;
         if (at < 0) {
             at = from;
-            while (at < end && !finder.isBoundary(at)) {
-                at = nextCodePoint(at);
-            }
         }
-        return new long[] {at, targetCp + codePointsBetween(from, at)};
+        while (at < end && (!finder.isBoundary(at) || (tokens != null && !tokens.tailFits(this, at, end, overlap)))) {
+            at = nextCodePoint(at); // the next cluster boundary; in tokens, also one whose tail fits
+        }
+        return new long[] {at, endCp - codePointsBetween(at, end)};
     }
 
-    /** The offset {@code n} code points after {@code from}, or the end of the scanned text. */
-    private long forward(long from, int n) {
-        long at = from;
-        long end = filledEnd();
-        for (int k = 0; k < n && at < end; k++) {
+    /** The offset at which the chunk reaches the min size, in the unit of the options, or {@code end}. */
+    private long minSizeEnd(long end) {
+        if (tokens != null) {
+            return tokens.minSizeEnd(this, startByte, end, minSize);
+        }
+        long at = startByte;
+        for (int k = 0; k < minSize && at < end; k++) {
             at = nextCodePoint(at);
         }
         return at;

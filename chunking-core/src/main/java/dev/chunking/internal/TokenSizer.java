@@ -50,13 +50,7 @@ final class TokenSizer {
         if (fits(window, from, to)) {
             return ALL_FIT;
         }
-        int n = 0;
-        for (long at = window.nextCodePoint(after); at < to; at = window.nextCodePoint(at)) {
-            if (n == starts.length) {
-                starts = java.util.Arrays.copyOf(starts, n * 2);
-            }
-            starts[n++] = (int) (at - window.base);
-        }
+        int n = collectStarts(window, after, to);
         int lo = -1; // index of the longest end known to fit; -1 stands for 'after'
         int hi = n;  // index of the shortest end known not to fit; n stands for 'to'
         while (hi - lo > 1) {
@@ -72,6 +66,60 @@ final class TokenSizer {
         }
         fittingCodePoints = lo + 1;
         return window.base + starts[lo];
+    }
+
+    /**
+     * The earliest code-point start {@code p} in {@code (from, to)} whose prefix
+     * {@code [from, p)} counts at least {@code minSize} tokens, or {@code to} if there is none.
+     */
+    long minSizeEnd(Utf8Window window, long from, long to, int minSize) {
+        int n = collectStarts(window, from, to);
+        int lo = -1; // largest index known to count less
+        int hi = n;  // smallest index known to count enough; n stands for 'to'
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (counter.count(window.decode(from, window.base + starts[mid])) >= minSize) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return hi == n ? to : window.base + starts[hi];
+    }
+
+    /**
+     * The earliest code-point start {@code p} in {@code [from, to)} whose tail
+     * {@code [p, to)} counts at most {@code overlap} tokens, or {@code to} if there is none.
+     */
+    long overlapStart(Utf8Window window, long from, long to, int overlap) {
+        int n = collectStarts(window, window.previousCodePoint(from), to);
+        int lo = -1; // largest index whose tail is known to count too much
+        int hi = n;  // smallest index whose tail is known to fit; n stands for 'to'
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (tailFits(window, window.base + starts[mid], to, overlap)) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return hi == n ? to : window.base + starts[hi];
+    }
+
+    boolean tailFits(Utf8Window window, long from, long to, int overlap) {
+        return counter.count(window.decode(from, to)) <= overlap;
+    }
+
+    /** Collects the window indexes of the code points that start in {@code (after, to)}; returns how many. */
+    private int collectStarts(Utf8Window window, long after, long to) {
+        int n = 0;
+        for (long at = window.nextCodePoint(after); at < to; at = window.nextCodePoint(at)) {
+            if (n == starts.length) {
+                starts = java.util.Arrays.copyOf(starts, n * 2);
+            }
+            starts[n++] = (int) (at - window.base);
+        }
+        return n;
     }
 
     int fittingCodePoints() {

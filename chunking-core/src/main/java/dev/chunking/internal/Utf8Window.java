@@ -31,6 +31,7 @@ abstract class Utf8Window implements Chunker {
     private long bytesFed;
     private boolean finished;
     private boolean closed;
+    private boolean failed;
     private char pendingHigh;
     private byte[] encoded;
 
@@ -68,7 +69,7 @@ abstract class Utf8Window implements Chunker {
             offset += n;
             length -= n;
             bytesFed += n;
-            scanned = scan(buf, scanned, fill, false);
+            scanned = guarded(false);
         }
     }
 
@@ -116,6 +117,16 @@ abstract class Utf8Window implements Chunker {
         feedBytes(encoded, 0, n);
     }
 
+    /** Scans, and refuses all further input once a sink, a counter or the input itself has thrown. */
+    private int guarded(boolean endOfInput) {
+        try {
+            return scan(buf, scanned, fill, endOfInput);
+        } catch (RuntimeException e) {
+            failed = true;
+            throw e;
+        }
+    }
+
     private MalformedInputException loneSurrogate(char ch, int pending) {
         return new MalformedInputException(bytesFed + pending, new byte[0],
                 "lone surrogate U+" + Integer.toHexString(ch).toUpperCase() + " in char input");
@@ -146,6 +157,9 @@ abstract class Utf8Window implements Chunker {
         if (closed) {
             throw new ChunkerStateException("finish() called on a closed chunker; open a new one");
         }
+        if (failed) {
+            checkOpen();
+        }
         if (finished) {
             return;
         }
@@ -153,8 +167,13 @@ abstract class Utf8Window implements Chunker {
         if (pendingHigh != 0) {
             throw loneSurrogate(pendingHigh, 0);
         }
-        scanned = scan(buf, scanned, fill, true);
-        endOfInput(base + fill, scannedCodePoints);
+        scanned = guarded(true);
+        try {
+            endOfInput(base + fill, scannedCodePoints);
+        } catch (RuntimeException e) {
+            failed = true;
+            throw e;
+        }
     }
 
     @Override
@@ -174,6 +193,10 @@ abstract class Utf8Window implements Chunker {
     }
 
     private void checkOpen() {
+        if (failed) {
+            throw new ChunkerStateException("the chunker stopped when its input, sink or token counter failed;"
+                    + " open a new chunker (or resume from a checkpoint)");
+        }
         if (closed) {
             throw new ChunkerStateException("feed called on a closed chunker; open a new one");
         }

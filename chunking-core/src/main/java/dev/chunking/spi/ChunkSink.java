@@ -10,8 +10,9 @@ import dev.chunking.domain.Chunk;
 @FunctionalInterface
 public interface ChunkSink {
     /**
-     * Accepts one chunk. An exception thrown here stops the chunker and reaches the caller of
-     * {@code feed} or {@code finish} unchanged.
+     * Accepts one chunk. An exception thrown here reaches the caller of {@code feed} or
+     * {@code finish} unchanged, and the chunker refuses all further input, so no chunk index is
+     * ever skipped or reused.
      *
      * @param chunk the next chunk, never null
      */

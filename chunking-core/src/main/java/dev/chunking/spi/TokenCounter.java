@@ -5,8 +5,10 @@ package dev.chunking.spi;
  * {@link #name()} through {@link java.util.ServiceLoader}; the built-in {@code "codepoints"}
  * counter counts Unicode code points. Implementations are immutable and thread-safe.
  *
- * <p>Chunkers assume counts grow, or at least do not shrink, as text is appended; counters
- * where that does not hold still never yield an oversized chunk, only smaller ones.
+ * <p>Chunkers search for the longest text that fits assuming counts do not shrink as text is
+ * appended. Byte-pair encoders break that now and then; chunkers then check the chosen chunk and
+ * step back a grapheme cluster at a time, so no chunk exceeds the maximum, but it may be
+ * smaller than it could have been.
  */
 public interface TokenCounter {
     /**

@@ -90,6 +90,22 @@ class ChunkerInputTest {
     }
 
     @Test
+    void refusesFurtherInputOnceTheSinkHasThrownSoNoIndexIsSkipped() {
+        List<Long> stored = new ArrayList<>();
+        Chunker chunker = Chunking.of("character", ChunkingOptions.builder().maxSize(10).overlap(0).build()).open(DOC, c -> {
+            if (c.index() == 1 && stored.size() == 1) {
+                throw new IllegalStateException("disk full");
+            }
+            stored.add(c.index());
+        });
+        assertThatThrownBy(() -> chunker.feed("x".repeat(25))).hasMessage("disk full");
+        assertThatThrownBy(() -> chunker.feed("more")).isInstanceOf(ChunkerStateException.class)
+                .hasMessage("the chunker stopped when its input, sink or token counter failed; open a new chunker (or resume from a checkpoint)");
+        assertThatThrownBy(chunker::finish).isInstanceOf(ChunkerStateException.class);
+        assertThat(stored).containsExactly(0L);
+    }
+
+    @Test
     void readsAStreamInPiecesAndCountsItsBytes() throws Exception {
         String text = "Hello, world. ".repeat(10_000);
         List<Chunk> fromStream = new ArrayList<>();

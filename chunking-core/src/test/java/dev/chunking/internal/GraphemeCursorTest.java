@@ -69,6 +69,8 @@ class GraphemeCursorTest {
         assertThat(boundaries("\u0600\u0661 ")).containsExactly(0, 2, 3);
         // UAX #29 GB9b and GB11: one cluster (the JDK 17 regex engine breaks before the woman here).
         assertThat(boundaries("\u0600\ud83d\udc68\u200d\ud83d\udc69")).containsExactly(0, 4);
+        // GB11 needs Extended_Pictographic Extend* ZWJ right before; a second ZWJ ends that (JDK 17 joins here).
+        assertThat(boundaries("\ud83d\udc4d\ud83c\udffd\u200d\u200d\ud83d\udc68")).containsExactly(0, 4, 5);
     }
 
     @Test

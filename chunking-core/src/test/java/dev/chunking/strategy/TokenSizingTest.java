@@ -74,8 +74,8 @@ class TokenSizingTest {
         ChunkingOptions options = ChunkingOptions.builder().maxSize(max).overlap(max / 3).unit(SizeUnit.TOKENS)
                 .tokenCounter("words").build();
         List<Chunk> chunks = Chunking.of(REGISTRY, strategy, options).chunk(DOC, text);
-        Promises.assertKept(text, chunks, options);
         WordCounter counter = new WordCounter();
+        Promises.assertKept(text, chunks, options, counter);
         assertThat(chunks).allSatisfy(c -> {
             assertThat(c.unit()).isEqualTo(SizeUnit.TOKENS);
             assertThat(c.size()).isEqualTo(counter.count(c.text())).isLessThanOrEqualTo(max);
@@ -91,6 +91,75 @@ class TokenSizingTest {
         assertThat(byTokens).extracting(Chunk::start, Chunk::end, Chunk::size)
                 .isEqualTo(byChars.stream().map(c -> net.jqwik.api.Tuple.of(c.start(), c.end(), c.size()))
                         .map(t -> org.assertj.core.groups.Tuple.tuple(t.get1(), t.get2(), t.get3())).toList());
+    }
+
+    /** Counts UTF-8 bytes, as byte-level tokenizers roughly do for CJK. */
+    static final class ByteCounter implements TokenCounter {
+        @Override
+        public String name() {
+            return "bytes";
+        }
+
+        @Override
+        public int count(CharSequence text) {
+            return text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        }
+    }
+
+    @Property(tries = 400)
+    void measuresSizeOverlapAndMinSizeInTokensForAByteCounter(@ForAll("strategies") String strategy, @ForAll("documents") String text,
+                                                             @ForAll @IntRange(min = 4, max = 90) int max,
+                                                             @ForAll @IntRange(min = 0, max = 100) int overlapPercent) {
+        ChunkingOptions options = ChunkingOptions.builder().maxSize(max).overlap((max - 1) * overlapPercent / 100)
+                .minSize(max / 3).unit(SizeUnit.TOKENS).build();
+        ByteCounter counter = new ByteCounter();
+        List<Chunk> chunks = Chunking.of(new CharacterStrategy().name().equals(strategy) ? new CharacterStrategy()
+                : new RecursiveStrategy(), options, counter).chunk(DOC, text);
+        Promises.assertKept(text, chunks, options, counter);
+    }
+
+    @Test
+    void overlapsByTokensNotCodePoints() {
+        String cjk = "\u6f22\u5b57".repeat(30);
+        ChunkingOptions options = ChunkingOptions.builder().maxSize(30).overlap(5).unit(SizeUnit.TOKENS).build();
+        List<Chunk> chunks = Chunking.of(new CharacterStrategy(), options, new ByteCounter()).chunk(DOC, cjk);
+        assertThat(chunks).extracting(Chunk::size).containsExactly(30, 30, 30, 30, 30, 30, 18);
+        for (int i = 1; i < chunks.size(); i++) {
+            // 5 tokens of overlap hold one 3-byte character, not five characters
+            assertThat(chunks.get(i - 1).end() - chunks.get(i).start()).as("overlap in characters").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void holdsTheMinSizeInTokens() {
+        String text = "aaaa bbbb\n\ncccc dddd eeee ffff gggg hhhh iiii jjjj kkkk llll mmmm nnnn";
+        ChunkingOptions options = ChunkingOptions.builder().maxSize(10).overlap(0).minSize(8).unit(SizeUnit.TOKENS)
+                .tokenCounter("words").build();
+        List<Chunk> chunks = Chunking.of(REGISTRY, "recursive", options).chunk(DOC, text);
+        // the paragraph break after 2 tokens is below the min size, so the latest word break that fits wins
+        assertThat(chunks.get(0).text()).isEqualTo("aaaa bbbb\n\ncccc dddd eeee ffff gggg hhhh iiii jjjj ");
+        assertThat(chunks).extracting(Chunk::size).containsExactly(10, 4);
+    }
+
+    @Test
+    void stepsBackWhenACounterCountsLessForLongerText() {
+        TokenCounter odd = new TokenCounter() {
+            @Override
+            public String name() {
+                return "odd";
+            }
+
+            @Override
+            public int count(CharSequence text) {
+                int n = Character.codePointCount(text, 0, text.length());
+                return text.toString().endsWith("e") ? Math.max(0, n - 3) : n;
+            }
+        };
+        String text = "abcdefghe\u0301xyz";
+        ChunkingOptions options = ChunkingOptions.builder().maxSize(6).overlap(0).unit(SizeUnit.TOKENS).build();
+        List<Chunk> chunks = Chunking.of(new CharacterStrategy(), options, odd).chunk(DOC, text);
+        Promises.assertKept(text, chunks, options, odd);
+        assertThat(chunks).allSatisfy(c -> assertThat(odd.count(c.text())).isLessThanOrEqualTo(6));
     }
 
     @Test

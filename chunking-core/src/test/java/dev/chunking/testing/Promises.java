@@ -34,6 +34,14 @@ public final class Promises {
      * grapheme-safe boundaries, with sizes counted in code points.
      */
     public static void assertKept(String text, List<Chunk> chunks, ChunkingOptions options) {
+        assertKept(text, chunks, options, null);
+    }
+
+    /**
+     * As {@link #assertKept(String, List, ChunkingOptions)}, with sizes and overlaps counted by
+     * {@code counter} when the unit is tokens.
+     */
+    public static void assertKept(String text, List<Chunk> chunks, ChunkingOptions options, dev.chunking.spi.TokenCounter counter) {
         int[] cps = text.codePoints().toArray();
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         if (cps.length == 0) {
@@ -61,25 +69,28 @@ public final class Promises {
             } else {
                 assertThat(c.start()).as("chunk %d starts after the previous start", i).isGreaterThan(previousStart);
                 assertThat(c.start()).as("chunk %d leaves no gap", i).isLessThanOrEqualTo(previousEnd);
-                assertThat(previousEnd - c.start()).as("overlap before chunk %d", i).isLessThanOrEqualTo(options.overlap());
+                long overlap = counter == null ? previousEnd - c.start()
+                        : counter.count(new String(cps, (int) c.start(), (int) (previousEnd - c.start())));
+                assertThat(overlap).as("overlap before chunk %d", i).isLessThanOrEqualTo(options.overlap());
                 assertThat(c.end()).as("chunk %d ends after the previous end", i).isGreaterThan(previousEnd);
             }
-            assertGraphemeSafe(boundaries, c.start(), options.maxSize(), "start of chunk " + i);
-            assertGraphemeSafe(boundaries, c.end(), options.maxSize(), "end of chunk " + i);
+            assertGraphemeSafe(boundaries, cps, counter, c.start(), options.maxSize(), "start of chunk " + i);
+            assertGraphemeSafe(boundaries, cps, counter, c.end(), options.maxSize(), "end of chunk " + i);
             previousStart = c.start();
             previousEnd = c.end();
         }
         assertThat(previousEnd).as("last chunk ends the text").isEqualTo(cps.length);
     }
 
-    /** A boundary is a cluster boundary, or lies in a cluster longer than the maximum. */
-    private static void assertGraphemeSafe(TreeSet<Integer> boundaries, long offset, int maxSize, String what) {
+    /** A boundary is a cluster boundary, or lies in a cluster longer than the maximum (in tokens when counted). */
+    private static void assertGraphemeSafe(TreeSet<Integer> boundaries, int[] cps, dev.chunking.spi.TokenCounter counter,
+                                           long offset, int maxSize, String what) {
         if (boundaries.contains((int) offset)) {
             return;
         }
         int clusterStart = boundaries.lower((int) offset);
         int clusterEnd = boundaries.higher((int) offset);
-        assertThat(clusterEnd - clusterStart).as(what + " at " + offset + " splits a cluster no longer than the max")
-                .isGreaterThan(maxSize);
+        int size = counter == null ? clusterEnd - clusterStart : counter.count(new String(cps, clusterStart, clusterEnd - clusterStart));
+        assertThat(size).as(what + " at " + offset + " splits a cluster no longer than the max").isGreaterThan(maxSize);
     }
 }
