@@ -9,7 +9,16 @@ public final class ChunkStats {
     private int min = Integer.MAX_VALUE;
     private int max;
     private long bytes;
-    private String unit = "chars";
+    private final String unit;
+
+    /**
+     * Starts counting.
+     *
+     * @param unit the size unit of the chunks, {@code "chars"} or {@code "tokens"}
+     */
+    public ChunkStats(String unit) {
+        this.unit = unit;
+    }
 
     /**
      * Counts one chunk.
@@ -21,7 +30,6 @@ public final class ChunkStats {
         total += chunk.size();
         min = Math.min(min, chunk.size());
         max = Math.max(max, chunk.size());
-        unit = chunk.unit().label();
     }
 
     /**

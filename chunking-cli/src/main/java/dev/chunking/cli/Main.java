@@ -12,6 +12,7 @@ import dev.chunking.spi.ChunkingStrategy;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.function.LongSupplier;
 
 /**
@@ -97,6 +97,9 @@ public final class Main {
             IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
             stderr.println("chunk: failed while running: " + cause);
             return 1;
+        } catch (RuntimeException e) {
+            stderr.println("chunk: failed while running: " + e); // e.g. a plugin's bug: one line, no stack trace
+            return 1;
         }
     }
 
@@ -111,6 +114,9 @@ public final class Main {
 
     private void chunkAll(Arguments arguments) throws IOException {
         Chunking chunking = Chunking.of(arguments.strategy(), arguments.options());
+        if (arguments.files().stream().filter("-"::equals).count() > 1) {
+            throw new UsageException("standard input (-) can be read only once; name it once");
+        }
         for (String file : arguments.files()) {
             checkReadable(file);
         }
@@ -121,24 +127,28 @@ public final class Main {
             return;
         }
         Path target = Path.of(arguments.out().get()).toAbsolutePath();
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
-        boolean done = false;
+        if (!Files.isDirectory(target.getParent())) {
+            throw new UsageException("cannot write --out " + arguments.out().get() + ": directory " + target.getParent()
+                    + " does not exist; create it first");
+        }
+        AtomicOutput output = new AtomicOutput(target);
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
-                chunkInto(chunking, arguments, out);
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            done = true;
+            chunkInto(chunking, arguments, output.stream());
+            output.commit();
         } finally {
-            if (!done) {
-                Files.deleteIfExists(temp);
-            }
+            output.discardUnlessCommitted();
         }
     }
 
     private static void checkReadable(String file) {
         if (file.equals("-")) {
             return;
+        }
+        try {
+            DocumentId.of(file);
+        } catch (InvalidOptionsException e) {
+            throw new UsageException("cannot use " + file.replaceAll("\\p{Cntrl}", "?") + " as a document id: " + e.getMessage()
+                    + "; rename the file or name it by a shorter path");
         }
         Path path = Path.of(file);
         if (!Files.exists(path)) {
@@ -157,9 +167,14 @@ public final class Main {
         for (String file : arguments.files()) {
             boolean isStdin = file.equals("-");
             long size = isStdin ? -1 : Files.size(Path.of(file));
-            ChunkStats stats = new ChunkStats();
+            ChunkStats stats = new ChunkStats(arguments.options().unit().label());
             long started = nanoClock.getAsLong();
-            try (InputStream in = isStdin ? stdin : Files.newInputStream(Path.of(file))) {
+            try (InputStream in = isStdin ? new FilterInputStream(stdin) {
+                @Override
+                public void close() {
+                    // standard input belongs to the process, not to this file
+                }
+            } : Files.newInputStream(Path.of(file))) {
                 ProgressBar bar = showProgress(arguments, size) ? new ProgressBar(stderr, nanoClock, file, size) : null;
                 long bytes = chunkOne(chunking, DocumentId.of(isStdin ? "stdin" : file), in, writer, stats, bar);
                 stats.bytes(bytes);

@@ -130,6 +130,52 @@ class MainTest {
     }
 
     @Test
+    void keepsTheOutFilesPermissions() throws IOException {
+        Path f = file("p.txt", "hello");
+        Path target = file("shared.jsonl", "old");
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> readable =
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(target, readable);
+        assertThat(run("--out", target.toString(), f.toString())).isZero();
+        assertThat(Files.getPosixFilePermissions(target)).isEqualTo(readable);
+    }
+
+    @Test
+    void refusesInputsAndOutputsItCannotUseWithExitTwo() throws IOException {
+        Path f = file("q.txt", "text");
+        assertThat(run("-", "-")).isEqualTo(2);
+        assertThat(run("--out", dir.resolve("no/such/dir/out.jsonl").toString(), f.toString())).isEqualTo(2);
+        Path odd = file("bad\nname.txt", "text");
+        assertThat(run(odd.toString())).isEqualTo(2);
+        assertThat(err().lines()).containsExactly(
+                "chunk: standard input (-) can be read only once; name it once",
+                "chunk: cannot write --out " + dir.resolve("no/such/dir/out.jsonl") + ": directory " + dir.resolve("no/such/dir")
+                        + " does not exist; create it first",
+                "chunk: cannot use " + dir.resolve("bad?name.txt") + " as a document id: document id contains control character"
+                        + " U+000A at index " + (dir.toString().length() + 4) + "; remove it; rename the file or name it by a shorter path");
+    }
+
+    @Test
+    void reportsTheConfiguredUnitEvenForAnEmptyFile() throws IOException {
+        Path f = file("empty.txt", "");
+        assertThat(run("--unit", "tokens", "--format", "stats", f.toString())).isZero();
+        assertThat(out()).isEqualTo(f + "\tchunks 0\tsize min 0 mean 0.0 max 0 tokens\tbytes 0\t0.0 MB/s\n");
+    }
+
+    @Test
+    void reportsAFailingPluginOnOneLineWithExitOne() throws IOException {
+        Path f = file("r.txt", "hello");
+        OutputStream exploding = new OutputStream() {
+            @Override
+            public void write(int b) {
+                throw new IllegalStateException("plugin bug");
+            }
+        };
+        assertThat(run(exploding, f.toString())).isEqualTo(1);
+        assertThat(err()).isEqualTo("chunk: failed while running: java.lang.IllegalStateException: plugin bug\n");
+    }
+
+    @Test
     void exitsOneWhenWritingFailsWhileRunning() throws IOException {
         Path f = file("f.txt", "hello");
         OutputStream broken = new OutputStream() {
