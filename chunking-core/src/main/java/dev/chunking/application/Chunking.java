@@ -3,6 +3,7 @@ package dev.chunking.application;
 import dev.chunking.domain.Chunk;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
+import dev.chunking.domain.ResumePoint;
 import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.Chunker;
 import dev.chunking.spi.ChunkingStrategy;
@@ -82,6 +83,19 @@ public final class Chunking {
      */
     public Chunker open(DocumentId document, ChunkSink sink) {
         return strategy.open(document, options, tokenCounter, sink);
+    }
+
+    /**
+     * Opens a chunker that takes over at a resume point of an earlier chunker with the same
+     * strategy and options; feed it the input from {@code from.byteOffset()} on.
+     *
+     * @param document the document id stamped on each chunk
+     * @param sink receives the chunks from {@code from.nextIndex()} on
+     * @param from where the earlier chunker stood
+     * @return a new chunker; close it when done
+     */
+    public Chunker resume(DocumentId document, ChunkSink sink, ResumePoint from) {
+        return strategy.resume(document, options, tokenCounter, sink, from);
     }
 
     /**

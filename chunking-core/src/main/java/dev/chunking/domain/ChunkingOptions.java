@@ -12,8 +12,10 @@ package dev.chunking.domain;
  * @param minSize chunks end at a preferred boundary only when they are at least this large; 0 to {@code maxSize}
  * @param unit the unit of all three sizes
  * @param tokenCounter name of the {@code TokenCounter} used when {@code unit} is {@code TOKENS}
+ * @param malformedInput what to do with bytes that are not UTF-8
  */
-public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit unit, String tokenCounter) {
+public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit unit, String tokenCounter,
+                              MalformedInputPolicy malformedInput) {
     /** Default maximum size: 1000. */
     public static final int DEFAULT_MAX_SIZE = 1000;
     /** Default overlap: 200. */
@@ -24,7 +26,7 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
     public static final String DEFAULT_TOKEN_COUNTER = "codepoints";
 
     private static final ChunkingOptions DEFAULTS = new ChunkingOptions(DEFAULT_MAX_SIZE, DEFAULT_OVERLAP, 0,
-            SizeUnit.CHARS, DEFAULT_TOKEN_COUNTER);
+            SizeUnit.CHARS, DEFAULT_TOKEN_COUNTER, MalformedInputPolicy.REPORT);
 
     /**
      * Validates the options.
@@ -32,8 +34,9 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
      * @throws InvalidOptionsException naming the value, the limit and the setting when a value is out of range
      */
     public ChunkingOptions {
-        if (unit == null || tokenCounter == null || tokenCounter.isBlank()) {
-            throw new InvalidOptionsException("unit and tokenCounter must be set (defaults: chars, " + DEFAULT_TOKEN_COUNTER + ")");
+        if (unit == null || tokenCounter == null || tokenCounter.isBlank() || malformedInput == null) {
+            throw new InvalidOptionsException("unit, tokenCounter and malformedInput must be set (defaults: chars, "
+                    + DEFAULT_TOKEN_COUNTER + ", REPORT)");
         }
         if (maxSize < 1 || maxSize > LIMIT_MAX_SIZE) {
             throw new InvalidOptionsException("max size " + maxSize + " is outside 1.." + LIMIT_MAX_SIZE
@@ -53,7 +56,7 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
     }
 
     /**
-     * Returns the defaults: max size 1000, overlap 200, no min size, code points.
+     * Returns the defaults: max size 1000, overlap 200, no min size, code points, malformed input reported.
      *
      * @return the shared default options
      */
@@ -89,6 +92,7 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
         private int minSize;
         private SizeUnit unit;
         private String tokenCounter;
+        private MalformedInputPolicy malformedInput;
 
         private Builder(ChunkingOptions from) {
             maxSize = from.maxSize;
@@ -96,6 +100,7 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
             minSize = from.minSize;
             unit = from.unit;
             tokenCounter = from.tokenCounter;
+            malformedInput = from.malformedInput;
         }
 
         /**
@@ -154,13 +159,24 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
         }
 
         /**
+         * Sets what to do with bytes that are not UTF-8.
+         *
+         * @param value {@code REPORT} (default) or {@code REPLACE}
+         * @return this builder
+         */
+        public Builder malformedInput(MalformedInputPolicy value) {
+            malformedInput = value;
+            return this;
+        }
+
+        /**
          * Validates and builds the options.
          *
          * @return the options
          * @throws InvalidOptionsException if a value is out of range
          */
         public ChunkingOptions build() {
-            return new ChunkingOptions(maxSize, overlap, minSize, unit, tokenCounter);
+            return new ChunkingOptions(maxSize, overlap, minSize, unit, tokenCounter, malformedInput);
         }
     }
 }

@@ -5,6 +5,9 @@ import dev.chunking.domain.Chunk;
 import dev.chunking.domain.ChunkingException;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
+import dev.chunking.domain.MalformedInputException;
+import dev.chunking.domain.MalformedInputPolicy;
+import dev.chunking.domain.ResumePoint;
 import dev.chunking.domain.SizeUnit;
 import dev.chunking.domain.Utf8Text;
 import dev.chunking.spi.ChunkSink;
@@ -33,14 +36,16 @@ public final class BoundaryChunker extends Utf8Window {
     private final int minSize;
     private final TokenSizer tokens; // null when sizing in code points
     private final long windowCodePoints;
+    private final boolean replaceMalformed;
 
     private final Positions joins = new Positions(); // code-point starts inside a grapheme cluster, from non-ASCII text
     private final BoundaryFinder finder = new BoundaryFinder(this, joins);
 
     private long startByte;
     private long startCp;
-    private long prevEndByte;
+    private long prevEndByte; // -1 until resolved after a resume
     private long prevEndCp;
+    private final long resumedPrevEndByte; // the source offset a resume point gave
     private long nextIndex;
     private long eventCp;
 
@@ -58,9 +63,18 @@ public final class BoundaryChunker extends Utf8Window {
      * @param options sizes and unit
      * @param counter token counter for {@link SizeUnit#TOKENS}
      * @param sink receives chunks in order
+     * @param from where to start: {@link ResumePoint#START}, or a point an earlier chunker reported
      */
     public BoundaryChunker(String strategy, boolean structured, DocumentId document, ChunkingOptions options,
-                           TokenCounter counter, ChunkSink sink) {
+                           TokenCounter counter, ChunkSink sink, ResumePoint from) {
+        super(from.byteOffset(), from.codePointOffset(), from.replacements());
+        this.startByte = from.byteOffset();
+        this.startCp = from.codePointOffset();
+        this.prevEndCp = from.previousEndCodePoint();
+        this.prevEndByte = from.previousEndByte() == from.byteOffset() ? from.byteOffset() : -1;
+        this.resumedPrevEndByte = from.previousEndByte();
+        this.nextIndex = from.nextIndex();
+        this.replaceMalformed = options.malformedInput() == MalformedInputPolicy.REPLACE;
         this.strategy = strategy;
         this.structured = structured;
         this.document = document;
@@ -79,7 +93,26 @@ public final class BoundaryChunker extends Utf8Window {
     }
 
     private long firstEvent() {
-        return tokens == null ? startCp + maxSize : startCp + Math.min(windowCodePoints, tokens.firstCheck());
+        long first = tokens == null ? startCp + maxSize : startCp + Math.min(windowCodePoints, tokens.firstCheck());
+        return Math.max(first, prevEndCp + 1); // no cut can end before the previous end
+    }
+
+    /** The window offset of the previous end; after a resume it is found once the scan has passed it. */
+    private long prevEnd() {
+        if (prevEndByte < 0) {
+            long at = startByte;
+            for (long n = prevEndCp - startCp; n > 0; n--) {
+                at = nextCodePoint(at);
+            }
+            prevEndByte = at;
+        }
+        return prevEndByte;
+    }
+
+    @Override
+    public ResumePoint resumePoint() {
+        long end = prevEndByte < 0 ? resumedPrevEndByte : sourceOffset(prevEndByte);
+        return new ResumePoint(sourceOffset(startByte), startCp, end, prevEndCp, nextIndex, replacementsBeforeWindow());
     }
 
     @Override
@@ -128,7 +161,18 @@ public final class BoundaryChunker extends Utf8Window {
                     c = (b1 & 0x3F) << 12 | (b2 & 0x3F) << 6 | (buf[i + 3] & 0x3F); // plane 1 and 2: emoji
                     len = 4;
                 } else {
-                    c = Utf8.decode(buf, i, limit, endOfInput, base + i);
+                    try {
+                        c = Utf8.decode(buf, i, limit, endOfInput, sourceOffset(base + i));
+                    } catch (MalformedInputException e) {
+                        if (!replaceMalformed) {
+                            throw e;
+                        }
+                        int bad = Utf8.maximalSubpart(buf, i, limit);
+                        replaceWithReplacementCharacter(i, bad);
+                        limit += 3 - bad;
+                        buf = this.buf; // the window may have grown
+                        c = 0xFFFD;
+                    }
                     if (c == Utf8.INCOMPLETE) {
                         break;
                     }
@@ -164,6 +208,7 @@ public final class BoundaryChunker extends Utf8Window {
             return;
         }
         while (true) {
+            long prevEndByte = prevEnd();
             long fits = tokens.fittingEnd(this, startByte, prevEndByte, pByte);
             if (fits == TokenSizer.ALL_FIT) {
                 if (atEnd || pCp - startCp < windowCodePoints) {
@@ -173,7 +218,7 @@ public final class BoundaryChunker extends Utf8Window {
                 cutWithin(pByte, pCp); // the window is full although its tokens fit
             } else if (fits == TokenSizer.NONE_FIT) {
                 if (startByte >= prevEndByte) {
-                    throw new ChunkingException("the code point at byte offset " + prevEndByte + " alone counts more than the max size of "
+                    throw new ChunkingException("the code point at byte offset " + sourceOffset(prevEndByte) + " alone counts more than the max size of "
                             + maxSize + " tokens; raise the max size (--size)");
                 }
                 moveStart(prevEndByte, prevEndCp);
@@ -190,6 +235,7 @@ public final class BoundaryChunker extends Utf8Window {
      * @return false when no cut was possible yet and the overlap was given up instead
      */
     private boolean cutWithin(long limitByte, long limitCp) {
+        long prevEndByte = prevEnd();
         long end = limitByte;
         long endCp = limitCp;
         while (end > prevEndByte && !finder.isBoundary(end)) {
@@ -232,9 +278,11 @@ public final class BoundaryChunker extends Utf8Window {
         int length = (int) (end - startByte);
         int codePoints = (int) (endCp - startCp);
         Utf8Text text = Utf8Text.copyOf(buf, from, length, codePoints);
-        int size = tokens == null ? codePoints : tokens.checkedCount(text, startByte);
-        sink.accept(new Chunk(document, nextIndex++, text, startCp, endCp, startByte, end, size,
-                tokens == null ? SizeUnit.CHARS : SizeUnit.TOKENS, strategy, ChunkMetadata.NONE));
+        long byteStart = sourceOffset(startByte);
+        int size = tokens == null ? codePoints : tokens.checkedCount(text, byteStart);
+        sink.accept(new Chunk(document, nextIndex++, text, startCp, endCp, byteStart, sourceOffset(end), size,
+                tokens == null ? SizeUnit.CHARS : SizeUnit.TOKENS, strategy, ChunkMetadata.NONE,
+                replacementsBetween(startByte, end)));
         prevEndByte = end;
         prevEndCp = endCp;
     }
@@ -279,6 +327,7 @@ public final class BoundaryChunker extends Utf8Window {
         startByte = byteOffset;
         startCp = cpOffset;
         joins.dropBefore(byteOffset);
+        dropReplacementsBefore(byteOffset);
         eventCp = firstEvent();
     }
 
@@ -287,7 +336,7 @@ public final class BoundaryChunker extends Utf8Window {
         if (tokens != null) {
             sizeEvent(endByte, endCp, true);
         }
-        if (endByte > prevEndByte) {
+        if (endByte > prevEnd()) {
             emit(endByte, endCp);
         }
     }

@@ -107,4 +107,30 @@ public final class Utf8 {
         }
         return cp;
     }
+
+    /**
+     * Returns the length of the maximal ill-formed subpart at {@code i}: the lead byte and the
+     * continuation bytes after it that could still have begun a valid sequence, which the
+     * Unicode standard replaces by one U+FFFD.
+     *
+     * @param buf the bytes
+     * @param i index of a byte where {@link #decode} found malformed input
+     * @param limit index after the last byte available
+     * @return 1 to 3
+     */
+    public static int maximalSubpart(byte[] buf, int i, int limit) {
+        int lead = buf[i] & 0xFF;
+        int need = lead >= 0xC2 && lead <= 0xDF ? 1 : lead >= 0xE0 && lead <= 0xEF ? 2 : lead >= 0xF0 && lead <= 0xF4 ? 3 : 0;
+        int min2 = lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80;
+        int max2 = lead == 0xED ? 0x9F : lead == 0xF4 ? 0x8F : 0xBF;
+        int k = 1;
+        while (k <= need && i + k < limit) {
+            int b = buf[i + k] & 0xFF;
+            if (b < (k == 1 ? min2 : 0x80) || b > (k == 1 ? max2 : 0xBF)) {
+                break;
+            }
+            k++;
+        }
+        return k;
+    }
 }

@@ -35,6 +35,27 @@ abstract class Utf8Window implements Chunker {
     private char pendingHigh;
     private byte[] encoded;
 
+    // Malformed sequences replaced by U+FFFD shift window offsets against source offsets.
+    private long[] replacedAt = new long[0];   // window offsets of the U+FFFD written, ascending
+    private long[] shiftAfter = new long[0];   // window minus source offset just after each
+    private int replacedFrom;                  // entries before this index lie before the window
+    private int replacedCount;
+    private long shiftBefore;                  // the shift of the last dropped entry
+    private long replacementsDropped;          // replacements before the window, including earlier runs
+
+    /**
+     * Starts the window at a source offset.
+     *
+     * @param sourceOffset source byte offset of the first byte that will be fed
+     * @param codePoints code points before it
+     * @param replacementsBefore replacements made before it, by earlier runs
+     */
+    Utf8Window(long sourceOffset, long codePoints, long replacementsBefore) {
+        this.base = sourceOffset;
+        this.scannedCodePoints = codePoints;
+        this.replacementsDropped = replacementsBefore;
+    }
+
     /** Scans whole code points in {@code buf[from, limit)}; returns the index after the last one scanned. */
     abstract int scan(byte[] buf, int from, int limit, boolean endOfInput);
 
@@ -217,6 +238,74 @@ abstract class Utf8Window implements Chunker {
     /** The document byte offset of the code point after the one at {@code at}. */
     final long nextCodePoint(long at) {
         return at + Utf8.sequenceLength(buf[(int) (at - base)]);
+    }
+
+    /**
+     * Replaces {@code length} malformed bytes at window index {@code i} by U+FFFD (EF BF BD),
+     * moving the bytes after them.
+     */
+    final void replaceWithReplacementCharacter(int i, int length) {
+        int grow = 3 - length;
+        if (fill + grow > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, fill + grow));
+        }
+        System.arraycopy(buf, i + length, buf, i + 3, fill - (i + length));
+        buf[i] = (byte) 0xEF;
+        buf[i + 1] = (byte) 0xBF;
+        buf[i + 2] = (byte) 0xBD;
+        fill += grow;
+        if (replacedCount == replacedAt.length) {
+            replacedAt = Arrays.copyOf(replacedAt, Math.max(8, replacedCount * 2));
+            shiftAfter = Arrays.copyOf(shiftAfter, replacedAt.length);
+        }
+        long shift = (replacedCount > replacedFrom ? shiftAfter[replacedCount - 1] : shiftBefore) + grow;
+        replacedAt[replacedCount] = base + i;
+        shiftAfter[replacedCount++] = shift;
+    }
+
+    /** The source offset of a window offset that is a code-point start. */
+    final long sourceOffset(long windowOffset) {
+        long shift = shiftBefore;
+        for (int k = replacedCount - 1; k >= replacedFrom; k--) {
+            if (replacedAt[k] < windowOffset) {
+                shift = shiftAfter[k];
+                break;
+            }
+        }
+        return windowOffset - shift;
+    }
+
+    /** The number of replacements in {@code [from, to)} (window offsets). */
+    final int replacementsBetween(long from, long to) {
+        int n = 0;
+        for (int k = replacedFrom; k < replacedCount; k++) {
+            if (replacedAt[k] >= from && replacedAt[k] < to) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Forgets replacements before a window offset; they still count in {@link #replacements()}. */
+    final void dropReplacementsBefore(long windowOffset) {
+        while (replacedFrom < replacedCount && replacedAt[replacedFrom] < windowOffset) {
+            shiftBefore = shiftAfter[replacedFrom++];
+            replacementsDropped++;
+        }
+        if (replacedFrom == replacedCount) {
+            replacedFrom = 0;
+            replacedCount = 0;
+        }
+    }
+
+    /** Replacements before the window start, for resume points. */
+    final long replacementsBeforeWindow() {
+        return replacementsDropped;
+    }
+
+    @Override
+    public final long replacements() {
+        return replacementsDropped + replacedCount - replacedFrom;
     }
 
     /** The document offset after the last byte in the window (scanned or not). */

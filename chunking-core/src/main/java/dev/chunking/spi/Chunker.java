@@ -55,6 +55,25 @@ public interface Chunker extends AutoCloseable {
     long bytesFed();
 
     /**
+     * Returns where the chunker stands, for checkpoints. Call it between calls to {@code feed}
+     * (not from inside the sink): every chunk with an index below {@code nextIndex()} has then
+     * been handed to the sink, and a chunker opened with
+     * {@link ChunkingStrategy#resume} at this point and fed the input again from
+     * {@code byteOffset()} emits exactly the chunks this one would have emitted next.
+     *
+     * @return the current resume point
+     */
+    dev.chunking.domain.ResumePoint resumePoint();
+
+    /**
+     * Returns how many malformed sequences were replaced by U+FFFD so far (always 0 under the
+     * default {@code REPORT} policy), including those counted before a resume.
+     *
+     * @return the number of replacements
+     */
+    long replacements();
+
+    /**
      * Releases the chunker's buffers without emitting anything more. Idempotent.
      */
     @Override

@@ -2,6 +2,7 @@ package dev.chunking.spi;
 
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
+import dev.chunking.domain.ResumePoint;
 
 /**
  * A way of cutting documents into chunks, found by its {@link #name()} through
@@ -35,4 +36,26 @@ public interface ChunkingStrategy {
      * @return a new chunker
      */
     Chunker open(DocumentId document, ChunkingOptions options, TokenCounter tokenCounter, ChunkSink sink);
+
+    /**
+     * Opens a chunker that takes over at a resume point taken from an earlier chunker with the
+     * same options; feed it the input from {@code from.byteOffset()} on. Strategies that cannot
+     * resume keep this default, which accepts only {@link ResumePoint#START}.
+     *
+     * @param document the document being chunked
+     * @param options the options of the earlier chunker
+     * @param tokenCounter counter used when the unit is tokens
+     * @param sink receives the chunks from {@code from.nextIndex()} on
+     * @param from where the earlier chunker stood
+     * @return a new chunker
+     * @throws dev.chunking.domain.ChunkingException if the strategy cannot resume from there
+     */
+    default Chunker resume(DocumentId document, ChunkingOptions options, TokenCounter tokenCounter, ChunkSink sink,
+                           ResumePoint from) {
+        if (!from.equals(ResumePoint.START)) {
+            throw new dev.chunking.domain.ChunkingException("strategy '" + name() + "' cannot resume from a checkpoint;"
+                    + " delete the checkpoint and start over");
+        }
+        return open(document, options, tokenCounter, sink);
+    }
 }

@@ -2,6 +2,7 @@ package dev.chunking.strategy;
 
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
+import dev.chunking.domain.ResumePoint;
 import dev.chunking.internal.BoundaryChunker;
 import dev.chunking.spi.Chunker;
 import dev.chunking.spi.ChunkSink;
@@ -37,6 +38,12 @@ public final class RecursiveStrategy implements ChunkingStrategy {
 
     @Override
     public Chunker open(DocumentId document, ChunkingOptions options, TokenCounter tokenCounter, ChunkSink sink) {
-        return new BoundaryChunker(NAME, true, document, options, tokenCounter, sink);
+        return resume(document, options, tokenCounter, sink, ResumePoint.START);
+    }
+
+    @Override
+    public Chunker resume(DocumentId document, ChunkingOptions options, TokenCounter tokenCounter, ChunkSink sink,
+                          ResumePoint from) {
+        return new BoundaryChunker(NAME, true, document, options, tokenCounter, sink, from);
     }
 }

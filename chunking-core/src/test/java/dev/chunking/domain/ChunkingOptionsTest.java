@@ -22,7 +22,7 @@ class ChunkingOptionsTest {
     void builderSetsEveryFieldAndToBuilderRoundTrips() {
         ChunkingOptions o = ChunkingOptions.builder().maxSize(50).overlap(5).minSize(10).unit(SizeUnit.TOKENS)
                 .tokenCounter("words").build();
-        assertThat(o).isEqualTo(new ChunkingOptions(50, 5, 10, SizeUnit.TOKENS, "words"));
+        assertThat(o).isEqualTo(new ChunkingOptions(50, 5, 10, SizeUnit.TOKENS, "words", MalformedInputPolicy.REPORT));
         assertThat(o.toBuilder().build()).isEqualTo(o);
     }
 
@@ -45,7 +45,7 @@ class ChunkingOptionsTest {
         assertThatThrownBy(() -> ChunkingOptions.builder().maxSize(10).overlap(0).minSize(11).build())
                 .hasMessage("min size 11 is outside 0..max size 10; set minSize within that range");
         assertThatThrownBy(() -> ChunkingOptions.builder().unit(null).build())
-                .isInstanceOf(InvalidOptionsException.class).hasMessageContaining("unit and tokenCounter must be set");
+                .isInstanceOf(InvalidOptionsException.class).hasMessageContaining("unit, tokenCounter and malformedInput must be set");
     }
 
     @Test

@@ -15,7 +15,7 @@ class BoundedMemoryTest {
     private static int peakWindow(boolean structured, byte[] piece, int repeats) {
         long[] chunks = {0};
         BoundaryChunker chunker = new BoundaryChunker("t", structured, DocumentId.of("d"),
-                ChunkingOptions.builder().maxSize(1000).overlap(200).build(), new CodePointCounter(), c -> chunks[0]++);
+                ChunkingOptions.builder().maxSize(1000).overlap(200).build(), new CodePointCounter(), c -> chunks[0]++, dev.chunking.domain.ResumePoint.START);
         int peak = 0;
         for (int i = 0; i < repeats; i++) {
             chunker.feed(piece, 0, piece.length);
@@ -44,7 +44,7 @@ class BoundedMemoryTest {
         byte[] start = "e".getBytes(StandardCharsets.UTF_8);
         long[] chunks = {0};
         BoundaryChunker chunker = new BoundaryChunker("t", false, DocumentId.of("d"),
-                ChunkingOptions.builder().maxSize(1000).overlap(200).build(), new CodePointCounter(), c -> chunks[0]++);
+                ChunkingOptions.builder().maxSize(1000).overlap(200).build(), new CodePointCounter(), c -> chunks[0]++, dev.chunking.domain.ResumePoint.START);
         chunker.feed(start, 0, 1);
         for (int i = 0; i < 16; i++) {
             chunker.feed(piece, 0, piece.length);
