@@ -1,6 +1,7 @@
 package dev.chunking.cli;
 
 import dev.chunking.domain.ChunkingOptions;
+import dev.chunking.domain.MalformedInputPolicy;
 import dev.chunking.domain.SizeUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +17,12 @@ import java.util.Optional;
  * @param out output file, or empty for standard output
  * @param progress true or false when forced, empty to decide by terminal and input size
  * @param files input files; {@code "-"} is standard input
+ * @param checkpoint checkpoint file to resume from and keep up to date, if any
+ * @param maxBytes refuse inputs longer than this many bytes; 0 for no limit
  */
 public record Arguments(String command, String strategy, ChunkingOptions options, OutputFormat format,
-                        Optional<String> out, Optional<Boolean> progress, List<String> files) {
+                        Optional<String> out, Optional<Boolean> progress, List<String> files, Optional<String> checkpoint,
+                        long maxBytes) {
 
     /** The usage text printed by {@code --help}. */
     public static final String USAGE = String.join("\n",
@@ -36,6 +40,11 @@ public record Arguments(String command, String strategy, ChunkingOptions options
             "                         jsonl: one JSON object per chunk (default); offsets: index, start, end,",
             "                         byteStart, byteEnd, size, tab-separated; stats: a summary per file",
             "  --out FILE             write to FILE (replaced only when the run succeeds) instead of stdout",
+            "  --checkpoint FILE      resume from FILE if it exists, keep it up to date, delete it on success;",
+            "                         needs one input file and --out, which is then appended to as chunks are made",
+            "  --on-malformed report|replace",
+            "                         bytes that are not UTF-8: stop naming the offset (default), or use U+FFFD",
+            "  --max-bytes N          refuse inputs longer than N bytes (default: no limit)",
             "  --progress             always show a progress bar on stderr",
             "  --no-progress          never show one (default: shown for large inputs when stderr is a terminal)",
             "  -h, --help             show this help",
@@ -60,6 +69,9 @@ public record Arguments(String command, String strategy, ChunkingOptions options
         OutputFormat format = OutputFormat.JSONL;
         String out = null;
         Boolean progress = null;
+        String checkpoint = null;
+        long maxBytes = 0;
+        MalformedInputPolicy malformed = MalformedInputPolicy.REPORT;
         List<String> files = new ArrayList<>();
         boolean onlyFiles = false;
         for (int i = 0; i < args.length; i++) {
@@ -72,7 +84,7 @@ public record Arguments(String command, String strategy, ChunkingOptions options
                 case "--" -> onlyFiles = true;
                 case "-h", "--help" -> {
                     return new Arguments("help", strategy, ChunkingOptions.defaults(), format, Optional.empty(),
-                            Optional.empty(), List.of());
+                            Optional.empty(), List.of(), Optional.empty(), 0);
                 }
                 case "--strategy" -> strategy = value(args, ++i, arg);
                 case "--size" -> size = number(args, ++i, arg);
@@ -82,6 +94,9 @@ public record Arguments(String command, String strategy, ChunkingOptions options
                 case "--token-counter" -> counter = value(args, ++i, arg);
                 case "--format" -> format = OutputFormat.parse(value(args, ++i, arg));
                 case "--out" -> out = value(args, ++i, arg);
+                case "--checkpoint" -> checkpoint = value(args, ++i, arg);
+                case "--on-malformed" -> malformed = parseMalformed(value(args, ++i, arg));
+                case "--max-bytes" -> maxBytes = longNumber(args, ++i, arg);
                 case "--progress" -> progress = true;
                 case "--no-progress" -> progress = false;
                 default -> throw new UsageException("unknown option " + arg + "; see chunk --help");
@@ -90,15 +105,23 @@ public record Arguments(String command, String strategy, ChunkingOptions options
         int max = size == null ? ChunkingOptions.DEFAULT_MAX_SIZE : size;
         int lap = overlap == null ? max / 5 : overlap;
         ChunkingOptions options = ChunkingOptions.builder().maxSize(max).overlap(lap).minSize(minSize).unit(unit)
-                .tokenCounter(counter).build();
+                .tokenCounter(counter).malformedInput(malformed).build();
         if (!files.isEmpty() && files.get(0).equals("strategies") && files.size() == 1) {
-            return new Arguments("strategies", strategy, options, format, Optional.empty(), Optional.empty(), List.of());
+            return new Arguments("strategies", strategy, options, format, Optional.empty(), Optional.empty(), List.of(),
+                    Optional.empty(), 0);
         }
         if (files.isEmpty()) {
             throw new UsageException("no input file given; name one or more files, or - for standard input (see chunk --help)");
         }
+        if (maxBytes < 0) {
+            throw new UsageException("--max-bytes " + maxBytes + " is negative; give a byte count, or leave it out for no limit");
+        }
+        if (checkpoint != null && (files.size() != 1 || files.get(0).equals("-") || out == null)) {
+            throw new UsageException("--checkpoint needs exactly one input file (not -) and --out FILE, so that a resumed run"
+                    + " can continue the output");
+        }
         return new Arguments("chunk", strategy, options, format, Optional.ofNullable(out), Optional.ofNullable(progress),
-                List.copyOf(files));
+                List.copyOf(files), Optional.ofNullable(checkpoint), maxBytes);
     }
 
     private static String value(String[] args, int i, String option) {
@@ -115,6 +138,23 @@ public record Arguments(String command, String strategy, ChunkingOptions options
         } catch (NumberFormatException e) {
             throw new UsageException(option + " " + text + " is not a whole number; give e.g. " + option + " 1000");
         }
+    }
+
+    private static long longNumber(String[] args, int i, String option) {
+        String text = value(args, i, option);
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " " + text + " is not a whole number; give e.g. " + option + " 1000000000");
+        }
+    }
+
+    private static MalformedInputPolicy parseMalformed(String text) {
+        return switch (text) {
+            case "report" -> MalformedInputPolicy.REPORT;
+            case "replace" -> MalformedInputPolicy.REPLACE;
+            default -> throw new UsageException("--on-malformed " + text + " is not known; use report or replace");
+        };
     }
 
     private static SizeUnit parseUnit(String text) {

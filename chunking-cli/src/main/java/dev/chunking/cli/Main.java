@@ -7,7 +7,16 @@ import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.InvalidOptionsException;
 import dev.chunking.domain.MalformedInputException;
 import dev.chunking.domain.UnknownStrategyException;
-import dev.chunking.spi.Chunker;
+import dev.chunking.domain.CheckpointMismatchException;
+import dev.chunking.domain.InputLimitException;
+import dev.chunking.spi.CheckpointStore;
+import dev.chunking.spi.ChunkSink;
+import dev.chunking.streaming.ByteSource;
+import dev.chunking.streaming.StreamResult;
+import dev.chunking.streaming.StreamingChunker;
+import dev.chunking.streaming.StreamingOptions;
+import java.util.Map;
+import java.util.function.Supplier;
 import dev.chunking.spi.ChunkingStrategy;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -87,7 +96,8 @@ public final class Main {
                 default -> chunkAll(arguments);
             }
             return 0;
-        } catch (UsageException | InvalidOptionsException | UnknownStrategyException | MalformedInputException e) {
+        } catch (UsageException | InvalidOptionsException | UnknownStrategyException | MalformedInputException
+                 | CheckpointMismatchException e) {
             stderr.println("chunk: " + e.getMessage());
             return 2;
         } catch (ChunkingException e) {
@@ -119,6 +129,10 @@ public final class Main {
         }
         for (String file : arguments.files()) {
             checkReadable(file);
+        }
+        if (arguments.checkpoint().isPresent()) {
+            new CheckpointedRun(this, chunking, arguments).run();
+            return;
         }
         if (arguments.out().isEmpty()) {
             OutputStream out = new BufferedOutputStream(stdout, 1 << 16);
@@ -165,54 +179,52 @@ public final class Main {
     private void chunkInto(Chunking chunking, Arguments arguments, OutputStream out) throws IOException {
         ChunkWriter writer = new ChunkWriter(arguments.format(), out);
         for (String file : arguments.files()) {
-            boolean isStdin = file.equals("-");
-            long size = isStdin ? -1 : Files.size(Path.of(file));
             ChunkStats stats = new ChunkStats(arguments.options().unit().label());
             long started = nanoClock.getAsLong();
-            try (InputStream in = isStdin ? new FilterInputStream(stdin) {
-                @Override
-                public void close() {
-                    // standard input belongs to the process, not to this file
-                }
-            } : Files.newInputStream(Path.of(file))) {
-                ProgressBar bar = showProgress(arguments, size) ? new ProgressBar(stderr, nanoClock, file, size) : null;
-                long bytes = chunkOne(chunking, DocumentId.of(isStdin ? "stdin" : file), in, writer, stats, bar);
-                stats.bytes(bytes);
-                if (bar != null) {
-                    bar.finish(bytes);
-                }
-            } catch (MalformedInputException e) {
-                throw new UsageException(file + ": " + e.getMessage()); // refused input: name the file too
-            } catch (NoSuchFileException e) {
-                throw new UsageException("cannot read " + file + ": no such file; check the path");
-            }
+            StreamResult result = runOne(chunking, arguments, file, writer, stats, null, null);
+            stats.bytes(result.bytes());
             writer.summary(file, stats, (nanoClock.getAsLong() - started) / 1e9);
         }
     }
 
-    private boolean showProgress(Arguments arguments, long size) {
-        return arguments.progress().orElse(stderrIsTerminal && (size < 0 || size >= PROGRESS_THRESHOLD));
-    }
-
-    private static long chunkOne(Chunking chunking, DocumentId document, InputStream in, ChunkWriter writer, ChunkStats stats,
-                                 ProgressBar bar) throws IOException {
-        byte[] buffer = new byte[Chunking.READ_BUFFER_SIZE];
-        try (Chunker chunker = chunking.open(document, chunk -> {
+    /** Chunks one input through the streaming runner, with a checkpoint store when given. */
+    StreamResult runOne(Chunking chunking, Arguments arguments, String file, ChunkWriter writer, ChunkStats stats,
+                        CheckpointStore store, Supplier<Map<String, String>> attributes) throws IOException {
+        boolean isStdin = file.equals("-");
+        ByteSource source = isStdin ? ByteSource.stream("stdin", new FilterInputStream(stdin) {
+            @Override
+            public void close() {
+                // standard input belongs to the process, not to this file
+            }
+        }) : ByteSource.file(Path.of(file));
+        long size = isStdin ? -1 : Files.size(Path.of(file));
+        ProgressBar bar = showProgress(arguments, size) ? new ProgressBar(stderr, nanoClock, file, size) : null;
+        StreamingChunker runner = new StreamingChunker(chunking, StreamingOptions.builder().byteLimit(arguments.maxBytes()).build());
+        ChunkSink sink = chunk -> {
             stats.add(chunk);
             try {
                 writer.write(chunk);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        })) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                chunker.feed(buffer, 0, n);
-                if (bar != null) {
-                    bar.update(chunker.bytesFed());
-                }
+        };
+        try {
+            StreamResult result = runner.run(DocumentId.of(isStdin ? "stdin" : file), bar == null ? source : new ProgressSource(source, bar),
+                    sink, store, attributes == null ? Map::of : attributes);
+            if (bar != null) {
+                bar.finish(result.bytes());
             }
-            chunker.finish();
-            return chunker.bytesFed();
+            return result;
+        } catch (MalformedInputException e) {
+            throw new UsageException(file + ": " + e.getMessage()); // refused input: name the file too
+        } catch (InputLimitException e) {
+            throw new UsageException(e.getMessage());
+        } catch (NoSuchFileException e) {
+            throw new UsageException("cannot read " + file + ": no such file; check the path");
         }
+    }
+
+    private boolean showProgress(Arguments arguments, long size) {
+        return arguments.progress().orElse(stderrIsTerminal && (size < 0 || size >= PROGRESS_THRESHOLD));
     }
 }

@@ -130,6 +130,33 @@ class MainTest {
     }
 
     @Test
+    void replacesMalformedInputWhenAskedAndRefusesInputsOverTheByteLimit() throws IOException {
+        Path bad = dir.resolve("latin1.txt");
+        Files.write(bad, new byte[] {'c', 'a', 'f', (byte) 0xE9, '!'});
+        assertThat(run("--on-malformed", "replace", "--format", "offsets", bad.toString())).isZero();
+        assertThat(out()).isEqualTo("0\t0\t5\t0\t5\t5\n");
+        out.reset();
+        assertThat(run("--on-malformed", "replace", bad.toString())).isZero();
+        assertThat(out()).contains("\"text\": \"caf\ufffd!\"");
+        assertThat(run("--max-bytes", "4", bad.toString())).isEqualTo(2);
+        assertThat(run("--on-malformed", "ignore", bad.toString())).isEqualTo(2);
+        assertThat(run("--checkpoint", dir.resolve("c").toString(), bad.toString())).isEqualTo(2);
+        assertThat(err().lines()).containsExactly(
+                "chunk: " + bad + " is longer than the byte limit of 4 bytes; raise byteLimit (--max-bytes) if this input is"
+                        + " expected",
+                "chunk: --on-malformed ignore is not known; use report or replace",
+                "chunk: --checkpoint needs exactly one input file (not -) and --out FILE, so that a resumed run can continue the output");
+    }
+
+    @Test
+    void skipsAByteOrderMarkButCountsItInTheOffsets() throws IOException {
+        Path f = dir.resolve("bom.txt");
+        Files.write(f, "\ufeffhi".getBytes(StandardCharsets.UTF_8));
+        assertThat(run("--format", "offsets", f.toString())).isZero();
+        assertThat(out()).isEqualTo("0\t1\t3\t3\t5\t2\n");
+    }
+
+    @Test
     void keepsTheOutFilesPermissions() throws IOException {
         Path f = file("p.txt", "hello");
         Path target = file("shared.jsonl", "old");
