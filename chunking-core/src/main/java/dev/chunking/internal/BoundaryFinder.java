@@ -74,6 +74,15 @@ final class BoundaryFinder {
         }
         long word = -1;
         for (long p = upTo; p > after; p = window.previousCodePoint(p)) {
+            while (p - 8 > after && !mayEndWhitespace(p - 8)) {
+                p -= 6; // no whitespace or full stop ends in the last six bytes before p: skip them
+            }
+            while (p > after && Utf8.isContinuation((byte) byteAt(p))) {
+                p--;
+            }
+            if (p <= after) {
+                break;
+            }
             int kind = breakBefore(start, p, end);
             if (kind == SENTENCE) {
                 level = SENTENCE;
@@ -145,6 +154,20 @@ final class BoundaryFinder {
             }
         }
         return start == 0;
+    }
+
+    /**
+     * Whether one of the eight bytes from {@code p} on could end (or start) whitespace or an
+     * ideographic full stop: an ASCII byte up to 0x20, or a lead byte E0 to E3 or EF of the
+     * three-byte ones (U+1680, U+2000 to U+205F, U+3000, U+3002, U+FF01 and the like).
+     */
+    private boolean mayEndWhitespace(long p) {
+        long x = (long) LONGS.get(window.buf, (int) (p - window.base));
+        long low = (x - 0x2121212121212121L) & ~x; // bytes below 0x21 (only where the high bit is clear)
+        long lead = x & 0xFCFCFCFCFCFCFCFCL ^ 0xE0E0E0E0E0E0E0E0L; // E0..E3 become 0
+        long ef = x ^ 0xEFEFEFEFEFEFEFEFL;
+        long zero = ((lead - 0x0101010101010101L) & ~lead) | ((ef - 0x0101010101010101L) & ~ef);
+        return ((low | zero) & 0x8080808080808080L) != 0;
     }
 
     /** Whether one of the eight bytes from {@code p} on is CR or LF (a SWAR test, no branch per byte). */
