@@ -79,6 +79,25 @@ abstract class Utf8Window implements Chunker {
         feedBytes(utf8, offset, length);
     }
 
+    @Override
+    public final void feed(java.nio.ByteBuffer utf8) {
+        checkOpen();
+        if (pendingHigh != 0) {
+            throw new MalformedInputException(base + fill, new byte[0], "lone high surrogate U+"
+                    + Integer.toHexString(pendingHigh).toUpperCase() + " at the end of the previous char feed");
+        }
+        while (utf8.hasRemaining()) {
+            if (fill == buf.length) {
+                makeRoom();
+            }
+            int n = Math.min(utf8.remaining(), buf.length - fill);
+            utf8.get(buf, fill, n); // one copy, straight from the (direct) buffer into the window
+            fill += n;
+            bytesFed += n;
+            scanned = guarded(false);
+        }
+    }
+
     private void feedBytes(byte[] utf8, int offset, int length) {
         while (length > 0) {
             if (fill == buf.length) {

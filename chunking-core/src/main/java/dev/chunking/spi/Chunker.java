@@ -32,6 +32,27 @@ public interface Chunker extends AutoCloseable {
     }
 
     /**
+     * Feeds the remaining UTF-8 bytes of a buffer (heap or direct) and consumes them. The
+     * built-in chunkers copy straight from the buffer into their window, so a direct buffer
+     * filled by a channel is copied once.
+     *
+     * @param utf8 the bytes from its position to its limit
+     */
+    default void feed(java.nio.ByteBuffer utf8) {
+        if (utf8.hasArray()) {
+            feed(utf8.array(), utf8.arrayOffset() + utf8.position(), utf8.remaining());
+            utf8.position(utf8.limit());
+            return;
+        }
+        byte[] copy = new byte[Math.min(utf8.remaining(), 64 * 1024)];
+        while (utf8.hasRemaining()) {
+            int n = Math.min(copy.length, utf8.remaining());
+            utf8.get(copy, 0, n);
+            feed(copy, 0, n);
+        }
+    }
+
+    /**
      * Feeds text. A surrogate pair may be cut between calls.
      *
      * @param text the text

@@ -115,6 +115,29 @@ class ChunkerInputTest {
     }
 
     @Test
+    void feedsHeapAndDirectByteBuffersLikeArrays() {
+        String text = "Direct \u00e9\u6f22\ud83d\ude00 buffers. ".repeat(500);
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        for (boolean direct : new boolean[] {true, false}) {
+            List<Chunk> chunks = new ArrayList<>();
+            try (Chunker chunker = chunking.open(DOC, chunks::add)) {
+                for (int at = 0; at < utf8.length; at += 777) {
+                    int n = Math.min(777, utf8.length - at);
+                    java.nio.ByteBuffer piece = direct ? java.nio.ByteBuffer.allocateDirect(n) : java.nio.ByteBuffer.allocate(n + 3).position(3);
+                    piece.put(utf8, at, n).flip();
+                    if (!direct) {
+                        piece.position(3);
+                    }
+                    chunker.feed(piece);
+                    assertThat(piece.hasRemaining()).isFalse();
+                }
+                chunker.finish();
+            }
+            assertThat(chunks).isEqualTo(chunking.chunk(DOC, text));
+        }
+    }
+
+    @Test
     void emitsNothingForEmptyInput() {
         assertThat(chunking.chunk(DOC, "")).isEmpty();
     }

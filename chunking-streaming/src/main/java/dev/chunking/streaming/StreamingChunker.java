@@ -102,10 +102,12 @@ public final class StreamingChunker {
                     chunker.feed(head.array(), 0, head.position());
                     offset = head.position();
                 }
-                ByteBuffer buffer = ByteBuffer.allocate(options.bufferSize());
+                // direct: a channel reads into it without an extra copy, and the chunker copies it once into its window
+                ByteBuffer buffer = ByteBuffer.allocateDirect(options.bufferSize());
                 for (int n = channel.read(buffer); n >= 0; n = channel.read(buffer)) {
                     checkLimit(source, offset + n);
-                    chunker.feed(buffer.array(), 0, n);
+                    buffer.flip();
+                    chunker.feed(buffer);
                     offset += n;
                     buffer.clear();
                     if (store != null && (emitted[0] - chunksAtCheckpoint >= options.checkpointEveryChunks()
