@@ -24,6 +24,7 @@ import java.util.Optional;
  */
 final class CheckpointedRun {
     static final String OUTPUT_BYTES = "output.bytes";
+    static final String OUTPUT_FORMAT = "output.format";
 
     private final Main main;
     private final Chunking chunking;
@@ -42,6 +43,12 @@ final class CheckpointedRun {
         Optional<Checkpoint> previous = store.load(document);
         Path target = Path.of(arguments.out().get());
         try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            String format = arguments.format().name().toLowerCase(java.util.Locale.ROOT);
+            String before = previous.map(c -> c.attributes().getOrDefault(OUTPUT_FORMAT, format)).orElse(format);
+            if (!before.equals(format)) {
+                throw new CheckpointMismatchException("the checkpoint " + store.file() + " was taken writing --format " + before
+                        + ", this run writes " + format + "; use --format " + before + " or delete the checkpoint to start over");
+            }
             long keep = previous.map(c -> Long.parseLong(c.attributes().getOrDefault(OUTPUT_BYTES, "0"))).orElse(0L);
             if (channel.size() < keep) {
                 throw new CheckpointMismatchException("--out " + target + " holds " + channel.size() + " bytes but the checkpoint"
@@ -56,7 +63,7 @@ final class CheckpointedRun {
                 try {
                     out.flush();
                     channel.force(false);
-                    return Map.of(OUTPUT_BYTES, String.valueOf(channel.position()));
+                    return Map.of(OUTPUT_BYTES, String.valueOf(channel.position()), OUTPUT_FORMAT, format);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -149,6 +149,25 @@ class MainTest {
     }
 
     @Test
+    void refusesToContinueACheckpointedOutputInAnotherFormat() throws IOException {
+        Path f = file("s.txt", "some text to chunk");
+        Path out = file("s.jsonl", "{}\n");
+        Path checkpointFile = dir.resolve("s.checkpoint");
+        dev.chunking.streaming.FileCheckpointStore store = new dev.chunking.streaming.FileCheckpointStore(checkpointFile);
+        dev.chunking.domain.ChunkingOptions options = Arguments.parse("--checkpoint", checkpointFile.toString(), "--out", out.toString(),
+                f.toString()).options();
+        store.save(new dev.chunking.domain.Checkpoint(dev.chunking.domain.Checkpoint.FORMAT_VERSION, dev.chunking.domain.DocumentId.of(f.toString()),
+                "recursive", options, dev.chunking.streaming.ByteSource.file(f).fingerprint().orElseThrow(),
+                dev.chunking.domain.ResumePoint.START, java.util.Map.of("output.bytes", "3", "output.format", "jsonl")));
+        assertThat(run("--format", "offsets", "--checkpoint", checkpointFile.toString(), "--out", out.toString(), f.toString())).isEqualTo(2);
+        assertThat(err()).isEqualTo("chunk: the checkpoint " + checkpointFile + " was taken writing --format jsonl, this run writes"
+                + " offsets; use --format jsonl or delete the checkpoint to start over\n");
+        assertThat(run("--checkpoint", checkpointFile.toString(), "--out", out.toString(), f.toString())).isZero();
+        assertThat(Files.readString(out)).startsWith("{}\n{\"document\": ");
+        assertThat(checkpointFile).doesNotExist();
+    }
+
+    @Test
     void skipsAByteOrderMarkButCountsItInTheOffsets() throws IOException {
         Path f = dir.resolve("bom.txt");
         Files.write(f, "\ufeffhi".getBytes(StandardCharsets.UTF_8));
