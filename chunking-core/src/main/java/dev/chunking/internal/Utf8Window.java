@@ -70,22 +70,14 @@ abstract class Utf8Window implements Chunker {
 
     @Override
     public final void feed(byte[] utf8, int offset, int length) {
-        checkOpen();
-        if (pendingHigh != 0) {
-            throw new MalformedInputException(base + fill, new byte[0], "lone high surrogate U+"
-                    + Integer.toHexString(pendingHigh).toUpperCase() + " at the end of the previous char feed");
-        }
+        checkOpenForBytes();
         java.util.Objects.checkFromIndexSize(offset, length, utf8.length);
         feedBytes(utf8, offset, length);
     }
 
     @Override
     public final void feed(java.nio.ByteBuffer utf8) {
-        checkOpen();
-        if (pendingHigh != 0) {
-            throw new MalformedInputException(base + fill, new byte[0], "lone high surrogate U+"
-                    + Integer.toHexString(pendingHigh).toUpperCase() + " at the end of the previous char feed");
-        }
+        checkOpenForBytes();
         while (utf8.hasRemaining()) {
             if (fill == buf.length) {
                 makeRoom();
@@ -229,6 +221,15 @@ abstract class Utf8Window implements Chunker {
             fill = 0;
             scanned = 0;
             releaseState();
+        }
+    }
+
+    /** Bytes may follow chars only at a code-point boundary. */
+    private void checkOpenForBytes() {
+        checkOpen();
+        if (pendingHigh != 0) {
+            throw new MalformedInputException(base + fill, new byte[0], "lone high surrogate U+"
+                    + Integer.toHexString(pendingHigh).toUpperCase() + " at the end of the previous char feed");
         }
     }
 

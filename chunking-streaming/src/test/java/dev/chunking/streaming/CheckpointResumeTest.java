@@ -39,17 +39,12 @@ class CheckpointResumeTest {
 
     @BeforeContainer
     static void createDirectory() throws IOException {
-        dir = Files.createTempDirectory("checkpoints");
+        dir = SharedTempDirectory.create("checkpoints");
     }
 
     @AfterContainer
     static void removeDirectory() throws IOException {
-        try (var files = Files.list(dir)) {
-            for (Path f : files.toList()) {
-                Files.delete(f);
-            }
-        }
-        Files.delete(dir);
+        SharedTempDirectory.remove(dir);
     }
 
     @Provide

@@ -28,17 +28,12 @@ class StreamingPropertiesTest {
 
     @BeforeContainer
     static void createDirectory() throws IOException {
-        dir = Files.createTempDirectory("streaming-properties");
+        dir = SharedTempDirectory.create("streaming-properties");
     }
 
     @AfterContainer
     static void removeDirectory() throws IOException {
-        try (var files = Files.list(dir)) {
-            for (Path f : files.toList()) {
-                Files.delete(f);
-            }
-        }
-        Files.delete(dir);
+        SharedTempDirectory.remove(dir);
     }
 
     @Provide
