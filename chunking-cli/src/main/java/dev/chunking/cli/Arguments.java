@@ -120,6 +120,10 @@ public record Arguments(String command, String strategy, ChunkingOptions options
             throw new UsageException("--checkpoint needs exactly one input file (not -) and --out FILE, so that a resumed run"
                     + " can continue the output");
         }
+        if (checkpoint != null && format == OutputFormat.STATS) {
+            throw new UsageException("--checkpoint cannot be combined with --format stats (a resumed run would count only its"
+                    + " own chunks); use jsonl or offsets");
+        }
         return new Arguments("chunk", strategy, options, format, Optional.ofNullable(out), Optional.ofNullable(progress),
                 List.copyOf(files), Optional.ofNullable(checkpoint), maxBytes);
     }

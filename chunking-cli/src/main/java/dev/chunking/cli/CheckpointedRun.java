@@ -9,6 +9,12 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileLock;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -25,6 +31,9 @@ import java.util.Optional;
 final class CheckpointedRun {
     static final String OUTPUT_BYTES = "output.bytes";
     static final String OUTPUT_FORMAT = "output.format";
+    static final String OUTPUT_PATH = "output.path";
+    static final String OUTPUT_TAIL = "output.tailSha256";
+    private static final int TAIL = 64 * 1024;
 
     private final Main main;
     private final Chunking chunking;
@@ -41,18 +50,20 @@ final class CheckpointedRun {
         FileCheckpointStore store = new FileCheckpointStore(Path.of(arguments.checkpoint().get()));
         DocumentId document = DocumentId.of(file);
         Optional<Checkpoint> previous = store.load(document);
-        Path target = Path.of(arguments.out().get());
-        try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            String format = arguments.format().name().toLowerCase(java.util.Locale.ROOT);
-            String before = previous.map(c -> c.attributes().getOrDefault(OUTPUT_FORMAT, format)).orElse(format);
-            if (!before.equals(format)) {
-                throw new CheckpointMismatchException("the checkpoint " + store.file() + " was taken writing --format " + before
-                        + ", this run writes " + format + "; use --format " + before + " or delete the checkpoint to start over");
+        Path target = Path.of(arguments.out().get()).toAbsolutePath().normalize();
+        String format = arguments.format().name().toLowerCase(Locale.ROOT);
+        Map<String, String> before = previous.map(Checkpoint::attributes).orElse(Map.of());
+        require(before, OUTPUT_FORMAT, format, "--format", store);
+        require(before, OUTPUT_PATH, target.toString(), "--out", store);
+        try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+             FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                throw new UsageException("another chunk run is writing " + target + "; wait for it to end or use another --out");
             }
-            long keep = previous.map(c -> Long.parseLong(c.attributes().getOrDefault(OUTPUT_BYTES, "0"))).orElse(0L);
-            if (channel.size() < keep) {
-                throw new CheckpointMismatchException("--out " + target + " holds " + channel.size() + " bytes but the checkpoint"
-                        + " recorded " + keep + "; delete the checkpoint " + store.file() + " to start over");
+            long keep = Long.parseLong(before.getOrDefault(OUTPUT_BYTES, "0"));
+            if (channel.size() < keep || (before.containsKey(OUTPUT_TAIL) && !before.get(OUTPUT_TAIL).equals(tailHash(channel, keep)))) {
+                throw new CheckpointMismatchException("--out " + target + " no longer holds the " + keep + " bytes the checkpoint "
+                        + store.file() + " recorded; delete the checkpoint to start over");
             }
             channel.truncate(keep); // drop what was written after the last checkpoint
             channel.position(keep);
@@ -63,7 +74,9 @@ final class CheckpointedRun {
                 try {
                     out.flush();
                     channel.force(false);
-                    return Map.of(OUTPUT_BYTES, String.valueOf(channel.position()), OUTPUT_FORMAT, format);
+                    long length = channel.position();
+                    return Map.of(OUTPUT_BYTES, String.valueOf(length), OUTPUT_FORMAT, format, OUTPUT_PATH, target.toString(),
+                            OUTPUT_TAIL, tailHash(channel, length));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -72,5 +85,30 @@ final class CheckpointedRun {
             channel.force(true);
         }
         store.delete(document);
+    }
+
+    private static void require(Map<String, String> before, String key, String now, String option, FileCheckpointStore store) {
+        String then = before.getOrDefault(key, now);
+        if (!then.equals(now)) {
+            throw new CheckpointMismatchException("the checkpoint " + store.file() + " was taken with " + option + " " + then
+                    + ", this run has " + now + "; use " + option + " " + then + " or delete the checkpoint to start over");
+        }
+    }
+
+    /** SHA-256 of the last 64 KiB before {@code length}, so a resumed run knows the output is still its own. */
+    private static String tailHash(FileChannel channel, long length) throws IOException {
+        ByteBuffer tail = ByteBuffer.allocate((int) Math.min(TAIL, length));
+        long from = length - tail.capacity();
+        while (tail.hasRemaining() && channel.read(tail, from + tail.position()) > 0) {
+            // read the whole tail
+        }
+        tail.flip();
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(tail);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 }

@@ -130,10 +130,6 @@ public final class Main {
         for (String file : arguments.files()) {
             checkReadable(file);
         }
-        if (arguments.checkpoint().isPresent()) {
-            new CheckpointedRun(this, chunking, arguments).run();
-            return;
-        }
         if (arguments.out().isEmpty()) {
             OutputStream out = new BufferedOutputStream(stdout, 1 << 16);
             chunkInto(chunking, arguments, out);
@@ -144,6 +140,10 @@ public final class Main {
         if (!Files.isDirectory(target.getParent())) {
             throw new UsageException("cannot write --out " + arguments.out().get() + ": directory " + target.getParent()
                     + " does not exist; create it first");
+        }
+        if (arguments.checkpoint().isPresent()) {
+            new CheckpointedRun(this, chunking, arguments).run();
+            return;
         }
         AtomicOutput output = new AtomicOutput(target);
         try {

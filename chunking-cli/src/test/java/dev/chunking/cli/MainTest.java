@@ -158,10 +158,31 @@ class MainTest {
                 f.toString()).options();
         store.save(new dev.chunking.domain.Checkpoint(dev.chunking.domain.Checkpoint.FORMAT_VERSION, dev.chunking.domain.DocumentId.of(f.toString()),
                 "recursive", options, dev.chunking.streaming.ByteSource.file(f).fingerprint().orElseThrow(),
-                dev.chunking.domain.ResumePoint.START, java.util.Map.of("output.bytes", "3", "output.format", "jsonl")));
+                dev.chunking.domain.ResumePoint.START, java.util.Map.of("output.bytes", "3", "output.format", "jsonl",
+                        "output.path", out.toAbsolutePath().normalize().toString())));
         assertThat(run("--format", "offsets", "--checkpoint", checkpointFile.toString(), "--out", out.toString(), f.toString())).isEqualTo(2);
-        assertThat(err()).isEqualTo("chunk: the checkpoint " + checkpointFile + " was taken writing --format jsonl, this run writes"
-                + " offsets; use --format jsonl or delete the checkpoint to start over\n");
+        assertThat(run("--checkpoint", checkpointFile.toString(), "--out", dir.resolve("other.jsonl").toString(), f.toString()))
+                .isEqualTo(2);
+        assertThat(run("--format", "stats", "--checkpoint", checkpointFile.toString(), "--out", out.toString(), f.toString()))
+                .isEqualTo(2);
+        assertThat(err().lines()).containsExactly(
+                "chunk: the checkpoint " + checkpointFile + " was taken with --format jsonl, this run has offsets; use --format jsonl"
+                        + " or delete the checkpoint to start over",
+                "chunk: the checkpoint " + checkpointFile + " was taken with --out " + out.toAbsolutePath().normalize() + ", this run has "
+                        + dir.resolve("other.jsonl").toAbsolutePath().normalize() + "; use --out " + out.toAbsolutePath().normalize()
+                        + " or delete the checkpoint to start over",
+                "chunk: --checkpoint cannot be combined with --format stats (a resumed run would count only its own chunks); use"
+                        + " jsonl or offsets");
+        err.reset();
+        store.save(new dev.chunking.domain.Checkpoint(dev.chunking.domain.Checkpoint.FORMAT_VERSION, dev.chunking.domain.DocumentId.of(f.toString()),
+                "recursive", options, dev.chunking.streaming.ByteSource.file(f).fingerprint().orElseThrow(),
+                dev.chunking.domain.ResumePoint.START, java.util.Map.of("output.bytes", "3", "output.tailSha256", "00")));
+        assertThat(run("--checkpoint", checkpointFile.toString(), "--out", out.toString(), f.toString())).isEqualTo(2);
+        assertThat(err()).isEqualTo("chunk: --out " + out.toAbsolutePath().normalize() + " no longer holds the 3 bytes the checkpoint "
+                + checkpointFile + " recorded; delete the checkpoint to start over\n");
+        store.save(new dev.chunking.domain.Checkpoint(dev.chunking.domain.Checkpoint.FORMAT_VERSION, dev.chunking.domain.DocumentId.of(f.toString()),
+                "recursive", options, dev.chunking.streaming.ByteSource.file(f).fingerprint().orElseThrow(),
+                dev.chunking.domain.ResumePoint.START, java.util.Map.of("output.bytes", "3")));
         assertThat(run("--checkpoint", checkpointFile.toString(), "--out", out.toString(), f.toString())).isZero();
         assertThat(Files.readString(out)).startsWith("{}\n{\"document\": ");
         assertThat(checkpointFile).doesNotExist();

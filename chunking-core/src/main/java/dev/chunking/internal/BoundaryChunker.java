@@ -50,6 +50,7 @@ public final class BoundaryChunker extends Utf8Window {
     private long eventCp;
 
     private final GraphemeCursor graphemes = new GraphemeCursor();
+    private long scanEnd; // the offset after the last code point the cursor has seen, during a size event
     private boolean prevAscii = true; // the code point before the scan position is ASCII (or there is none)
     private boolean cursorBehind; // ASCII was skipped since the cursor last moved
     private int lastAscii;
@@ -188,6 +189,7 @@ public final class BoundaryChunker extends Utf8Window {
             }
             prevAscii = c < 0x80;
             if (cp >= eventCp) {
+                scanEnd = base + i + len;
                 sizeEvent(base + i, cp, false);
             }
             i += len;
@@ -235,6 +237,7 @@ public final class BoundaryChunker extends Utf8Window {
      * @return false when no cut was possible yet and the overlap was given up instead
      */
     private boolean cutWithin(long limitByte, long limitCp) {
+        boolean forced = false;
         long prevEndByte = prevEnd();
         long end = limitByte;
         long endCp = limitCp;
@@ -258,6 +261,7 @@ public final class BoundaryChunker extends Utf8Window {
             // A single grapheme cluster longer than the maximum: split it at a code point.
             end = limitByte;
             endCp = limitCp;
+            forced = true;
         }
         if (structured) {
             long after = minSize == 0 ? prevEndByte : Math.max(prevEndByte, minSizeEnd(end) - 1);
@@ -270,7 +274,28 @@ public final class BoundaryChunker extends Utf8Window {
         emit(end, endCp);
         long[] next = overlapStart(end, endCp);
         moveStart(next[0], next[1]);
+        if (forced) {
+            restartGraphemes();
+        }
         return true;
+    }
+
+    /**
+     * After a split inside a cluster the next chunk starts inside it, where a resumed chunker
+     * starts with a fresh grapheme cursor; do the same here so both find the same boundaries.
+     */
+    private void restartGraphemes() {
+        joins.dropFrom(startByte);
+        graphemes.reset();
+        cursorBehind = false;
+        long cpAt = startCp;
+        for (long at = startByte; at < scanEnd; at = nextCodePoint(at), cpAt++) {
+            int c = codePointAt(at);
+            if (!graphemes.advance(c) && at > startByte) {
+                joins.add(at, cpAt);
+            }
+            prevAscii = c < 0x80;
+        }
     }
 
     private void emit(long end, long endCp) {
@@ -333,6 +358,7 @@ public final class BoundaryChunker extends Utf8Window {
 
     @Override
     void endOfInput(long endByte, long endCp) {
+        scanEnd = endByte;
         if (tokens != null) {
             sizeEvent(endByte, endCp, true);
         }

@@ -142,7 +142,7 @@ final class BoundaryFinder {
         return q >= start && (c == '.' || c == '!' || c == '?' || isFullWidthStop(c)) ? SENTENCE : WORD;
     }
 
-    /** Whether the line whose break is at {@code q} holds only ASCII whitespace (the start of text counts as a line start). */
+    /** Whether the line whose break is at {@code q} holds only ASCII whitespace, looking no further back than the chunk start. */
     private boolean blankLineEndsAt(long start, long q) {
         for (long i = q - 1; i >= start; i--) {
             int b = byteAt(i);
@@ -153,7 +153,7 @@ final class BoundaryFinder {
                 return false;
             }
         }
-        return start == 0;
+        return false; // the line began before the chunk: not known to be blank, whatever the feed or a byte order mark
     }
 
     /**
@@ -184,18 +184,7 @@ final class BoundaryFinder {
     }
 
     private int codePointAt(long p) {
-        int i = (int) (p - window.base);
-        byte[] buf = window.buf;
-        int b = buf[i];
-        if (b >= 0) {
-            return b;
-        }
-        int len = Utf8.sequenceLength(b);
-        int cp = b & (0x7F >> len);
-        for (int k = 1; k < len; k++) {
-            cp = (cp << 6) | (buf[i + k] & 0x3F);
-        }
-        return cp;
+        return window.codePointAt(p);
     }
 
     /** {@link Character#isWhitespace(int)} without the table look-up (BoundaryFinderTest checks every code point). */

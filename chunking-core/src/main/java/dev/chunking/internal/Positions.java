@@ -49,6 +49,15 @@ final class Positions {
         }
     }
 
+    /** Drops every position at or after {@code byteOffset}. */
+    void dropFrom(long byteOffset) {
+        tail = lowerBound(byteOffset);
+        if (tail <= head) {
+            head = 0;
+            tail = 0;
+        }
+    }
+
     void clear() {
         head = 0;
         tail = 0;

@@ -246,6 +246,21 @@ abstract class Utf8Window implements Chunker {
         }
     }
 
+    /** The code point at a window offset that is a code-point start of scanned, well-formed text. */
+    final int codePointAt(long p) {
+        int i = (int) (p - base);
+        int b = buf[i];
+        if (b >= 0) {
+            return b;
+        }
+        int len = Utf8.sequenceLength(b);
+        int cp = b & (0x7F >> len);
+        for (int k = 1; k < len; k++) {
+            cp = (cp << 6) | (buf[i + k] & 0x3F);
+        }
+        return cp;
+    }
+
     /** The document byte offset of the code point before the one at {@code at}. */
     final long previousCodePoint(long at) {
         int i = (int) (at - base) - 1;

@@ -83,16 +83,22 @@ public interface Chunker extends AutoCloseable {
      * {@code byteOffset()} emits exactly the chunks this one would have emitted next.
      *
      * @return the current resume point
+     * @throws dev.chunking.domain.ChunkingException if the chunker cannot report one (the default)
      */
-    dev.chunking.domain.ResumePoint resumePoint();
+    default dev.chunking.domain.ResumePoint resumePoint() {
+        throw new dev.chunking.domain.ChunkingException(getClass().getName() + " cannot report resume points, so runs with it"
+                + " cannot be checkpointed; run without a checkpoint store");
+    }
 
     /**
      * Returns how many malformed sequences were replaced by U+FFFD so far (always 0 under the
      * default {@code REPORT} policy), including those counted before a resume.
      *
-     * @return the number of replacements
+     * @return the number of replacements (0 unless overridden)
      */
-    long replacements();
+    default long replacements() {
+        return 0;
+    }
 
     /**
      * Releases the chunker's buffers without emitting anything more. Idempotent.

@@ -40,7 +40,9 @@ public interface ChunkingStrategy {
     /**
      * Opens a chunker that takes over at a resume point taken from an earlier chunker with the
      * same options; feed it the input from {@code from.byteOffset()} on. Strategies that cannot
-     * resume keep this default, which accepts only {@link ResumePoint#START}.
+     * resume keep this default, which accepts {@link ResumePoint#START} and a fresh start after a
+     * prefix the chunks leave out ({@link ResumePoint#after}, e.g. a byte order mark), whose
+     * length it adds to every chunk's offsets.
      *
      * @param document the document being chunked
      * @param options the options of the earlier chunker
@@ -52,10 +54,13 @@ public interface ChunkingStrategy {
      */
     default Chunker resume(DocumentId document, ChunkingOptions options, TokenCounter tokenCounter, ChunkSink sink,
                            ResumePoint from) {
-        if (!from.equals(ResumePoint.START)) {
-            throw new dev.chunking.domain.ChunkingException("strategy '" + name() + "' cannot resume from a checkpoint;"
-                    + " delete the checkpoint and start over");
+        if (from.equals(ResumePoint.START)) {
+            return open(document, options, tokenCounter, sink);
         }
-        return open(document, options, tokenCounter, sink);
+        if (from.equals(ResumePoint.after(from.byteOffset(), from.codePointOffset()))) {
+            return open(document, options, tokenCounter, dev.chunking.internal.Prefixes.shifting(sink, from));
+        }
+        throw new dev.chunking.domain.ChunkingException("strategy '" + name() + "' cannot resume from a checkpoint;"
+                + " delete the checkpoint and start over");
     }
 }

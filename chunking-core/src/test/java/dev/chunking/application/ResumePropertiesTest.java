@@ -89,6 +89,37 @@ class ResumePropertiesTest {
         assertThat(resumed).isEqualTo(whole);
     }
 
+    @net.jqwik.api.Example
+    void resumesInsideGraphemeClustersLongerThanTheMax() {
+        String family = "\ud83d\udc68\u200d".repeat(4) + "\ud83d\udc68";
+        String prependsAndFlags = "\u0600\u0600\u0600" + "\ud83c\uddfa\ud83c\uddf8\ud83c\uddeb";
+        for (String text : List.of(family, prependsAndFlags, "e" + "\u0301".repeat(50) + "x\u200d\ud83d\ude00")) {
+            for (int max = 1; max <= 5; max++) {
+                for (SizeUnit unit : SizeUnit.values()) {
+                    Chunking chunking = Chunking.of("character", ChunkingOptions.builder().maxSize(max).overlap(0).unit(unit).build());
+                    byte[] input = text.getBytes(StandardCharsets.UTF_8);
+                    List<Chunk> whole = new ArrayList<>();
+                    List<ResumePoint> points = new ArrayList<>();
+                    try (Chunker chunker = chunking.open(DOC, whole::add)) {
+                        for (int at = 0; at < input.length; at++) {
+                            chunker.feed(input, at, 1);
+                            points.add(chunker.resumePoint());
+                        }
+                        chunker.finish();
+                    }
+                    for (ResumePoint point : points) {
+                        List<Chunk> resumed = new ArrayList<>(whole.subList(0, (int) point.nextIndex()));
+                        try (Chunker chunker = chunking.resume(DOC, resumed::add, point)) {
+                            chunker.feed(input, (int) point.byteOffset(), input.length - (int) point.byteOffset());
+                            chunker.finish();
+                        }
+                        assertThat(resumed).as("resumed at %s, max %d, %s", point, max, unit).isEqualTo(whole);
+                    }
+                }
+            }
+        }
+    }
+
     private static long replacements(List<Chunk> chunks) {
         long n = 0;
         long previousEnd = 0;

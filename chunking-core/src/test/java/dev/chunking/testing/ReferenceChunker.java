@@ -9,7 +9,8 @@ import java.util.TreeSet;
  * A slow, plainly written model of the built-in strategies over code-point arrays, with
  * cluster boundaries from the JDK regex engine. The engine scans UTF-8 bytes, skips ASCII
  * eight bytes at a time and finds candidates lazily; this model applies the documented rules
- * position by position, so the two must agree on every chunk.
+ * position by position, so the two must agree on every chunk. After a cluster longer than the
+ * maximum is split, the rest of it is segmented afresh, as a run resumed there would.
  */
 public final class ReferenceChunker {
     private static final int NONE = -1;
@@ -17,7 +18,7 @@ public final class ReferenceChunker {
     private static final int WORD = 3;
 
     private final int[] t;
-    private final TreeSet<Integer> clusters;
+    private TreeSet<Integer> clusters;
     private final boolean structured;
     private int s;
 
@@ -38,6 +39,7 @@ public final class ReferenceChunker {
         int prevEnd = 0;
         s = 0;
         while (n > s + max) {
+            boolean forced = false;
             int limit = s + max;
             int end = limit;
             while (end > prevEnd && !clusters.contains(end)) {
@@ -49,6 +51,7 @@ public final class ReferenceChunker {
                     continue;
                 }
                 end = limit; // one cluster longer than the maximum
+                forced = true;
             }
             if (structured) {
                 int after = minSize == 0 ? prevEnd : Math.max(prevEnd, s + minSize - 1);
@@ -59,6 +62,9 @@ public final class ReferenceChunker {
             }
             spans.add(new long[] {s, end});
             prevEnd = end;
+            if (forced) {
+                restartClustersAt(end); // the rest of the long cluster is segmented afresh, as a resumed run would
+            }
             int target = Math.max(end - overlap, s + 1);
             if (overlap == 0 || target >= end) {
                 s = end;
@@ -77,6 +83,14 @@ public final class ReferenceChunker {
             spans.add(new long[] {s, n});
         }
         return spans;
+    }
+
+    private void restartClustersAt(int at) {
+        TreeSet<Integer> restarted = new TreeSet<>(clusters.headSet(at, true));
+        for (int b : Promises.graphemeBoundaries(new String(t, at, t.length - at))) {
+            restarted.add(at + b);
+        }
+        clusters = restarted;
     }
 
     private boolean lineBreakAt(int q) {
@@ -152,7 +166,7 @@ public final class ReferenceChunker {
                 return false;
             }
         }
-        return s == 0;
+        return false;
     }
 
     private static boolean isWhitespace(int c) {

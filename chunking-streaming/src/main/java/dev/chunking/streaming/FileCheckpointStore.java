@@ -64,6 +64,9 @@ public final class FileCheckpointStore implements CheckpointStore {
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read checkpoint " + file, e);
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointMismatchException("checkpoint " + file + " cannot be read (" + e.getMessage()
+                    + "); delete it to start over");
         }
         Checkpoint checkpoint;
         try {

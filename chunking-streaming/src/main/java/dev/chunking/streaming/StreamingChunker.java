@@ -90,6 +90,7 @@ public final class StreamingChunker {
             }
             boolean bom = head.position() == BOM.length && head.get(0) == BOM[0] && head.get(1) == BOM[1] && head.get(2) == BOM[2];
             if (bom) {
+                checkLimit(source, BOM.length);
                 from = ResumePoint.after(BOM.length, 1);
             }
             long offset = from.byteOffset();

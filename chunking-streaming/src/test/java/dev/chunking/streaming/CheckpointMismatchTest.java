@@ -57,6 +57,9 @@ class CheckpointMismatchTest {
         assertThatThrownBy(() -> runner.run(DOC, ByteSource.file(file), c -> { }, store, Map::of))
                 .hasMessage(file + " changed since the checkpoint (first 64 KiB differ); delete the checkpoint to start over");
 
+        Files.writeString(store.file(), "document=\\uZZZZ\n");
+        assertThatThrownBy(() -> store.load(DOC)).isInstanceOf(CheckpointMismatchException.class)
+                .hasMessage("checkpoint " + store.file() + " cannot be read (Malformed \\uxxxx encoding.); delete it to start over");
         Files.writeString(store.file(), "format=1\ndocument=doc\n");
         assertThatThrownBy(() -> store.load(DOC)).isInstanceOf(CheckpointMismatchException.class)
                 .hasMessage("checkpoint " + store.file() + " cannot be read (missing options.maxSize); delete it to start over");

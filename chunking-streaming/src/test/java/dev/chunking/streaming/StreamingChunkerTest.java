@@ -48,6 +48,43 @@ class StreamingChunkerTest {
     }
 
     @Test
+    void skipsAByteOrderMarkForAPluginThatCannotResume() throws IOException {
+        dev.chunking.spi.ChunkingStrategy plugin = new dev.chunking.spi.ChunkingStrategy() {
+            private final dev.chunking.strategy.CharacterStrategy inner = new dev.chunking.strategy.CharacterStrategy();
+
+            @Override
+            public String name() {
+                return "plugin";
+            }
+
+            @Override
+            public String description() {
+                return "delegates open() only";
+            }
+
+            @Override
+            public dev.chunking.spi.Chunker open(DocumentId document, ChunkingOptions options, dev.chunking.spi.TokenCounter counter,
+                                                 dev.chunking.spi.ChunkSink sink) {
+                return inner.open(document, options, counter, sink);
+            }
+        };
+        Path file = Files.write(dir.resolve("bom-plugin.txt"), "\ufeffabcdefghijkl".getBytes(StandardCharsets.UTF_8));
+        List<Chunk> chunks = new ArrayList<>();
+        new StreamingChunker(Chunking.of(plugin, SMALL, new dev.chunking.strategy.CodePointCounter()), StreamingOptions.defaults())
+                .run(DOC, ByteSource.file(file), chunks::add);
+        assertThat(chunks).extracting(Chunk::text).containsExactly("abcdefghij", "ijkl");
+        assertThat(chunks).extracting(Chunk::byteStart).containsExactly(3L, 11L);
+        assertThat(chunks).extracting(Chunk::start).containsExactly(1L, 9L);
+    }
+
+    @Test
+    void countsAByteOrderMarkAgainstTheByteLimit() {
+        StreamingChunker chunker = new StreamingChunker(Chunking.of("character", SMALL), StreamingOptions.builder().byteLimit(2).build());
+        assertThatThrownBy(() -> chunker.run(DOC, ByteSource.stream("bom", new ByteArrayInputStream(new byte[] {(byte) 0xEF,
+                (byte) 0xBB, (byte) 0xBF})), c -> { })).isInstanceOf(InputLimitException.class);
+    }
+
+    @Test
     void emitsNothingForAnEmptyFileOrOnlyAByteOrderMark() throws IOException {
         assertThat(run(new byte[0], 7, SMALL)).isEmpty();
         assertThat(run(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, 1, SMALL)).isEmpty();
