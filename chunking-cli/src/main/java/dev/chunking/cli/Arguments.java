@@ -36,6 +36,8 @@ public record Arguments(String command, String strategy, ChunkingOptions options
             "  --min-size N           do not end a chunk at a preferred break before N (default 0)",
             "  --unit chars|tokens    size unit: code points, or tokens of --token-counter (default chars)",
             "  --token-counter NAME   token counter for --unit tokens (default codepoints)",
+            "  --encoding NAME        size in tokens of an OpenAI encoding: cl100k_base, o200k_base, p50k_base, r50k_base",
+            "                         (same as --unit tokens --token-counter NAME)",
             "  --format jsonl|offsets|stats",
             "                         jsonl: one JSON object per chunk (default); offsets: index, start, end,",
             "                         byteStart, byteEnd, size, tab-separated; stats: a summary per file",
@@ -92,6 +94,10 @@ public record Arguments(String command, String strategy, ChunkingOptions options
                 case "--min-size" -> minSize = number(args, ++i, arg);
                 case "--unit" -> unit = parseUnit(value(args, ++i, arg));
                 case "--token-counter" -> counter = value(args, ++i, arg);
+                case "--encoding" -> {
+                    counter = value(args, ++i, arg);
+                    unit = SizeUnit.TOKENS;
+                }
                 case "--format" -> format = OutputFormat.parse(value(args, ++i, arg));
                 case "--out" -> out = value(args, ++i, arg);
                 case "--checkpoint" -> checkpoint = value(args, ++i, arg);

@@ -189,6 +189,15 @@ class MainTest {
     }
 
     @Test
+    void sizesChunksInTheTokensOfAnOpenAiEncoding() throws IOException {
+        Path f = file("t.txt", "Tokenization splits text into tokens. ".repeat(40));
+        assertThat(run("--encoding", "o200k_base", "--size", "50", "--overlap", "5", "--format", "stats", f.toString())).isZero();
+        assertThat(out()).contains("max 50 tokens").doesNotContain("max 51");
+        assertThat(run("--encoding", "gpt2", f.toString())).isEqualTo(2);
+        assertThat(err()).startsWith("chunk: unknown token counter 'gpt2'; known: cl100k_base, codepoints, o200k_base, p50k_base, r50k_base");
+    }
+
+    @Test
     void skipsAByteOrderMarkButCountsItInTheOffsets() throws IOException {
         Path f = dir.resolve("bom.txt");
         Files.write(f, "\ufeffhi".getBytes(StandardCharsets.UTF_8));

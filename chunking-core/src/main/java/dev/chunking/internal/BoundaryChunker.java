@@ -214,7 +214,8 @@ public final class BoundaryChunker extends Utf8Window {
             long fits = tokens.fittingEnd(this, startByte, prevEndByte, pByte);
             if (fits == TokenSizer.ALL_FIT) {
                 if (atEnd || pCp - startCp < windowCodePoints) {
-                    eventCp = startCp + Math.min(windowCodePoints, tokens.nextCheck(pCp - startCp));
+                    int counted = tokens.count(this, startByte, pByte);
+                    eventCp = startCp + Math.min(windowCodePoints, tokens.nextCheck(pCp - startCp, counted));
                     return;
                 }
                 cutWithin(pByte, pCp); // the window is full although its tokens fit
