@@ -170,6 +170,8 @@ public final class BenchmarkTable {
                 case "recursive":
                 case "recursiveStrings":
                     return Long.toString(ChunkingBenchmark.feed(ChunkingBenchmark.chunking("recursive"), input, c -> { }));
+                case "recursiveTokens":
+                    return Long.toString(ChunkingBenchmark.feed(ChunkingBenchmark.tokenChunking(), input, c -> { }));
                 case "langchain4j":
                     return Long.toString(ChunkingBenchmark.split(
                             DocumentSplitters.recursive(ChunkingBenchmark.MAX_SIZE, ChunkingBenchmark.OVERLAP), input, s -> { }));

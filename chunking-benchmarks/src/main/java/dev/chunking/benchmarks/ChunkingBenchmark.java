@@ -65,6 +65,7 @@ public class ChunkingBenchmark {
     private byte[] input;
     private Chunking character;
     private Chunking recursive;
+    private Chunking recursiveTokens;
     private DocumentSplitter langchain4j;
 
     /** Creates the state; JMH fills the parameters and calls {@link #setUp()}. */
@@ -77,7 +78,18 @@ public class ChunkingBenchmark {
         input = BenchmarkInputs.load(corpusDir, file);
         character = chunking("character");
         recursive = chunking("recursive");
+        recursiveTokens = tokenChunking();
         langchain4j = DocumentSplitters.recursive(MAX_SIZE, OVERLAP);
+    }
+
+    /**
+     * The recursive strategy at 1000 / 200 o200k_base tokens.
+     *
+     * @return the chunking
+     */
+    public static Chunking tokenChunking() {
+        return Chunking.of("recursive", ChunkingOptions.builder().maxSize(MAX_SIZE).overlap(OVERLAP)
+                .unit(dev.chunking.domain.SizeUnit.TOKENS).tokenCounter("o200k_base").build());
     }
 
     /**
@@ -142,6 +154,20 @@ public class ChunkingBenchmark {
     @Benchmark
     public long recursiveStrings(Blackhole bh) {
         return feed(recursive, input, chunk -> bh.consume(chunk.text()));
+    }
+
+    /**
+     * {@code recursive} sized in o200k_base tokens (1000, overlap 200), counted by jtokkit; each
+     * operation takes seconds, so it runs fewer iterations.
+     *
+     * @param bh consumes the chunks
+     * @return the number of chunks
+     */
+    @Benchmark
+    @Warmup(iterations = 1, time = 2)
+    @Measurement(iterations = 2, time = 2)
+    public long recursiveTokens(Blackhole bh) {
+        return feed(recursiveTokens, input, bh::consume);
     }
 
     /**
