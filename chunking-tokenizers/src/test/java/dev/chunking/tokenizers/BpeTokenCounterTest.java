@@ -47,6 +47,21 @@ class BpeTokenCounterTest {
         assertThat(previousEnd).isEqualTo(cps.length);
     }
 
+    /**
+     * The shared corpus lies beside the repository ({@code ../shared/corpus} from its root) on the
+     * development and CI machines; look for it in every parent of the working directory.
+     */
+    private static Path findCorpus(String name) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared").resolve("corpus").resolve(name);
+            if (Files.exists(candidate)) {
+                return candidate;
+            }
+        }
+        throw new AssertionError("the shared corpus (shared/corpus/" + name + ") is not beside the repository or any parent"
+                + " of " + Path.of("").toAbsolutePath() + "; put shared/ beside the clone, as on the CI machine");
+    }
+
     @Test
     void registersTheFourOpenAiEncodingsByName() {
         assertThat(StrategyRegistry.load().tokenCounters()).extracting(TokenCounter::name)
@@ -74,8 +89,7 @@ class BpeTokenCounterTest {
 
     @Test
     void chunksTheMultilingualCorpusWithinTheTokenMax() throws IOException {
-        Path corpus = Path.of("..", "..", "shared", "corpus", "multi-10MB.txt.xz");
-        assertThat(corpus).as("the shared corpus beside the repository").exists();
+        Path corpus = findCorpus("multi-10MB.txt.xz");
         String text;
         try (InputStream in = new XZInputStream(Files.newInputStream(corpus))) {
             byte[] head = in.readNBytes(1 << 20);
