@@ -185,7 +185,7 @@ public final class BoundaryChunker extends Utf8Window {
                 cursorBehind = false;
             }
             if (!graphemes.advance(c) && cp > 0) {
-                joins.add(base + i, cp);
+                joins.add(base + i);
             }
             prevAscii = c < 0x80;
             if (cp >= eventCp) {
@@ -289,11 +289,10 @@ public final class BoundaryChunker extends Utf8Window {
         joins.dropFrom(startByte);
         graphemes.reset();
         cursorBehind = false;
-        long cpAt = startCp;
-        for (long at = startByte; at < scanEnd; at = nextCodePoint(at), cpAt++) {
+        for (long at = startByte; at < scanEnd; at = nextCodePoint(at)) {
             int c = codePointAt(at);
             if (!graphemes.advance(c) && at > startByte) {
-                joins.add(at, cpAt);
+                joins.add(at);
             }
             prevAscii = c < 0x80;
         }

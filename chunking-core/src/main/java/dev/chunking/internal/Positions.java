@@ -3,58 +3,45 @@ package dev.chunking.internal;
 import java.util.Arrays;
 
 /**
- * An ascending queue of text positions, each a pair of absolute byte offset and code-point
- * offset, with binary search by byte offset. Chunkers keep one queue per boundary level and
- * drop positions that fall behind the current chunk start, so a queue holds at most one
- * chunk window of positions. Not thread-safe.
+ * An ascending queue of byte offsets with binary search, such as the code-point starts that lie
+ * inside a grapheme cluster. Chunkers drop offsets that fall behind the chunk start, so the
+ * queue holds at most one chunk window of them. Not thread-safe.
  */
 final class Positions {
     private long[] bytes = new long[64];
-    private long[] codePoints = new long[64];
     private int head;
     private int tail;
 
-    void add(long byteOffset, long codePointOffset) {
+    void add(long byteOffset) {
         if (tail == bytes.length) {
-            makeRoom();
+            int size = tail - head;
+            bytes = head > 0 && size <= bytes.length / 2 ? compact(size) : Arrays.copyOfRange(bytes, head, head + Math.max(64, size * 2));
+            head = 0;
+            tail = size;
         }
-        bytes[tail] = byteOffset;
-        codePoints[tail] = codePointOffset;
-        tail++;
+        bytes[tail++] = byteOffset;
     }
 
-    private void makeRoom() {
-        int size = tail - head;
-        if (head > 0 && size <= bytes.length / 2) {
-            System.arraycopy(bytes, head, bytes, 0, size);
-            System.arraycopy(codePoints, head, codePoints, 0, size);
-        } else {
-            long[] b = Arrays.copyOfRange(bytes, head, head + Math.max(64, size * 2));
-            long[] c = Arrays.copyOfRange(codePoints, head, head + Math.max(64, size * 2));
-            bytes = b;
-            codePoints = c;
-        }
-        head = 0;
-        tail = size;
+    private long[] compact(int size) {
+        System.arraycopy(bytes, head, bytes, 0, size);
+        return bytes;
     }
 
-    /** Drops every position whose byte offset is below {@code byteOffset}. */
+    /** Drops every offset below {@code byteOffset}. */
     void dropBefore(long byteOffset) {
         while (head < tail && bytes[head] < byteOffset) {
             head++;
         }
         if (head == tail) {
-            head = 0;
-            tail = 0;
+            clear();
         }
     }
 
-    /** Drops every position at or after {@code byteOffset}. */
+    /** Drops every offset at or after {@code byteOffset}. */
     void dropFrom(long byteOffset) {
         tail = lowerBound(byteOffset);
         if (tail <= head) {
-            head = 0;
-            tail = 0;
+            clear();
         }
     }
 
@@ -63,7 +50,13 @@ final class Positions {
         tail = 0;
     }
 
-    /** Index of the first position with byte offset >= {@code byteOffset}, or {@code tail}. */
+    /** Whether {@code byteOffset} is one of the offsets. */
+    boolean contains(long byteOffset) {
+        int i = lowerBound(byteOffset);
+        return i < tail && bytes[i] == byteOffset;
+    }
+
+    /** Index of the first offset at or above {@code byteOffset}, or {@code tail}. */
     private int lowerBound(long byteOffset) {
         int lo = head;
         int hi = tail;
@@ -76,31 +69,5 @@ final class Positions {
             }
         }
         return lo;
-    }
-
-    /** Index of the latest position in {@code (after, upTo]}, or -1. */
-    int latestIn(long after, long upTo) {
-        int i = lowerBound(upTo + 1) - 1;
-        return i >= head && bytes[i] > after ? i : -1;
-    }
-
-    /** Index of the earliest position in {@code [from, before)}, or -1. */
-    int earliestIn(long from, long before) {
-        int i = lowerBound(from);
-        return i < tail && bytes[i] < before ? i : -1;
-    }
-
-    /** Whether {@code byteOffset} is one of the positions. */
-    boolean contains(long byteOffset) {
-        int i = lowerBound(byteOffset);
-        return i < tail && bytes[i] == byteOffset;
-    }
-
-    long byteAt(int index) {
-        return bytes[index];
-    }
-
-    long codePointAt(int index) {
-        return codePoints[index];
     }
 }
