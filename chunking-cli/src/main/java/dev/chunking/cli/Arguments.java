@@ -102,7 +102,7 @@ public record Arguments(String command, String strategy, ChunkingOptions options
                 case "--out" -> out = value(args, ++i, arg);
                 case "--checkpoint" -> checkpoint = value(args, ++i, arg);
                 case "--on-malformed" -> malformed = parseMalformed(value(args, ++i, arg));
-                case "--max-bytes" -> maxBytes = longNumber(args, ++i, arg);
+                case "--max-bytes" -> maxBytes = longNumber(args, ++i, arg, "1000000000");
                 case "--progress" -> progress = true;
                 case "--no-progress" -> progress = false;
                 default -> throw new UsageException("unknown option " + arg + "; see chunk --help");
@@ -142,20 +142,19 @@ public record Arguments(String command, String strategy, ChunkingOptions options
     }
 
     private static int number(String[] args, int i, String option) {
-        String text = value(args, i, option);
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new UsageException(option + " " + text + " is not a whole number; give e.g. " + option + " 1000");
+        long n = longNumber(args, i, option, "1000");
+        if (n != (int) n) {
+            throw new UsageException(option + " " + args[i] + " is not a whole number; give e.g. " + option + " 1000");
         }
+        return (int) n;
     }
 
-    private static long longNumber(String[] args, int i, String option) {
+    private static long longNumber(String[] args, int i, String option, String example) {
         String text = value(args, i, option);
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new UsageException(option + " " + text + " is not a whole number; give e.g. " + option + " 1000000000");
+            throw new UsageException(option + " " + text + " is not a whole number; give e.g. " + option + " " + example);
         }
     }
 

@@ -5,15 +5,12 @@ import dev.chunking.domain.Checkpoint;
 import dev.chunking.domain.CheckpointMismatchException;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.streaming.FileCheckpointStore;
+import dev.chunking.streaming.FileHashes;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileLock;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -97,18 +94,7 @@ final class CheckpointedRun {
 
     /** SHA-256 of the last 64 KiB before {@code length}, so a resumed run knows the output is still its own. */
     private static String tailHash(FileChannel channel, long length) throws IOException {
-        ByteBuffer tail = ByteBuffer.allocate((int) Math.min(TAIL, length));
-        long from = length - tail.capacity();
-        while (tail.hasRemaining() && channel.read(tail, from + tail.position()) > 0) {
-            // read the whole tail
-        }
-        tail.flip();
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(tail);
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        int size = (int) Math.min(TAIL, length);
+        return FileHashes.sha256(channel, length - size, size);
     }
 }

@@ -2,15 +2,11 @@ package dev.chunking.streaming;
 
 import dev.chunking.domain.SourceFingerprint;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -50,24 +46,9 @@ final class FileSource implements ByteSource {
         }
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = channel.size();
-            String head = sha256(channel, 0, (int) Math.min(EDGE, size));
-            String tail = sha256(channel, Math.max(0, size - EDGE), (int) Math.min(EDGE, size));
+            String head = FileHashes.sha256(channel, 0, (int) Math.min(EDGE, size));
+            String tail = FileHashes.sha256(channel, Math.max(0, size - EDGE), (int) Math.min(EDGE, size));
             return Optional.of(new SourceFingerprint(size, Files.getLastModifiedTime(path).toMillis(), head, tail));
-        }
-    }
-
-    private static String sha256(FileChannel channel, long from, int length) throws IOException {
-        ByteBuffer bytes = ByteBuffer.allocate(length);
-        while (bytes.hasRemaining() && channel.read(bytes, from + bytes.position()) >= 0) {
-            // read until full or end of file
-        }
-        bytes.flip();
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(bytes);
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 }
