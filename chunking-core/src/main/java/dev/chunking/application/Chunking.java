@@ -33,6 +33,13 @@ public final class Chunking {
     private final TokenCounter tokenCounter;
 
     private Chunking(ChunkingStrategy strategy, ChunkingOptions options, TokenCounter tokenCounter) {
+        for (String name : options.parameters().keySet()) {
+            if (!strategy.parameters().contains(name)) {
+                throw new dev.chunking.domain.InvalidOptionsException("strategy '" + strategy.name() + "' has no parameter '"
+                        + name + "'; it reads " + (strategy.parameters().isEmpty() ? "none"
+                        : new java.util.TreeSet<>(strategy.parameters())) + "; remove the setting or pick another strategy");
+            }
+        }
         this.strategy = strategy;
         this.options = options;
         this.tokenCounter = tokenCounter;

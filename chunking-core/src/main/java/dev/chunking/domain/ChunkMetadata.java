@@ -1,19 +1,25 @@
 package dev.chunking.domain;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Structural facts a strategy knows about a chunk: the heading path above it, its level in a
- * hierarchy, and the id of its parent chunk. Strategies without structure use {@link #NONE}.
+ * Structural facts a strategy knows about a chunk: the heading path above it, its level, its
+ * own id and its parent's id in a hierarchy, and further named facts (such as the header row
+ * of the table a chunk continues, or the sub-strategy that made it). Strategies without
+ * structure use {@link #NONE}. Immutable and thread-safe.
  *
  * @param headings heading path from the outermost heading inwards; empty when unknown
- * @param level 0 for top-level chunks, larger for finer levels of a hierarchy
+ * @param level 0 for top-level chunks, larger for finer levels of a hierarchy or deeper headings
+ * @param id stable id of the chunk, where a strategy links chunks to each other
  * @param parent id of the enclosing chunk in a hierarchy, if there is one
+ * @param attributes further facts by name, in name order; names are stable (see each strategy)
  */
-public record ChunkMetadata(List<String> headings, int level, Optional<String> parent) {
-    /** No headings, level 0, no parent. */
-    public static final ChunkMetadata NONE = new ChunkMetadata(List.of(), 0, Optional.empty());
+public record ChunkMetadata(List<String> headings, int level, Optional<String> id, Optional<String> parent,
+                            Map<String, String> attributes) {
+    /** No headings, level 0, no id, no parent, no attributes. */
+    public static final ChunkMetadata NONE = new ChunkMetadata(List.of(), 0, Optional.empty(), Optional.empty(), Map.of());
 
     /**
      * Validates and copies the metadata.
@@ -21,12 +27,25 @@ public record ChunkMetadata(List<String> headings, int level, Optional<String> p
      * @throws InvalidOptionsException if the level is negative or an argument is null
      */
     public ChunkMetadata {
-        if (headings == null || parent == null) {
-            throw new InvalidOptionsException("chunk metadata: headings and parent must not be null (use List.of() and Optional.empty())");
+        if (headings == null || id == null || parent == null || attributes == null) {
+            throw new InvalidOptionsException("chunk metadata: headings, id, parent and attributes must not be null"
+                    + " (use List.of(), Optional.empty() and Map.of())");
         }
         if (level < 0) {
             throw new InvalidOptionsException("chunk metadata: level " + level + " is negative; use 0 or more");
         }
         headings = List.copyOf(headings);
+        attributes = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(attributes));
+    }
+
+    /**
+     * Creates metadata with headings, level and parent only.
+     *
+     * @param headings heading path from the outermost heading inwards
+     * @param level the level
+     * @param parent id of the enclosing chunk, if any
+     */
+    public ChunkMetadata(List<String> headings, int level, Optional<String> parent) {
+        this(headings, level, Optional.empty(), parent, Map.of());
     }
 }

@@ -13,9 +13,15 @@ package dev.chunking.domain;
  * @param unit the unit of all three sizes
  * @param tokenCounter name of the {@code TokenCounter} used when {@code unit} is {@code TOKENS}
  * @param malformedInput what to do with bytes that are not UTF-8
+ * @param parameters strategy-specific settings by name, such as {@code levels=2048,512,128} for
+ *     {@code hierarchical}; each strategy lists the names it reads in
+ *     {@link dev.chunking.spi.ChunkingStrategy#parameters()} and validates their values when it opens
  */
 public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit unit, String tokenCounter,
-                              MalformedInputPolicy malformedInput) {
+                              MalformedInputPolicy malformedInput, java.util.Map<String, String> parameters) {
+    /** Longest accepted parameter value, in chars. */
+    public static final int LIMIT_PARAMETER_LENGTH = 1024;
+
     /** Default maximum size: 1000. */
     public static final int DEFAULT_MAX_SIZE = 1000;
     /** Default overlap: 200. */
@@ -26,7 +32,7 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
     public static final String DEFAULT_TOKEN_COUNTER = "codepoints";
 
     private static final ChunkingOptions DEFAULTS = new ChunkingOptions(DEFAULT_MAX_SIZE, DEFAULT_OVERLAP, 0,
-            SizeUnit.CHARS, DEFAULT_TOKEN_COUNTER, MalformedInputPolicy.REPORT);
+            SizeUnit.CHARS, DEFAULT_TOKEN_COUNTER, MalformedInputPolicy.REPORT, java.util.Map.of());
 
     /**
      * Validates the options.
@@ -53,6 +59,47 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
             throw new InvalidOptionsException("min size " + minSize + " is outside 0..max size " + maxSize
                     + "; set minSize within that range");
         }
+        if (parameters == null) {
+            throw new InvalidOptionsException("parameters must not be null; use Map.of()");
+        }
+        java.util.TreeMap<String, String> sorted = new java.util.TreeMap<>();
+        parameters.forEach((name, value) -> {
+            if (name == null || !name.matches("[a-z][a-z0-9-]{0,63}")) {
+                throw new InvalidOptionsException("parameter name '" + name + "' is not lower-case letters, digits and '-'"
+                        + " (at most 64, starting with a letter)");
+            }
+            if (value == null || value.length() > LIMIT_PARAMETER_LENGTH) {
+                throw new InvalidOptionsException("parameter '" + name + "' has " + (value == null ? "no value" : value.length()
+                        + " chars, more than the limit of " + LIMIT_PARAMETER_LENGTH) + "; give a shorter value");
+            }
+            sorted.put(name, value);
+        });
+        parameters = java.util.Collections.unmodifiableSortedMap(sorted); // sorted, so equal options print alike
+    }
+
+    /**
+     * Creates options without strategy parameters.
+     *
+     * @param maxSize largest allowed chunk size
+     * @param overlap overlap between consecutive chunks
+     * @param minSize smallest size at which a chunk may end at a preferred boundary
+     * @param unit the unit of the sizes
+     * @param tokenCounter name of the token counter
+     * @param malformedInput what to do with bytes that are not UTF-8
+     */
+    public ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit unit, String tokenCounter,
+                           MalformedInputPolicy malformedInput) {
+        this(maxSize, overlap, minSize, unit, tokenCounter, malformedInput, java.util.Map.of());
+    }
+
+    /**
+     * Returns a strategy parameter.
+     *
+     * @param name the parameter name
+     * @return its value, or empty when it was not set
+     */
+    public java.util.Optional<String> parameter(String name) {
+        return java.util.Optional.ofNullable(parameters.get(name));
     }
 
     /**
@@ -93,8 +140,10 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
         private SizeUnit unit;
         private String tokenCounter;
         private MalformedInputPolicy malformedInput;
+        private final java.util.Map<String, String> parameters = new java.util.TreeMap<>();
 
         private Builder(ChunkingOptions from) {
+            parameters.putAll(from.parameters);
             maxSize = from.maxSize;
             overlap = from.overlap;
             minSize = from.minSize;
@@ -170,13 +219,25 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
         }
 
         /**
+         * Sets a strategy parameter, replacing an earlier value of the same name.
+         *
+         * @param name lower-case name, such as {@code levels}
+         * @param value its value, validated by the strategy that reads it
+         * @return this builder
+         */
+        public Builder parameter(String name, String value) {
+            parameters.put(name, value);
+            return this;
+        }
+
+        /**
          * Validates and builds the options.
          *
          * @return the options
          * @throws InvalidOptionsException if a value is out of range
          */
         public ChunkingOptions build() {
-            return new ChunkingOptions(maxSize, overlap, minSize, unit, tokenCounter, malformedInput);
+            return new ChunkingOptions(maxSize, overlap, minSize, unit, tokenCounter, malformedInput, parameters);
         }
     }
 }

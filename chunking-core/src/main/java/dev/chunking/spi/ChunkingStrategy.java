@@ -27,6 +27,16 @@ public interface ChunkingStrategy {
     String description();
 
     /**
+     * Returns the names of the strategy parameters ({@link ChunkingOptions#parameters()}) this
+     * strategy reads; {@link dev.chunking.application.Chunking} refuses options that set any other.
+     *
+     * @return parameter names; empty by default
+     */
+    default java.util.Set<String> parameters() {
+        return java.util.Set.of();
+    }
+
+    /**
      * Opens a chunker for one document.
      *
      * @param document the document being chunked; copied into every chunk

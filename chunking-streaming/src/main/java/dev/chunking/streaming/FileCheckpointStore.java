@@ -34,6 +34,7 @@ import java.util.Properties;
  */
 public final class FileCheckpointStore implements CheckpointStore {
     private static final String ATTRIBUTE = "attribute.";
+    private static final String PARAMETER = "options.parameter.";
 
     private final Path file;
 
@@ -123,6 +124,7 @@ public final class FileCheckpointStore implements CheckpointStore {
         p.setProperty("options.unit", o.unit().name());
         p.setProperty("options.tokenCounter", o.tokenCounter());
         p.setProperty("options.malformedInput", o.malformedInput().name());
+        o.parameters().forEach((k, v) -> p.setProperty(PARAMETER + k, v));
         SourceFingerprint s = c.source();
         p.setProperty("source.size", String.valueOf(s.size()));
         p.setProperty("source.modifiedMillis", String.valueOf(s.modifiedMillis()));
@@ -140,9 +142,15 @@ public final class FileCheckpointStore implements CheckpointStore {
     }
 
     private static Checkpoint decode(Properties p) {
+        Map<String, String> parameters = new HashMap<>();
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith(PARAMETER)) {
+                parameters.put(key.substring(PARAMETER.length()), p.getProperty(key));
+            }
+        }
         ChunkingOptions options = new ChunkingOptions(integer(p, "options.maxSize"), integer(p, "options.overlap"),
                 integer(p, "options.minSize"), SizeUnit.valueOf(text(p, "options.unit")), text(p, "options.tokenCounter"),
-                MalformedInputPolicy.valueOf(text(p, "options.malformedInput")));
+                MalformedInputPolicy.valueOf(text(p, "options.malformedInput")), parameters);
         SourceFingerprint source = new SourceFingerprint(number(p, "source.size"), number(p, "source.modifiedMillis"),
                 text(p, "source.headSha256"), text(p, "source.tailSha256"));
         ResumePoint position = new ResumePoint(number(p, "position.byteOffset"), number(p, "position.codePointOffset"),
