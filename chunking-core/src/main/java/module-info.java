@@ -13,7 +13,8 @@ module dev.chunking.core {
 
     provides dev.chunking.spi.ChunkingStrategy with
             dev.chunking.strategy.CharacterStrategy,
-            dev.chunking.strategy.RecursiveStrategy;
+            dev.chunking.strategy.RecursiveStrategy,
+            dev.chunking.strategy.MarkdownStrategy;
     provides dev.chunking.spi.TokenCounter with
             dev.chunking.strategy.CodePointCounter;
 }

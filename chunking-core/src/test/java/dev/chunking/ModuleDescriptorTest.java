@@ -26,7 +26,7 @@ class ModuleDescriptorTest {
         assertThat(descriptor.provides()).anySatisfy(p -> {
             assertThat(p.service()).isEqualTo("dev.chunking.spi.ChunkingStrategy");
             assertThat(p.providers()).containsExactly("dev.chunking.strategy.CharacterStrategy",
-                    "dev.chunking.strategy.RecursiveStrategy");
+                    "dev.chunking.strategy.RecursiveStrategy", "dev.chunking.strategy.MarkdownStrategy");
         });
         assertThat(descriptor.uses()).contains("dev.chunking.spi.ChunkingStrategy", "dev.chunking.spi.TokenCounter");
     }
@@ -34,6 +34,7 @@ class ModuleDescriptorTest {
     @Test
     void listsTheSameProvidersInMetaInfServicesForTheClassPath() throws Exception {
         assertThat(Files.readAllLines(Path.of("target/classes/META-INF/services/dev.chunking.spi.ChunkingStrategy")))
-                .containsExactly("dev.chunking.strategy.CharacterStrategy", "dev.chunking.strategy.RecursiveStrategy");
+                .containsExactly("dev.chunking.strategy.CharacterStrategy", "dev.chunking.strategy.RecursiveStrategy",
+                        "dev.chunking.strategy.MarkdownStrategy");
     }
 }

@@ -38,6 +38,10 @@ public final class BoundaryChunker extends Utf8Window {
     private final long windowCodePoints;
     private final boolean replaceMalformed;
 
+    private final Structure structure; // null for the plain strategies
+    private long observedTo; // the offset up to which the structure has seen the text
+    private long pendingByte = -1; // a size event waiting for the structure to decide, or -1
+    private long pendingCp;
     private final Positions joins = new Positions(); // code-point starts inside a grapheme cluster, from non-ASCII text
     private final BoundaryFinder finder = new BoundaryFinder(this, joins);
 
@@ -68,7 +72,22 @@ public final class BoundaryChunker extends Utf8Window {
      */
     public BoundaryChunker(String strategy, boolean structured, DocumentId document, ChunkingOptions options,
                            TokenCounter counter, ChunkSink sink, ResumePoint from) {
+        this(strategy, structured, document, options, counter, sink, from, null);
+    }
+
+    /**
+     * Opens an engine guided by a structure, from the start of a document (such engines do not resume).
+     */
+    BoundaryChunker(String strategy, DocumentId document, ChunkingOptions options, TokenCounter counter, ChunkSink sink,
+                    Structure structure) {
+        this(strategy, true, document, options, counter, sink, ResumePoint.START, structure);
+    }
+
+    private BoundaryChunker(String strategy, boolean structured, DocumentId document, ChunkingOptions options,
+                            TokenCounter counter, ChunkSink sink, ResumePoint from, Structure structure) {
         super(from.byteOffset(), from.codePointOffset(), from.replacements());
+        this.structure = structure;
+        this.observedTo = from.byteOffset();
         this.startByte = from.byteOffset();
         this.startCp = from.codePointOffset();
         this.prevEndCp = from.previousEndCodePoint();
@@ -112,6 +131,10 @@ public final class BoundaryChunker extends Utf8Window {
 
     @Override
     public ResumePoint resumePoint() {
+        if (structure != null) {
+            throw new ChunkingException("strategy '" + strategy + "' cannot resume from a checkpoint, because the structure"
+                    + " it tracks lies before the resume point; run it without a checkpoint");
+        }
         long end = prevEndByte < 0 ? resumedPrevEndByte : sourceOffset(prevEndByte);
         return new ResumePoint(sourceOffset(startByte), startCp, end, prevEndCp, nextIndex, replacementsBeforeWindow());
     }
@@ -190,13 +213,73 @@ public final class BoundaryChunker extends Utf8Window {
             prevAscii = c < 0x80;
             if (cp >= eventCp) {
                 scanEnd = base + i + len;
-                sizeEvent(base + i, cp, false);
+                if (structure == null) {
+                    sizeEvent(base + i, cp, false);
+                } else {
+                    structuredEvent(base + i, cp);
+                }
             }
             i += len;
             cp++;
         }
         scannedCodePoints = cp;
         return i;
+    }
+
+    /** Size events wait until the structure has decided up to them; meanwhile the scan checks back every so often. */
+    private static final int RECHECK_CODE_POINTS = 64;
+
+    /**
+     * A size event at {@code (atByte, atCp)}, the code point just scanned, or a check whether
+     * the structure has now decided enough for the pending one.
+     */
+    private void structuredEvent(long atByte, long atCp) {
+        if (pendingByte < 0) {
+            pendingByte = atByte;
+            pendingCp = atCp;
+        }
+        structure.observe(this, observedTo, scanEnd);
+        observedTo = scanEnd;
+        while (pendingByte >= 0) {
+            if (structure.decidedUpTo() <= pendingByte) {
+                eventCp = atCp + RECHECK_CODE_POINTS;
+                return;
+            }
+            long p = pendingByte;
+            long pCp = pendingCp;
+            pendingByte = -1;
+            eventCp = pCp; // the event's own position, overwritten by the rechecks while it waited
+            forcedCuts(p);
+            if (pCp >= eventCp) {
+                sizeEvent(p, pCp, false);
+            }
+            if (eventCp <= atCp) { // the next event lies in text scanned while waiting
+                pendingByte = eventCp == atCp ? atByte : codePointsBack(atByte, atCp - eventCp);
+                pendingCp = eventCp;
+            }
+        }
+    }
+
+    /** Makes the forced cuts up to {@code upTo}: no overlap across them, and none passed over unless mergeable. */
+    private void forcedCuts(long upTo) {
+        long after = startByte;
+        for (long cut = structure.forcedCut(after, upTo); cut >= 0; cut = structure.forcedCut(after, upTo)) {
+            long cutCp = startCp + codePointsBetween(startByte, cut);
+            if (cut <= prevEnd()) {
+                moveStart(cut, cutCp); // the overlap reached back over the cut: start there instead
+            } else if (structure.mergeable(startByte, cut) && sizeBetween(startByte, cut) < minSize) {
+                after = cut;
+                continue;
+            } else {
+                emit(cut, cutCp);
+                moveStart(cut, cutCp);
+            }
+            after = startByte;
+        }
+    }
+
+    private int sizeBetween(long from, long to) {
+        return tokens == null ? codePointsBetween(from, to) : tokens.count(this, from, to);
     }
 
     /**
@@ -266,7 +349,10 @@ public final class BoundaryChunker extends Utf8Window {
         }
         if (structured) {
             long after = minSize == 0 ? prevEndByte : Math.max(prevEndByte, minSizeEnd(end) - 1);
-            long best = after < end ? finder.latest(startByte, after, end, filledEnd()) : -1;
+            long best = after < end && structure != null ? structure.latest(after, end) : -1;
+            if (best < 0) {
+                best = after < end ? finder.latest(startByte, after, end, filledEnd()) : -1;
+            }
             if (best >= 0 && (tokens == null || tokens.fits(this, startByte, best))) {
                 endCp -= codePointsBetween(best, end);
                 end = best;
@@ -306,7 +392,8 @@ public final class BoundaryChunker extends Utf8Window {
         long byteStart = sourceOffset(startByte);
         int size = tokens == null ? codePoints : tokens.checkedCount(text, byteStart);
         sink.accept(new Chunk(document, nextIndex++, text, startCp, endCp, byteStart, sourceOffset(end), size,
-                tokens == null ? SizeUnit.CHARS : SizeUnit.TOKENS, strategy, ChunkMetadata.NONE,
+                tokens == null ? SizeUnit.CHARS : SizeUnit.TOKENS, strategy,
+                structure == null ? ChunkMetadata.NONE : structure.metadata(this, startByte, end),
                 replacementsBetween(startByte, end)));
         prevEndByte = end;
         prevEndCp = endCp;
@@ -353,12 +440,25 @@ public final class BoundaryChunker extends Utf8Window {
         startCp = cpOffset;
         joins.dropBefore(byteOffset);
         dropReplacementsBefore(byteOffset);
+        if (structure != null) {
+            structure.dropBefore(byteOffset);
+        }
         eventCp = firstEvent();
     }
 
     @Override
     void endOfInput(long endByte, long endCp) {
         scanEnd = endByte;
+        if (structure != null) {
+            structure.observe(this, observedTo, endByte);
+            observedTo = endByte;
+            structure.endOfInput(this);
+            if (pendingByte >= 0) {
+                long last = previousCodePoint(endByte); // everything is decided now: catch up on the waiting events
+                structuredEvent(last, endCp - 1);
+            }
+            forcedCuts(endByte);
+        }
         if (tokens != null) {
             sizeEvent(endByte, endCp, true);
         }

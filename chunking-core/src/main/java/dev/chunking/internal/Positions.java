@@ -56,6 +56,23 @@ final class Positions {
         return i < tail && bytes[i] == byteOffset;
     }
 
+    /** The largest offset in {@code (after, upTo]}, or -1. */
+    long latestIn(long after, long upTo) {
+        int i = lowerBound(upTo + 1) - 1;
+        return i >= head && bytes[i] > after ? bytes[i] : -1;
+    }
+
+    /** The smallest offset in {@code (after, upTo]}, or -1. */
+    long firstIn(long after, long upTo) {
+        int i = lowerBound(after + 1);
+        return i < tail && bytes[i] <= upTo ? bytes[i] : -1;
+    }
+
+    /** The largest offset, or -1 when empty. */
+    long last() {
+        return tail > head ? bytes[tail - 1] : -1;
+    }
+
     /** Index of the first offset at or above {@code byteOffset}, or {@code tail}. */
     private int lowerBound(long byteOffset) {
         int lo = head;

@@ -21,12 +21,17 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** Promises 1 to 4 of DESIGN.md for both built-in strategies, over generated Unicode text. */
+/** Promises 1 to 4 of DESIGN.md for the built-in strategies, over generated Unicode text and Markdown. */
 class ChunkingPromisesTest {
     private static final DocumentId DOC = DocumentId.of("doc");
 
     @Provide
     Arbitrary<String> strategies() {
+        return Arbitraries.of(CharacterStrategy.NAME, RecursiveStrategy.NAME, MarkdownStrategy.NAME);
+    }
+
+    @Provide
+    Arbitrary<String> plainStrategies() {
         return Arbitraries.of(CharacterStrategy.NAME, RecursiveStrategy.NAME);
     }
 
@@ -39,7 +44,7 @@ class ChunkingPromisesTest {
 
     @Provide
     Arbitrary<String> documents() {
-        return Texts.documents();
+        return Arbitraries.oneOf(Texts.documents(), Texts.markdown());
     }
 
     @Property(tries = 2500)
@@ -51,7 +56,7 @@ class ChunkingPromisesTest {
     }
 
     @Property(tries = 2500)
-    void cutsExactlyWhereThePlainReferenceModelCuts(@ForAll("strategies") String strategy, @ForAll("options") ChunkingOptions options,
+    void cutsExactlyWhereThePlainReferenceModelCuts(@ForAll("plainStrategies") String strategy, @ForAll("options") ChunkingOptions options,
                                                     @ForAll("documents") String text) {
         List<long[]> expected = ReferenceChunker.spans(text, options, strategy.equals(RecursiveStrategy.NAME));
         List<Chunk> chunks = Chunking.of(strategy, options).chunk(DOC, text);

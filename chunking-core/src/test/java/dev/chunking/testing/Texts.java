@@ -46,4 +46,24 @@ public final class Texts {
                 net.jqwik.api.Tuple.of(12, atom), net.jqwik.api.Tuple.of(3, codePoint), net.jqwik.api.Tuple.of(1, run));
         return piece.list().ofMaxSize(160).map(pieces -> String.join("", pieces));
     }
+
+    /** Markdown pieces: headings of both kinds, fences with {@code #} lines inside, tables, lists, quotes, HTML, front matter. */
+    private static final List<String> MARKDOWN = List.of(
+            "# Title\n", "## Section \u00e9t\u00e9 ##\n", "### \u6f22\u5b57\n", "#### deep\n", "#\n", "#hashtag\n", "    # indented\n",
+            "Setext\n===\n", "Two lines\nof heading\n---\n", "\n", "\n\n", "\r\n", "```\n# not a heading\n```\n",
+            "~~~~ java\n# no\n~~~\n~~~~\n", "```\n", "| a | b |\n|---|:-:|\n| 1 | 2 |\n| 3 | 4 |\n", "- item\n", "  continued\n",
+            "1. first\n", "> quote\n> # quoted heading\n", "<!-- # comment -->\n", "<div>\n# inside html\n</div>\n",
+            "***\n", "---\n", "text with words. ", "caf\u00e9 \ud83d\udc68\u200d\ud83d\udc69\u200d\ud83d\udc67 ", "e\u0301",
+            "---\ntitle: x\n---\n");
+
+    /**
+     * Markdown documents: the Markdown pieces mixed with the hostile atoms.
+     *
+     * @return the arbitrary
+     */
+    public static Arbitrary<String> markdown() {
+        Arbitrary<String> piece = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(6, Arbitraries.of(MARKDOWN)), net.jqwik.api.Tuple.of(4, Arbitraries.of(ATOMS)));
+        return piece.list().ofMaxSize(120).map(pieces -> String.join("", pieces));
+    }
 }
