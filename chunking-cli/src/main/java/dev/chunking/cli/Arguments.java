@@ -12,7 +12,7 @@ import java.util.Optional;
  *
  * @param command {@code "chunk"}, {@code "strategies"} or {@code "help"}
  * @param strategy strategy name
- * @param options sizes and unit
+ * @param options sizes, unit and the strategy parameters given
  * @param format output format
  * @param out output file, or empty for standard output
  * @param progress true or false when forced, empty to decide by terminal and input size
@@ -30,7 +30,8 @@ public record Arguments(String command, String strategy, ChunkingOptions options
             "       chunk strategies             list strategies, one per line: name, then description",
             "",
             "Options:",
-            "  --strategy NAME        strategy to use (default recursive; see 'chunk strategies')",
+            "  --strategy NAME        strategy to use: character, recursive (default), markdown, semantic, hierarchical,",
+            "                         hybrid, or a plugin's (see 'chunk strategies')",
             "  --size N               max chunk size in the unit (default 1000)",
             "  --overlap N            max overlap between consecutive chunks (default: size / 5)",
             "  --min-size N           do not end a chunk at a preferred break before N (default 0)",
@@ -50,6 +51,8 @@ public record Arguments(String command, String strategy, ChunkingOptions options
             "  --progress             always show a progress bar on stderr",
             "  --no-progress          never show one (default: shown for large inputs when stderr is a terminal)",
             "  -h, --help             show this help",
+            "",
+            StrategyParameters.USAGE,
             "",
             "Exit status: 0 success, 2 bad usage or refused input, 1 failure while running.");
 
@@ -74,6 +77,7 @@ public record Arguments(String command, String strategy, ChunkingOptions options
         String checkpoint = null;
         long maxBytes = 0;
         MalformedInputPolicy malformed = MalformedInputPolicy.REPORT;
+        StrategyParameters parameters = new StrategyParameters();
         List<String> files = new ArrayList<>();
         boolean onlyFiles = false;
         for (int i = 0; i < args.length; i++) {
@@ -102,16 +106,23 @@ public record Arguments(String command, String strategy, ChunkingOptions options
                 case "--out" -> out = value(args, ++i, arg);
                 case "--checkpoint" -> checkpoint = value(args, ++i, arg);
                 case "--on-malformed" -> malformed = parseMalformed(value(args, ++i, arg));
-                case "--max-bytes" -> maxBytes = longNumber(args, ++i, arg, "1000000000");
+                case "--max-bytes" -> maxBytes = longNumber(arg, value(args, ++i, arg), "1000000000");
                 case "--progress" -> progress = true;
                 case "--no-progress" -> progress = false;
-                default -> throw new UsageException("unknown option " + arg + "; see chunk --help");
+                default -> {
+                    if (!StrategyParameters.isOption(arg)) {
+                        throw new UsageException("unknown option " + arg + "; see chunk --help");
+                    }
+                    parameters.set(arg, value(args, ++i, arg));
+                }
             }
         }
         int max = size == null ? ChunkingOptions.DEFAULT_MAX_SIZE : size;
         int lap = overlap == null ? max / 5 : overlap;
-        ChunkingOptions options = ChunkingOptions.builder().maxSize(max).overlap(lap).minSize(minSize).unit(unit)
-                .tokenCounter(counter).malformedInput(malformed).build();
+        ChunkingOptions.Builder builder = ChunkingOptions.builder().maxSize(max).overlap(lap).minSize(minSize).unit(unit)
+                .tokenCounter(counter).malformedInput(malformed);
+        parameters.values().forEach(builder::parameter); // only those given: a strategy refuses any it does not read
+        ChunkingOptions options = builder.build();
         if (!files.isEmpty() && files.get(0).equals("strategies") && files.size() == 1) {
             return new Arguments("strategies", strategy, options, format, Optional.empty(), Optional.empty(), List.of(),
                     Optional.empty(), 0);
@@ -142,15 +153,27 @@ public record Arguments(String command, String strategy, ChunkingOptions options
     }
 
     private static int number(String[] args, int i, String option) {
-        long n = longNumber(args, i, option, "1000");
+        return wholeNumber(option, value(args, i, option), "1000");
+    }
+
+    /**
+     * Parses the value of an option that takes an {@code int}.
+     *
+     * @param option the option, for the message
+     * @param text its value
+     * @param example a good value, for the message
+     * @return the number
+     * @throws UsageException if the value is not a whole number in the {@code int} range
+     */
+    static int wholeNumber(String option, String text, String example) {
+        long n = longNumber(option, text, example);
         if (n != (int) n) {
-            throw new UsageException(option + " " + args[i] + " is not a whole number; give e.g. " + option + " 1000");
+            throw new UsageException(option + " " + text + " is not a whole number; give e.g. " + option + " " + example);
         }
         return (int) n;
     }
 
-    private static long longNumber(String[] args, int i, String option, String example) {
-        String text = value(args, i, option);
+    private static long longNumber(String option, String text, String example) {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {

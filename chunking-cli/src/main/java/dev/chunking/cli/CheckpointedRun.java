@@ -52,6 +52,7 @@ final class CheckpointedRun {
         Map<String, String> before = previous.map(Checkpoint::attributes).orElse(Map.of());
         require(before, OUTPUT_FORMAT, format, "--format", store);
         require(before, OUTPUT_PATH, target.toString(), "--out", store);
+        previous.ifPresent(checkpoint -> requireParameters(checkpoint, store));
         try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
              FileLock lock = channel.tryLock()) {
             if (lock == null) {
@@ -89,6 +90,21 @@ final class CheckpointedRun {
         if (!then.equals(now)) {
             throw new CheckpointMismatchException("the checkpoint " + store.file() + " was taken with " + option + " " + then
                     + ", this run has " + now + "; use " + option + " " + then + " or delete the checkpoint to start over");
+        }
+    }
+
+    /**
+     * Refuses a resumed run whose strategy parameters differ, naming them as options to type. The
+     * streaming runner refuses it too, but words it as two whole option records; another strategy
+     * is left to the runner, whose message names the strategies.
+     */
+    private void requireParameters(Checkpoint checkpoint, FileCheckpointStore store) {
+        Map<String, String> then = checkpoint.options().parameters();
+        Map<String, String> now = chunking.options().parameters();
+        if (checkpoint.strategy().equals(chunking.strategy().name()) && !then.equals(now)) {
+            throw new CheckpointMismatchException("the checkpoint " + store.file() + " was taken with "
+                    + StrategyParameters.commandLine(then) + ", this run has " + StrategyParameters.commandLine(now)
+                    + "; give the checkpoint's parameter options or delete the checkpoint to start over");
         }
     }
 

@@ -5,11 +5,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Writes chunks in one {@link OutputFormat} to a byte stream as UTF-8. JSON is written
  * straight from each chunk's UTF-8 bytes, so no chunk text is decoded to UTF-16 on the way.
- * Not thread-safe.
+ * Field names and order are stable, since other programs read them; the structure fields
+ * ({@code headings}, {@code level}, {@code id}, {@code parent}, {@code attributes}) are written
+ * only when they apply. Not thread-safe.
  */
 public final class ChunkWriter {
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
@@ -86,9 +89,25 @@ public final class ChunkWriter {
         if (c.metadata().level() > 0) {
             ascii(", \"level\": " + c.metadata().level());
         }
+        if (c.metadata().id().isPresent()) {
+            ascii(", \"id\": ");
+            jsonString(c.metadata().id().get().getBytes(StandardCharsets.UTF_8));
+        }
         if (c.metadata().parent().isPresent()) {
             ascii(", \"parent\": ");
             jsonString(c.metadata().parent().get().getBytes(StandardCharsets.UTF_8));
+        }
+        if (!c.metadata().attributes().isEmpty()) {
+            ascii(", \"attributes\": {");
+            String separator = "";
+            for (Map.Entry<String, String> attribute : c.metadata().attributes().entrySet()) {
+                ascii(separator);
+                jsonString(attribute.getKey().getBytes(StandardCharsets.UTF_8));
+                ascii(": ");
+                jsonString(attribute.getValue().getBytes(StandardCharsets.UTF_8));
+                separator = ", ";
+            }
+            ascii("}");
         }
         ascii("}\n");
     }

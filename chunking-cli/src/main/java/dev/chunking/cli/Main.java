@@ -48,6 +48,7 @@ public final class Main {
     private final PrintStream stderr;
     private final LongSupplier nanoClock;
     private final boolean stderrIsTerminal;
+    private final Supplier<StrategyRegistry> registry;
 
     /**
      * Creates the command with its streams and clock, so tests can run it in-process.
@@ -59,6 +60,13 @@ public final class Main {
      * @param stderrIsTerminal whether stderr is a terminal
      */
     public Main(InputStream stdin, OutputStream stdout, PrintStream stderr, LongSupplier nanoClock, boolean stderrIsTerminal) {
+        this(stdin, stdout, stderr, nanoClock, stderrIsTerminal, StrategyRegistry::load);
+    }
+
+    /** Same, with the strategies and token counters to choose from, so tests can add their own. */
+    Main(InputStream stdin, OutputStream stdout, PrintStream stderr, LongSupplier nanoClock, boolean stderrIsTerminal,
+         Supplier<StrategyRegistry> registry) {
+        this.registry = registry; // a supplier: loading runs inside run(), whose errors become one line and an exit status
         this.stdin = stdin;
         this.stdout = stdout;
         this.stderr = stderr;
@@ -115,7 +123,7 @@ public final class Main {
 
     private void listStrategies() throws IOException {
         StringBuilder lines = new StringBuilder();
-        for (ChunkingStrategy strategy : StrategyRegistry.load().strategies()) {
+        for (ChunkingStrategy strategy : registry.get().strategies()) {
             lines.append(strategy.name()).append('\t').append(strategy.description()).append('\n');
         }
         stdout.write(lines.toString().getBytes(StandardCharsets.UTF_8));
@@ -123,7 +131,8 @@ public final class Main {
     }
 
     private void chunkAll(Arguments arguments) throws IOException {
-        Chunking chunking = Chunking.of(arguments.strategy(), arguments.options());
+        // refuses a parameter the strategy does not read (InvalidOptionsException: exit 2, one line)
+        Chunking chunking = Chunking.of(registry.get(), arguments.strategy(), arguments.options());
         if (arguments.files().stream().filter("-"::equals).count() > 1) {
             throw new UsageException("standard input (-) can be read only once; name it once");
         }

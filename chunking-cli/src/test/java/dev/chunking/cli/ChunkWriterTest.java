@@ -1,0 +1,109 @@
+package dev.chunking.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chunking.domain.Chunk;
+import dev.chunking.domain.ChunkMetadata;
+import dev.chunking.domain.DocumentId;
+import dev.chunking.domain.SizeUnit;
+import dev.chunking.domain.Utf8Text;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** What {@link ChunkWriter} writes for chunks carrying structure: id, parent, headings, attributes. */
+class ChunkWriterTest {
+    private static final String PLAIN = "{\"document\": \"doc.md\", \"index\": 3, \"text\": \"Body\", \"start\": 10, \"end\": 14,"
+            + " \"byteStart\": 12, \"byteEnd\": 16, \"size\": 4, \"unit\": \"chars\", \"strategy\": \"hierarchical\"";
+
+    private static Chunk chunk(ChunkMetadata metadata) {
+        return new Chunk(DocumentId.of("doc.md"), 3, Utf8Text.of("Body"), 10, 14, 12, 16, 4, SizeUnit.CHARS, "hierarchical",
+                metadata, 0);
+    }
+
+    private static String write(OutputFormat format, Chunk... chunks) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ChunkWriter writer = new ChunkWriter(format, out);
+        for (Chunk chunk : chunks) {
+            writer.write(chunk);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void writesIdAndAttributesAfterHeadingsLevelAndParent() throws IOException {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("table-header", "| a | b |");
+        attributes.put("sub-strategy", "recursive");
+        ChunkMetadata metadata = new ChunkMetadata(List.of("Guide", "Install"), 2, Optional.of("c-3"), Optional.of("c-1"), attributes);
+        assertThat(write(OutputFormat.JSONL, chunk(metadata))).isEqualTo(PLAIN + ", \"headings\": [\"Guide\", \"Install\"],"
+                + " \"level\": 2, \"id\": \"c-3\", \"parent\": \"c-1\", \"attributes\": {\"sub-strategy\": \"recursive\","
+                + " \"table-header\": \"| a | b |\"}}\n");
+    }
+
+    @Test
+    void writesAnIdWithoutParentAndLeavesOutEmptyAttributes() throws IOException {
+        ChunkMetadata metadata = new ChunkMetadata(List.of(), 0, Optional.of("root"), Optional.empty(), Map.of());
+        assertThat(write(OutputFormat.JSONL, chunk(metadata))).isEqualTo(PLAIN + ", \"id\": \"root\"}\n");
+        assertThat(write(OutputFormat.JSONL, chunk(ChunkMetadata.NONE))).isEqualTo(PLAIN + "}\n");
+    }
+
+    @Test
+    void writesAttributesWithoutAnIdAsOneObject() throws IOException {
+        ChunkMetadata metadata = new ChunkMetadata(List.of(), 0, Optional.empty(), Optional.empty(), Map.of("k", "v"));
+        assertThat(write(OutputFormat.JSONL, chunk(metadata))).isEqualTo(PLAIN + ", \"attributes\": {\"k\": \"v\"}}\n");
+    }
+
+    @Test
+    void escapesQuotesBackslashesAndControlsInIdsAndAttributesAndKeepsOtherCharactersAsTheyAre() throws IOException {
+        String odd = "say \"hi\"\\ \n\r\t\b\u0000\u001f\u007f caf\u00e9 \u6f22 \ud83d\ude00 \u2028";
+        String escaped = "say \\\"hi\\\"\\\\ \\n\\r\\t\\u0008\\u0000\\u001f\u007f caf\u00e9 \u6f22 \ud83d\ude00 \u2028";
+        ChunkMetadata metadata = new ChunkMetadata(List.of(odd), 1, Optional.of(odd), Optional.of(odd), Map.of(odd, odd));
+        assertThat(write(OutputFormat.JSONL, chunk(metadata))).isEqualTo(PLAIN + ", \"headings\": [\"" + escaped + "\"], \"level\": 1,"
+                + " \"id\": \"" + escaped + "\", \"parent\": \"" + escaped + "\", \"attributes\": {\"" + escaped + "\": \"" + escaped
+                + "\"}}\n");
+    }
+
+    @Test
+    void everyCharacterInIdsAndAttributesRoundTripsThroughAStrictJsonReader() throws IOException {
+        StringBuilder all = new StringBuilder();
+        for (int c = 0; c < 0x300; c++) {
+            all.append((char) c);
+        }
+        all.append("\u2028\u2029\ufeff\uffff\ud83d\ude00\ud800\udc00\udbff\udfff");
+        String value = all.toString();
+        Map<String, String> attributes = Map.of("all", value, "quote\"name", "", "empty-name-next", "x", "", "empty name");
+        ChunkMetadata metadata = new ChunkMetadata(List.of(value, ""), 4, Optional.of(value), Optional.of("p"), attributes);
+        String line = write(OutputFormat.JSONL, chunk(metadata));
+        assertThat(line).endsWith("}\n").doesNotContain("\n}").hasLineCount(1);
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> parsed = (Map<String, Object>) StrictJson.parse(line.strip());
+        assertThat(parsed.keySet()).containsExactly("document", "index", "text", "start", "end", "byteStart", "byteEnd", "size",
+                "unit", "strategy", "headings", "level", "id", "parent", "attributes");
+        assertThat(parsed).containsEntry("headings", List.of(value, "")).containsEntry("level", 4L).containsEntry("id", value)
+                .containsEntry("parent", "p");
+        assertThat(parsed.get("attributes")).isEqualTo(new java.util.TreeMap<>(attributes));
+        assertThat(((Map<?, ?>) parsed.get("attributes")).keySet().toArray()).containsExactly("", "all", "empty-name-next", "quote\"name");
+    }
+
+    @Test
+    void offsetsAndStatsDoNotChangeWithMetadata() throws IOException {
+        ChunkMetadata metadata = new ChunkMetadata(List.of("H"), 2, Optional.of("id"), Optional.of("p"), Map.of("a", "\n"));
+        assertThat(write(OutputFormat.OFFSETS, chunk(metadata))).isEqualTo(write(OutputFormat.OFFSETS, chunk(ChunkMetadata.NONE)))
+                .isEqualTo("3\t10\t14\t12\t16\t4\n");
+        assertThat(write(OutputFormat.STATS, chunk(metadata))).isEmpty();
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ChunkStats stats = new ChunkStats("chars");
+        stats.add(chunk(metadata));
+        stats.bytes(16);
+        new ChunkWriter(OutputFormat.STATS, out).summary("doc.md", stats, 0);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("doc.md\tchunks 1\tsize min 4 mean 4.0 max 4 chars\tbytes 16\t0.0 MB/s\n");
+    }
+}
