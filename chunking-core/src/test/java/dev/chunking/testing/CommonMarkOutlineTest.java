@@ -163,7 +163,7 @@ class CommonMarkOutlineTest {
             assertThat(sources).as("SOURCES.txt lists %s", name).containsPattern("(?m)^" + Pattern.quote(name) + "$");
         }
         assertThat(CommonMarkOutline.headings(MarkdownCorpus.read("pyenv-bug_report.md")).get(0))
-                .isEqualTo(new Heading(102, 3, "Prerequisites")); // after the front matter, not a setext heading made of it
+                .isEqualTo(new Heading(104, 3, "Prerequisites")); // after the front matter, not a setext heading made of it
     }
 
     private static final Pattern PLAIN = Pattern.compile("[\\p{L}\\p{N}\\p{M}\\p{So}\\u200d .,:;()/'?-]*");
