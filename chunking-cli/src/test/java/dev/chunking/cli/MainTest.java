@@ -97,7 +97,7 @@ class MainTest {
                 "chunk: --size ten is not a whole number; give e.g. --size 1000",
                 "chunk: unknown option --bogus; see chunk --help",
                 "chunk: overlap 100 >= max size 100; set overlap (--overlap) below the max size (--size)",
-                "chunk: unknown strategy 'nope'; known: character, recursive",
+                "chunk: unknown strategy 'nope'; known: " + String.join(", ", dev.chunking.application.StrategyRegistry.load().strategies().stream().map(dev.chunking.spi.ChunkingStrategy::name).sorted().toList()),
                 "chunk: cannot read " + dir.resolve("missing.txt") + ": no such file; check the path",
                 "chunk: cannot read " + dir + ": it is a directory; name the files in it",
                 "chunk: no input file given; name one or more files, or - for standard input (see chunk --help)",
