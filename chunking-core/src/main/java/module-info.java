@@ -14,7 +14,8 @@ module dev.chunking.core {
     provides dev.chunking.spi.ChunkingStrategy with
             dev.chunking.strategy.CharacterStrategy,
             dev.chunking.strategy.RecursiveStrategy,
-            dev.chunking.strategy.MarkdownStrategy;
+            dev.chunking.strategy.MarkdownStrategy,
+            dev.chunking.strategy.HierarchicalStrategy;
     provides dev.chunking.spi.TokenCounter with
             dev.chunking.strategy.CodePointCounter;
 }

@@ -26,7 +26,8 @@ class ModuleDescriptorTest {
         assertThat(descriptor.provides()).anySatisfy(p -> {
             assertThat(p.service()).isEqualTo("dev.chunking.spi.ChunkingStrategy");
             assertThat(p.providers()).containsExactly("dev.chunking.strategy.CharacterStrategy",
-                    "dev.chunking.strategy.RecursiveStrategy", "dev.chunking.strategy.MarkdownStrategy");
+                    "dev.chunking.strategy.RecursiveStrategy", "dev.chunking.strategy.MarkdownStrategy",
+                    "dev.chunking.strategy.HierarchicalStrategy");
         });
         assertThat(descriptor.uses()).contains("dev.chunking.spi.ChunkingStrategy", "dev.chunking.spi.TokenCounter");
     }
@@ -35,6 +36,6 @@ class ModuleDescriptorTest {
     void listsTheSameProvidersInMetaInfServicesForTheClassPath() throws Exception {
         assertThat(Files.readAllLines(Path.of("target/classes/META-INF/services/dev.chunking.spi.ChunkingStrategy")))
                 .containsExactly("dev.chunking.strategy.CharacterStrategy", "dev.chunking.strategy.RecursiveStrategy",
-                        "dev.chunking.strategy.MarkdownStrategy");
+                        "dev.chunking.strategy.MarkdownStrategy", "dev.chunking.strategy.HierarchicalStrategy");
     }
 }

@@ -1,0 +1,102 @@
+package dev.chunking.strategy;
+
+import dev.chunking.domain.ChunkingOptions;
+import dev.chunking.domain.DocumentId;
+import dev.chunking.domain.InvalidOptionsException;
+import dev.chunking.domain.MalformedInputPolicy;
+import dev.chunking.internal.HierarchicalChunker;
+import dev.chunking.spi.ChunkSink;
+import dev.chunking.spi.Chunker;
+import dev.chunking.spi.ChunkingStrategy;
+import dev.chunking.spi.TokenCounter;
+import java.util.Set;
+
+/**
+ * {@code hierarchical}: several sizes at once, for retrieval that searches small chunks and
+ * returns their larger parents. The parameter {@code levels} gives the sizes, largest first
+ * (default {@value #DEFAULT_LEVELS}, up to {@value #MAX_LEVELS} levels, strictly decreasing,
+ * in the unit of the options; it replaces {@code maxSize}, which this strategy does not read).
+ * Level 0 is cut as {@code recursive} cuts, with the options' overlap and min size; each chunk
+ * of a level is cut again, at the next size, into children that tile it exactly. Every chunk
+ * is an exact slice and carries {@code metadata().level()}, a stable {@code id()} made of the
+ * document id, the level and its index within the level ({@code doc#L1-7}), and below the top
+ * its parent's id; a parent's range contains its children's. A chunk is emitted as soon as it
+ * is final, followed by its descendants; indices count all levels. Memory is bounded by the
+ * top level's window. Malformed input must be reported (the children of a chunk with U+FFFD
+ * replacements would not have source offsets), and chunkers cannot resume. Immutable and
+ * thread-safe.
+ */
+public final class HierarchicalStrategy implements ChunkingStrategy {
+    /** The registered name. */
+    public static final String NAME = "hierarchical";
+    /** The parameter that lists the sizes. */
+    public static final String LEVELS = "levels";
+    /** The default sizes. */
+    public static final String DEFAULT_LEVELS = "2048,512,128";
+    /** The most levels accepted. */
+    public static final int MAX_LEVELS = 5;
+
+    /** Creates the strategy; called by {@link java.util.ServiceLoader}. */
+    public HierarchicalStrategy() {
+        // stateless
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "several sizes at once (default 2048/512/128), each child inside its parent, linked by parent ids";
+    }
+
+    @Override
+    public Set<String> parameters() {
+        return Set.of(LEVELS);
+    }
+
+    @Override
+    public Chunker open(DocumentId document, ChunkingOptions options, TokenCounter tokenCounter, ChunkSink sink) {
+        int[] sizes = sizes(options);
+        if (options.overlap() >= sizes[0] || options.minSize() > sizes[0]) {
+            throw new InvalidOptionsException("overlap " + options.overlap() + " and min size " + options.minSize()
+                    + " must be below the top level's size " + sizes[0] + "; lower --overlap/--min-size or raise the first of --levels");
+        }
+        if (options.malformedInput() == MalformedInputPolicy.REPLACE) {
+            throw new InvalidOptionsException("strategy hierarchical cannot replace malformed input (its child chunks would"
+                    + " lose their source offsets); use --on-malformed report");
+        }
+        return new HierarchicalChunker(NAME, document, options, sizes, tokenCounter, sink);
+    }
+
+    /**
+     * Parses and validates the {@code levels} parameter.
+     *
+     * @param options the options that may set it
+     * @return the sizes, largest first
+     * @throws InvalidOptionsException naming the value and the rule it breaks
+     */
+    public static int[] sizes(ChunkingOptions options) {
+        String value = options.parameter(LEVELS).orElse(DEFAULT_LEVELS);
+        String[] parts = value.split(",", -1);
+        if (parts.length > MAX_LEVELS) {
+            throw new InvalidOptionsException("levels '" + value + "' has " + parts.length + " sizes, more than " + MAX_LEVELS
+                    + "; give at most " + MAX_LEVELS + " (--levels)");
+        }
+        int[] sizes = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                sizes[i] = Integer.parseInt(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new InvalidOptionsException("levels '" + value + "': '" + parts[i] + "' is not a whole number;"
+                        + " give sizes like " + DEFAULT_LEVELS + " (--levels)");
+            }
+            if (sizes[i] < 1 || sizes[i] > ChunkingOptions.LIMIT_MAX_SIZE || (i > 0 && sizes[i] >= sizes[i - 1])) {
+                throw new InvalidOptionsException("levels '" + value + "': sizes must be 1.." + ChunkingOptions.LIMIT_MAX_SIZE
+                        + " and strictly decreasing, largest first, like " + DEFAULT_LEVELS + " (--levels)");
+            }
+        }
+        return sizes;
+    }
+}

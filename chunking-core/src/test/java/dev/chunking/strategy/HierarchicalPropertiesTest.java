@@ -1,0 +1,150 @@
+package dev.chunking.strategy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.chunking.application.Chunking;
+import dev.chunking.domain.Chunk;
+import dev.chunking.domain.ChunkingOptions;
+import dev.chunking.domain.DocumentId;
+import dev.chunking.domain.InvalidOptionsException;
+import dev.chunking.domain.MalformedInputPolicy;
+import dev.chunking.spi.Chunker;
+import dev.chunking.testing.Promises;
+import dev.chunking.testing.Texts;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+/** The {@code hierarchical} strategy: every level keeps the promises, children lie in their parents, ids are stable. */
+class HierarchicalPropertiesTest {
+    private static final DocumentId DOC = DocumentId.of("doc");
+
+    @Provide
+    Arbitrary<ChunkingOptions> options() {
+        return Arbitraries.integers().between(1, 4).flatMap(n -> Arbitraries.integers().between(1, 400).list().ofSize(n)
+                .map(sizes -> sizes.stream().distinct().sorted((a, b) -> b - a).toList())
+                .flatMap(sizes -> Arbitraries.integers().between(0, sizes.get(0) - 1).map(overlap -> ChunkingOptions.builder()
+                        .overlap(overlap).minSize(overlap / 2)
+                        .parameter("levels", sizes.stream().map(String::valueOf).collect(Collectors.joining(","))).build())));
+    }
+
+    @Provide
+    Arbitrary<String> documents() {
+        return Arbitraries.oneOf(Texts.documents(), Texts.markdown());
+    }
+
+    /** The chunks of one level, numbered from 0, with that level's options. */
+    private static List<Chunk> level(List<Chunk> chunks, int level) {
+        List<Chunk> view = new ArrayList<>();
+        for (Chunk c : chunks) {
+            if (c.metadata().level() == level) {
+                view.add(new Chunk(c.document(), view.size(), c.content(), c.start(), c.end(), c.byteStart(), c.byteEnd(),
+                        c.size(), c.unit(), c.strategy(), c.metadata(), c.replacements()));
+            }
+        }
+        return view;
+    }
+
+    @Property(tries = 1500)
+    void everyLevelKeepsThePromisesAndEveryChildLiesInItsParent(@ForAll("options") ChunkingOptions options,
+                                                                 @ForAll("documents") String text) {
+        int[] sizes = HierarchicalStrategy.sizes(options);
+        List<Chunk> chunks = Chunking.of(HierarchicalStrategy.NAME, options).chunk(DOC, text);
+        Map<String, Chunk> byId = new HashMap<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            Chunk c = chunks.get(i);
+            assertThat(c.index()).isEqualTo(i);
+            assertThat(c.metadata().id()).isPresent();
+            assertThat(byId.put(c.metadata().id().get(), c)).as("ids are unique").isNull();
+            if (c.metadata().level() == 0) {
+                assertThat(c.metadata().parent()).isEmpty();
+            } else {
+                Chunk parent = byId.get(c.metadata().parent().orElseThrow());
+                assertThat(parent).as("the parent comes before its children").isNotNull();
+                assertThat(parent.metadata().level()).isEqualTo(c.metadata().level() - 1);
+                assertThat(c.start()).isGreaterThanOrEqualTo(parent.start());
+                assertThat(c.end()).isLessThanOrEqualTo(parent.end());
+            }
+        }
+        for (int level = 0; level < sizes.length; level++) {
+            ChunkingOptions levelOptions = level == 0 ? options.toBuilder().maxSize(sizes[0]).build()
+                    : ChunkingOptions.builder().maxSize(sizes[level]).overlap(0).build();
+            if (level == 0) {
+                Promises.assertKept(text, level(chunks, 0), levelOptions);
+            } else {
+                int childLevel = level;
+                for (Chunk parent : level(chunks, level - 1)) {
+                    List<Chunk> children = level(chunks.stream().filter(c -> c.metadata().level() == childLevel
+                            && c.metadata().parent().equals(parent.metadata().id())).toList(), childLevel);
+                    Promises.assertKept(parent.text(), shift(children, parent), levelOptions);
+                }
+            }
+        }
+    }
+
+    /** Children with offsets relative to their parent, so the parent's text is their document. */
+    private static List<Chunk> shift(List<Chunk> children, Chunk parent) {
+        return children.stream().map(c -> new Chunk(c.document(), c.index(), c.content(), c.start() - parent.start(),
+                c.end() - parent.start(), c.byteStart() - parent.byteStart(), c.byteEnd() - parent.byteStart(), c.size(), c.unit(),
+                c.strategy(), c.metadata(), c.replacements())).toList();
+    }
+
+    @Property(tries = 500)
+    void emitsIdenticalChunksWithStableIdsForAnyByteSplit(@ForAll("options") ChunkingOptions options,
+                                                          @ForAll("documents") String text, @ForAll long seed) {
+        Chunking chunking = Chunking.of(HierarchicalStrategy.NAME, options);
+        List<Chunk> whole = chunking.chunk(DOC, text);
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        Random random = new Random(seed);
+        List<Chunk> split = new ArrayList<>();
+        try (Chunker chunker = chunking.open(DOC, split::add)) {
+            for (int at = 0; at < utf8.length; ) {
+                int n = Math.min(utf8.length - at, random.nextInt(8));
+                chunker.feed(utf8, at, n);
+                at += n;
+            }
+            chunker.finish();
+        }
+        assertThat(split).isEqualTo(whole);
+    }
+
+    @Test
+    void defaultsToThreeLevelsWithIdsFromDocumentLevelAndIndex() {
+        String text = "Sentence number one is here. ".repeat(400);
+        List<Chunk> chunks = Chunking.of(HierarchicalStrategy.NAME, ChunkingOptions.builder().overlap(0).build()).chunk(DOC, text);
+        assertThat(chunks).extracting(c -> c.metadata().level()).containsOnly(0, 1, 2);
+        assertThat(chunks.get(0).metadata().id()).contains("doc#L0-0");
+        assertThat(chunks.get(1).metadata().id()).contains("doc#L1-0");
+        assertThat(chunks.get(1).metadata().parent()).contains("doc#L0-0");
+        assertThat(chunks.get(2).metadata().id()).contains("doc#L2-0");
+        assertThat(chunks.get(2).metadata().parent()).contains("doc#L1-0");
+        assertThat(chunks).filteredOn(c -> c.metadata().level() == 0).allSatisfy(c -> assertThat(c.size()).isLessThanOrEqualTo(2048));
+        assertThat(chunks).filteredOn(c -> c.metadata().level() == 2).allSatisfy(c -> assertThat(c.size()).isLessThanOrEqualTo(128));
+    }
+
+    @Test
+    void refusesLevelsThatAreNotStrictlyDecreasingOrTooMany() {
+        assertThatThrownBy(() -> chunk("levels", "512,2048")).isInstanceOf(InvalidOptionsException.class)
+                .hasMessage("levels '512,2048': sizes must be 1..16777216 and strictly decreasing, largest first, like 2048,512,128 (--levels)");
+        assertThatThrownBy(() -> chunk("levels", "6,5,4,3,2,1")).hasMessage("levels '6,5,4,3,2,1' has 6 sizes, more than 5; give at most 5 (--levels)");
+        assertThatThrownBy(() -> chunk("levels", "100,x")).hasMessage("levels '100,x': 'x' is not a whole number; give sizes like 2048,512,128 (--levels)");
+        assertThatThrownBy(() -> Chunking.of(HierarchicalStrategy.NAME, ChunkingOptions.builder()
+                .malformedInput(MalformedInputPolicy.REPLACE).build()).chunk(DOC, "x"))
+                .hasMessageContaining("use --on-malformed report");
+    }
+
+    private static List<Chunk> chunk(String name, String value) {
+        return Chunking.of(HierarchicalStrategy.NAME, ChunkingOptions.builder().overlap(0).parameter(name, value).build()).chunk(DOC, "text");
+    }
+}
