@@ -10,6 +10,7 @@ module dev.chunking.core {
 
     uses dev.chunking.spi.ChunkingStrategy;
     uses dev.chunking.spi.TokenCounter;
+    uses dev.chunking.spi.Embedder;
 
     provides dev.chunking.spi.ChunkingStrategy with
             dev.chunking.strategy.CharacterStrategy,
@@ -18,4 +19,6 @@ module dev.chunking.core {
             dev.chunking.strategy.HierarchicalStrategy;
     provides dev.chunking.spi.TokenCounter with
             dev.chunking.strategy.CodePointCounter;
+    provides dev.chunking.spi.Embedder with
+            dev.chunking.strategy.LexicalEmbedder;
 }

@@ -29,7 +29,12 @@ class ModuleDescriptorTest {
                     "dev.chunking.strategy.RecursiveStrategy", "dev.chunking.strategy.MarkdownStrategy",
                     "dev.chunking.strategy.HierarchicalStrategy");
         });
-        assertThat(descriptor.uses()).contains("dev.chunking.spi.ChunkingStrategy", "dev.chunking.spi.TokenCounter");
+        assertThat(descriptor.provides()).anySatisfy(p -> {
+            assertThat(p.service()).isEqualTo("dev.chunking.spi.Embedder");
+            assertThat(p.providers()).containsExactly("dev.chunking.strategy.LexicalEmbedder");
+        });
+        assertThat(descriptor.uses()).contains("dev.chunking.spi.ChunkingStrategy", "dev.chunking.spi.TokenCounter",
+                "dev.chunking.spi.Embedder");
     }
 
     @Test
@@ -37,5 +42,7 @@ class ModuleDescriptorTest {
         assertThat(Files.readAllLines(Path.of("target/classes/META-INF/services/dev.chunking.spi.ChunkingStrategy")))
                 .containsExactly("dev.chunking.strategy.CharacterStrategy", "dev.chunking.strategy.RecursiveStrategy",
                         "dev.chunking.strategy.MarkdownStrategy", "dev.chunking.strategy.HierarchicalStrategy");
+        assertThat(Files.readAllLines(Path.of("target/classes/META-INF/services/dev.chunking.spi.Embedder")))
+                .containsExactly("dev.chunking.strategy.LexicalEmbedder");
     }
 }

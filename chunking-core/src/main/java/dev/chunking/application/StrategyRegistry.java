@@ -2,12 +2,13 @@ package dev.chunking.application;
 
 import dev.chunking.internal.NamedProviders;
 import dev.chunking.spi.ChunkingStrategy;
+import dev.chunking.spi.Embedder;
 import dev.chunking.spi.TokenCounter;
 import java.util.List;
 import java.util.ServiceLoader;
 
 /**
- * Finds strategies and token counters by name. {@link #load()} discovers them through
+ * Finds strategies, token counters and embedders by name. {@link #load()} discovers them through
  * {@link ServiceLoader} (module path {@code provides} or class path {@code META-INF/services}),
  * so a plugin jar adds a strategy without touching the library. Unknown names fail listing the
  * known ones; duplicate names fail naming both classes. Immutable and thread-safe.
@@ -15,14 +16,17 @@ import java.util.ServiceLoader;
 public final class StrategyRegistry {
     private final NamedProviders<ChunkingStrategy> strategies;
     private final NamedProviders<TokenCounter> counters;
+    private final NamedProviders<Embedder> embedders;
 
-    private StrategyRegistry(Iterable<? extends ChunkingStrategy> strategies, Iterable<? extends TokenCounter> counters) {
+    private StrategyRegistry(Iterable<? extends ChunkingStrategy> strategies, Iterable<? extends TokenCounter> counters,
+                             Iterable<? extends Embedder> embedders) {
         this.strategies = new NamedProviders<>("strategy", strategies, ChunkingStrategy::name);
         this.counters = new NamedProviders<>("token counter", counters, TokenCounter::name);
+        this.embedders = new NamedProviders<>("embedder", embedders, Embedder::name);
     }
 
     /**
-     * Discovers every strategy and token counter visible to this library's class loader.
+     * Discovers every strategy, token counter and embedder visible to this library's class loader.
      *
      * @return a new registry
      * @throws dev.chunking.domain.DuplicateStrategyException if two providers share a name
@@ -32,14 +36,26 @@ public final class StrategyRegistry {
     }
 
     /**
-     * Discovers every strategy and token counter visible to a class loader.
+     * Discovers every strategy, token counter and embedder visible to a class loader.
      *
      * @param loader where to look, for hosts with plugin class loaders
      * @return a new registry
      */
     public static StrategyRegistry load(ClassLoader loader) {
         return new StrategyRegistry(ServiceLoader.load(ChunkingStrategy.class, loader),
-                ServiceLoader.load(TokenCounter.class, loader));
+                ServiceLoader.load(TokenCounter.class, loader), ServiceLoader.load(Embedder.class, loader));
+    }
+
+    /**
+     * Builds a registry from explicit providers, without {@link ServiceLoader}, and without
+     * embedders.
+     *
+     * @param strategies the strategies
+     * @param counters the token counters
+     * @return a new registry
+     */
+    public static StrategyRegistry of(List<? extends ChunkingStrategy> strategies, List<? extends TokenCounter> counters) {
+        return new StrategyRegistry(strategies, counters, List.of());
     }
 
     /**
@@ -47,10 +63,12 @@ public final class StrategyRegistry {
      *
      * @param strategies the strategies
      * @param counters the token counters
+     * @param embedders the embedders, for the {@code semantic} strategy
      * @return a new registry
      */
-    public static StrategyRegistry of(List<? extends ChunkingStrategy> strategies, List<? extends TokenCounter> counters) {
-        return new StrategyRegistry(strategies, counters);
+    public static StrategyRegistry of(List<? extends ChunkingStrategy> strategies, List<? extends TokenCounter> counters,
+                                      List<? extends Embedder> embedders) {
+        return new StrategyRegistry(strategies, counters, embedders);
     }
 
     /**
@@ -76,6 +94,17 @@ public final class StrategyRegistry {
     }
 
     /**
+     * Returns the embedder with a name.
+     *
+     * @param name such as {@code "lexical"}
+     * @return the embedder
+     * @throws dev.chunking.domain.UnknownStrategyException listing the known names
+     */
+    public Embedder embedder(String name) {
+        return embedders.get(name);
+    }
+
+    /**
      * Returns every strategy, sorted by name.
      *
      * @return an unmodifiable list
@@ -91,5 +120,14 @@ public final class StrategyRegistry {
      */
     public List<TokenCounter> tokenCounters() {
         return counters.all();
+    }
+
+    /**
+     * Returns every embedder, sorted by name.
+     *
+     * @return an unmodifiable list
+     */
+    public List<Embedder> embedders() {
+        return embedders.all();
     }
 }

@@ -3,7 +3,7 @@ package dev.chunking.domain;
 import java.util.Collection;
 
 /**
- * Thrown when a strategy or token counter is looked up by a name that no provider has.
+ * Thrown when a strategy, token counter or embedder is looked up by a name that no provider has.
  * The message lists the names that are known.
  */
 public class UnknownStrategyException extends ChunkingException {

@@ -23,7 +23,7 @@ public final class NamedProviders<T> {
     /**
      * Indexes providers by name.
      *
-     * @param kind what the providers are, for messages ("strategy", "token counter")
+     * @param kind what the providers are, for messages ("strategy", "token counter", "embedder")
      * @param providers the providers
      * @param name how to get a provider's name
      * @throws DuplicateStrategyException if two providers share a name

@@ -10,9 +10,11 @@ import dev.chunking.domain.UnknownStrategyException;
 import dev.chunking.spi.Chunker;
 import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.ChunkingStrategy;
+import dev.chunking.spi.Embedder;
 import dev.chunking.spi.TokenCounter;
 import dev.chunking.strategy.CharacterStrategy;
 import dev.chunking.strategy.CodePointCounter;
+import dev.chunking.strategy.LexicalEmbedder;
 import dev.chunking.strategy.RecursiveStrategy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,52 @@ class StrategyRegistryTest {
                 .hasMessage("unknown strategy 'semantik'; known: character, hierarchical, markdown, recursive");
         assertThatThrownBy(() -> Chunking.of("recursive", ChunkingOptions.builder().tokenCounter("cl100k").build()))
                 .hasMessage("unknown token counter 'cl100k'; known: codepoints");
+    }
+
+    @Test
+    void findsTheLexicalEmbedderByNameThroughServiceLoader() {
+        StrategyRegistry registry = StrategyRegistry.load();
+        assertThat(registry.embedders()).extracting(Embedder::name).containsExactly("lexical");
+        assertThat(registry.embedder("lexical")).isInstanceOf(LexicalEmbedder.class);
+        assertThat(registry.embedder("lexical").description()).isNotBlank();
+        assertThat(registry.embedder("lexical").embed(List.of("some text"))).singleElement()
+                .satisfies(v -> assertThat(v).hasSize(LexicalEmbedder.DEFAULT_DIMENSIONS));
+    }
+
+    @Test
+    void refusesAnUnknownEmbedderListingTheKnownOnes() {
+        assertThatThrownBy(() -> StrategyRegistry.load().embedder("bert"))
+                .isInstanceOf(UnknownStrategyException.class)
+                .hasMessage("unknown embedder 'bert'; known: lexical");
+        assertThatThrownBy(() -> StrategyRegistry.of(List.of(new CharacterStrategy()), List.of(new CodePointCounter())).embedder("lexical"))
+                .as("an explicit registry has the embedders it is given, none by default")
+                .isInstanceOf(UnknownStrategyException.class)
+                .hasMessageStartingWith("unknown embedder 'lexical'; known:");
+    }
+
+    @Test
+    void refusesTwoEmbeddersOfOneNameNamingBothClasses() {
+        Embedder impostor = new Embedder() {
+            @Override
+            public String name() {
+                return "lexical";
+            }
+
+            @Override
+            public String description() {
+                return "impostor";
+            }
+
+            @Override
+            public List<float[]> embed(List<String> texts) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        assertThatThrownBy(() -> StrategyRegistry.of(List.of(), List.of(), List.of(new LexicalEmbedder(), impostor)))
+                .isInstanceOf(DuplicateStrategyException.class)
+                .hasMessageStartingWith("duplicate embedder name 'lexical': provided by both " + LexicalEmbedder.class.getName());
+        assertThat(StrategyRegistry.of(List.of(), List.of(), List.of(new LexicalEmbedder(16))).embedder("lexical")
+                .embed(List.of("x")).get(0)).hasSize(16);
     }
 
     @Test
