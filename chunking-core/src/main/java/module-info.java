@@ -16,7 +16,8 @@ module dev.chunking.core {
             dev.chunking.strategy.CharacterStrategy,
             dev.chunking.strategy.RecursiveStrategy,
             dev.chunking.strategy.MarkdownStrategy,
-            dev.chunking.strategy.HierarchicalStrategy;
+            dev.chunking.strategy.HierarchicalStrategy,
+            dev.chunking.strategy.SemanticStrategy;
     provides dev.chunking.spi.TokenCounter with
             dev.chunking.strategy.CodePointCounter;
     provides dev.chunking.spi.Embedder with

@@ -27,7 +27,7 @@ class ModuleDescriptorTest {
             assertThat(p.service()).isEqualTo("dev.chunking.spi.ChunkingStrategy");
             assertThat(p.providers()).containsExactly("dev.chunking.strategy.CharacterStrategy",
                     "dev.chunking.strategy.RecursiveStrategy", "dev.chunking.strategy.MarkdownStrategy",
-                    "dev.chunking.strategy.HierarchicalStrategy");
+                    "dev.chunking.strategy.HierarchicalStrategy", "dev.chunking.strategy.SemanticStrategy");
         });
         assertThat(descriptor.provides()).anySatisfy(p -> {
             assertThat(p.service()).isEqualTo("dev.chunking.spi.Embedder");
@@ -41,7 +41,8 @@ class ModuleDescriptorTest {
     void listsTheSameProvidersInMetaInfServicesForTheClassPath() throws Exception {
         assertThat(Files.readAllLines(Path.of("target/classes/META-INF/services/dev.chunking.spi.ChunkingStrategy")))
                 .containsExactly("dev.chunking.strategy.CharacterStrategy", "dev.chunking.strategy.RecursiveStrategy",
-                        "dev.chunking.strategy.MarkdownStrategy", "dev.chunking.strategy.HierarchicalStrategy");
+                        "dev.chunking.strategy.MarkdownStrategy", "dev.chunking.strategy.HierarchicalStrategy",
+                        "dev.chunking.strategy.SemanticStrategy");
         assertThat(Files.readAllLines(Path.of("target/classes/META-INF/services/dev.chunking.spi.Embedder")))
                 .containsExactly("dev.chunking.strategy.LexicalEmbedder");
     }

@@ -15,6 +15,16 @@ import dev.chunking.spi.TokenCounter;
 public final class StructuredChunkers {
     /** The {@code front-matter} parameter. */
     public static final String FRONT_MATTER = "front-matter";
+    /** The {@code embedder} parameter: the name of the embedder. */
+    public static final String EMBEDDER = "embedder";
+    /** The {@code threshold} parameter: the percentile a distance must reach to break, 1 to 99. */
+    public static final String THRESHOLD = "threshold";
+    /** The {@code window} parameter: how many recent distances the percentile is over. */
+    public static final String WINDOW = "window";
+    /** The {@code batch-size} parameter: sentences per embedding call. */
+    public static final String BATCH_SIZE = "batch-size";
+    /** The semantic parameters. */
+    public static final java.util.Set<String> SEMANTIC_PARAMETERS = java.util.Set.of(EMBEDDER, THRESHOLD, WINDOW, BATCH_SIZE);
 
     private StructuredChunkers() {
     }
@@ -38,6 +48,49 @@ public final class StructuredChunkers {
         }
         ChunkSink target = frontMatter.equals("skip") ? skippingFrontMatter(sink) : sink;
         return new BoundaryChunker(strategy, document, options, counter, target, new MarkdownStructure(true, sections));
+    }
+
+    /**
+     * Opens a chunker that breaks where the meaning shifts.
+     *
+     * @param strategy the name stamped on chunks
+     * @param document the document id
+     * @param options sizes, unit and the semantic parameters
+     * @param counter the token counter
+     * @param sink receives the chunks
+     * @param embedder the embedder, or null to find the one the {@code embedder} parameter names (default {@code lexical})
+     * @return a new chunker
+     */
+    public static Chunker semantic(String strategy, DocumentId document, ChunkingOptions options, TokenCounter counter,
+                                   ChunkSink sink, dev.chunking.spi.Embedder embedder) {
+        return new BoundaryChunker(strategy, document, options, counter, sink, semanticStructure(options, embedder));
+    }
+
+    static SemanticStructure semanticStructure(ChunkingOptions options, dev.chunking.spi.Embedder embedder) {
+        dev.chunking.spi.Embedder e = embedder != null ? embedder : new NamedProviders<>("embedder",
+                java.util.ServiceLoader.load(dev.chunking.spi.Embedder.class, StructuredChunkers.class.getClassLoader()),
+                dev.chunking.spi.Embedder::name).get(options.parameter(EMBEDDER).orElse("lexical"));
+        int threshold = number(options, THRESHOLD, 95, 1, 99);
+        int window = number(options, WINDOW, 64, SemanticStructure.MIN_SAMPLES, RollingPercentile.LIMIT_WINDOW);
+        int batch = number(options, BATCH_SIZE, 32, 1, 4096);
+        return new SemanticStructure(e, batch, threshold, window, 0);
+    }
+
+    private static int number(ChunkingOptions options, String name, int defaultValue, int min, int max) {
+        String value = options.parameter(name).orElse(null);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidOptionsException("parameter " + name + " is '" + value + "'; give a whole number from " + min + " to "
+                + max + " (--" + name + ", default " + defaultValue + ")");
     }
 
     /** Drops the front matter's chunks and numbers the others from 0. */

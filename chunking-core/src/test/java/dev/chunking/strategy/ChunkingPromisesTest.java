@@ -27,7 +27,7 @@ class ChunkingPromisesTest {
 
     @Provide
     Arbitrary<String> strategies() {
-        return Arbitraries.of(CharacterStrategy.NAME, RecursiveStrategy.NAME, MarkdownStrategy.NAME);
+        return Arbitraries.of(CharacterStrategy.NAME, RecursiveStrategy.NAME, MarkdownStrategy.NAME, SemanticStrategy.NAME);
     }
 
     @Provide

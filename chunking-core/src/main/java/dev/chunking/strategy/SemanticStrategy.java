@@ -1,0 +1,71 @@
+package dev.chunking.strategy;
+
+import dev.chunking.domain.ChunkingOptions;
+import dev.chunking.domain.DocumentId;
+import dev.chunking.internal.StructuredChunkers;
+import dev.chunking.spi.ChunkSink;
+import dev.chunking.spi.Chunker;
+import dev.chunking.spi.ChunkingStrategy;
+import dev.chunking.spi.Embedder;
+import dev.chunking.spi.TokenCounter;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * {@code semantic}: breaks where the meaning shifts. Sentences (Unicode-aware rules: CJK full
+ * stops, abbreviations, decimals and URLs do not break wrongly) are embedded in batches
+ * through an {@link Embedder}; the boundary before a sentence is a breakpoint when the cosine
+ * distance between the two sentences before it and the two from it on is at or above the
+ * {@code threshold} percentile (default 95) of the last {@code window} distances (default 64),
+ * so the rule adapts as it streams. The max size stays a hard limit: a group larger than it is
+ * cut as {@code recursive} cuts; a group under the min size merges with the next one.
+ *
+ * <p>Parameters: {@code embedder} (a name found through {@link java.util.ServiceLoader},
+ * default the offline, lexical {@code lexical}), {@code threshold} (1 to 99), {@code window}
+ * (8 to 65536), {@code batch-size} (sentences per embedding call, 1 to 4096, default 32). A
+ * real neural model plugs in as an {@code Embedder} plugin, or directly through
+ * {@link #SemanticStrategy(Embedder)}. An embedder failure surfaces as a
+ * {@link dev.chunking.domain.ChunkingException} naming the batch's byte range. Chunkers of this
+ * strategy cannot resume. Immutable and thread-safe when the embedder is.
+ */
+public final class SemanticStrategy implements ChunkingStrategy {
+    /** The registered name. */
+    public static final String NAME = "semantic";
+
+    private final Embedder embedder; // null: by name from the options
+
+    /** Creates the strategy, which finds its embedder by name; called by {@link java.util.ServiceLoader}. */
+    public SemanticStrategy() {
+        this.embedder = null;
+    }
+
+    /**
+     * Creates the strategy with a given embedder, such as an adapter to a neural model; the
+     * {@code embedder} parameter is then not read.
+     *
+     * @param embedder the embedder
+     */
+    public SemanticStrategy(Embedder embedder) {
+        this.embedder = Objects.requireNonNull(embedder, "embedder");
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "breaks where sentence embeddings shift (percentile of recent distances); max size stays a hard limit";
+    }
+
+    @Override
+    public Set<String> parameters() {
+        return StructuredChunkers.SEMANTIC_PARAMETERS;
+    }
+
+    @Override
+    public Chunker open(DocumentId document, ChunkingOptions options, TokenCounter tokenCounter, ChunkSink sink) {
+        return StructuredChunkers.semantic(NAME, document, options, tokenCounter, sink, embedder);
+    }
+}
