@@ -17,7 +17,8 @@ module dev.chunking.core {
             dev.chunking.strategy.RecursiveStrategy,
             dev.chunking.strategy.MarkdownStrategy,
             dev.chunking.strategy.HierarchicalStrategy,
-            dev.chunking.strategy.SemanticStrategy;
+            dev.chunking.strategy.SemanticStrategy,
+            dev.chunking.strategy.HybridStrategy;
     provides dev.chunking.spi.TokenCounter with
             dev.chunking.strategy.CodePointCounter;
     provides dev.chunking.spi.Embedder with

@@ -27,7 +27,8 @@ class ModuleDescriptorTest {
             assertThat(p.service()).isEqualTo("dev.chunking.spi.ChunkingStrategy");
             assertThat(p.providers()).containsExactly("dev.chunking.strategy.CharacterStrategy",
                     "dev.chunking.strategy.RecursiveStrategy", "dev.chunking.strategy.MarkdownStrategy",
-                    "dev.chunking.strategy.HierarchicalStrategy", "dev.chunking.strategy.SemanticStrategy");
+                    "dev.chunking.strategy.HierarchicalStrategy", "dev.chunking.strategy.SemanticStrategy",
+                    "dev.chunking.strategy.HybridStrategy");
         });
         assertThat(descriptor.provides()).anySatisfy(p -> {
             assertThat(p.service()).isEqualTo("dev.chunking.spi.Embedder");
@@ -42,7 +43,7 @@ class ModuleDescriptorTest {
         assertThat(Files.readAllLines(Path.of("target/classes/META-INF/services/dev.chunking.spi.ChunkingStrategy")))
                 .containsExactly("dev.chunking.strategy.CharacterStrategy", "dev.chunking.strategy.RecursiveStrategy",
                         "dev.chunking.strategy.MarkdownStrategy", "dev.chunking.strategy.HierarchicalStrategy",
-                        "dev.chunking.strategy.SemanticStrategy");
+                        "dev.chunking.strategy.SemanticStrategy", "dev.chunking.strategy.HybridStrategy");
         assertThat(Files.readAllLines(Path.of("target/classes/META-INF/services/dev.chunking.spi.Embedder")))
                 .containsExactly("dev.chunking.strategy.LexicalEmbedder");
     }

@@ -394,9 +394,36 @@ final class MarkdownStructure extends Structure {
             return false;
         }
         List<String> before = outlineAt(start).path();
-        List<String> parent = before.isEmpty() ? before : before.subList(0, before.size() - 1);
         List<String> after = outlineAt(cut).path();
-        return after.size() >= parent.size() && after.subList(0, parent.size()).equals(parent);
+        if (startsWith(after, before)) {
+            return true; // the next section lies inside the chunk's own heading
+        }
+        List<String> parent = before.isEmpty() ? before : before.subList(0, before.size() - 1);
+        return !parent.isEmpty() && startsWith(after, parent); // a sibling under the same parent heading
+    }
+
+    private static boolean startsWith(List<String> path, List<String> prefix) {
+        return path.size() >= prefix.size() && path.subList(0, prefix.size()).equals(prefix);
+    }
+
+    /** The latest heading start in {@code (after, upTo]}, or -1. */
+    long latestHeading(long after, long upTo) {
+        return headings.latestIn(after, upTo);
+    }
+
+    /** The latest block start in {@code (after, upTo]}, or -1. */
+    long latestBlock(long after, long upTo) {
+        return blocks.latestIn(after, upTo);
+    }
+
+    /** Whether a section starts at {@code at}: a heading, the end of front matter, or the document start. */
+    boolean isSectionStart(long at) {
+        return at == 0 || at == frontMatterEnd || headings.contains(at);
+    }
+
+    /** Whether {@code at} is the end of the whole input (known once the input ended). */
+    boolean isEnd(long at) {
+        return observed == ALL && at == lineStart;
     }
 
     @Override

@@ -248,6 +248,16 @@ final class SemanticStructure extends Structure {
         return decided;
     }
 
+    /** The latest breakpoint in {@code (after, upTo]}, or -1: for {@code hybrid}, which prefers breakpoints without forcing them. */
+    long latestBreak(long after, long upTo) {
+        return cuts.latestIn(after, upTo);
+    }
+
+    /** Whether a breakpoint lies at {@code at}. */
+    boolean isBreak(long at) {
+        return cuts.contains(at);
+    }
+
     @Override
     long forcedCut(long after, long upTo) {
         return cuts.firstIn(after, upTo);

@@ -42,11 +42,7 @@ public final class StructuredChunkers {
      */
     public static Chunker markdown(String strategy, boolean sections, DocumentId document, ChunkingOptions options,
                                    TokenCounter counter, ChunkSink sink) {
-        String frontMatter = options.parameter(FRONT_MATTER).orElse("chunk");
-        if (!frontMatter.equals("chunk") && !frontMatter.equals("skip")) {
-            throw new InvalidOptionsException("parameter front-matter is '" + frontMatter + "'; use chunk or skip (--front-matter)");
-        }
-        ChunkSink target = frontMatter.equals("skip") ? skippingFrontMatter(sink) : sink;
+        ChunkSink target = frontMatter(options).equals("skip") ? skippingFrontMatter(sink) : sink;
         return new BoundaryChunker(strategy, document, options, counter, target, new MarkdownStructure(true, sections));
     }
 
@@ -64,6 +60,36 @@ public final class StructuredChunkers {
     public static Chunker semantic(String strategy, DocumentId document, ChunkingOptions options, TokenCounter counter,
                                    ChunkSink sink, dev.chunking.spi.Embedder embedder) {
         return new BoundaryChunker(strategy, document, options, counter, sink, semanticStructure(options, embedder));
+    }
+
+    /**
+     * Opens a chunker that keeps Markdown sections whole where they fit and splits the others
+     * at meaning shifts (with an embedder) or as {@code recursive} does.
+     *
+     * @param strategy the name stamped on chunks
+     * @param document the document id
+     * @param options sizes, unit, {@code front-matter} and the semantic parameters
+     * @param counter the token counter
+     * @param sink receives the chunks
+     * @param embedder the embedder, or null to use the one the {@code embedder} parameter names, or none when it is not set
+     * @return a new chunker
+     */
+    public static Chunker hybrid(String strategy, DocumentId document, ChunkingOptions options, TokenCounter counter,
+                                 ChunkSink sink, dev.chunking.spi.Embedder embedder) {
+        String frontMatter = frontMatter(options);
+        ChunkSink target = frontMatter.equals("skip") ? skippingFrontMatter(sink) : sink;
+        SemanticStructure semantic = embedder != null || options.parameter(EMBEDDER).isPresent()
+                ? semanticStructure(options, embedder) : null;
+        return new BoundaryChunker(strategy, document, options, counter, target,
+                new HybridStructure(new MarkdownStructure(true, true), semantic));
+    }
+
+    private static String frontMatter(ChunkingOptions options) {
+        String frontMatter = options.parameter(FRONT_MATTER).orElse("chunk");
+        if (!frontMatter.equals("chunk") && !frontMatter.equals("skip")) {
+            throw new InvalidOptionsException("parameter front-matter is '" + frontMatter + "'; use chunk or skip (--front-matter)");
+        }
+        return frontMatter;
     }
 
     static SemanticStructure semanticStructure(ChunkingOptions options, dev.chunking.spi.Embedder embedder) {

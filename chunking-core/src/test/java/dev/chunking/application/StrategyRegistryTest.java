@@ -24,7 +24,7 @@ class StrategyRegistryTest {
     @Test
     void findsTheBuiltInStrategiesAndCounterThroughServiceLoader() {
         StrategyRegistry registry = StrategyRegistry.load();
-        assertThat(registry.strategies()).extracting(ChunkingStrategy::name).containsExactly("character", "hierarchical", "markdown", "recursive", "semantic");
+        assertThat(registry.strategies()).extracting(ChunkingStrategy::name).containsExactly("character", "hierarchical", "hybrid", "markdown", "recursive", "semantic");
         assertThat(registry.strategy("recursive")).isInstanceOf(RecursiveStrategy.class);
         assertThat(registry.tokenCounters()).extracting(TokenCounter::name).containsExactly("codepoints");
         assertThat(registry.strategies()).allSatisfy(s -> assertThat(s.description()).isNotBlank());
@@ -34,7 +34,7 @@ class StrategyRegistryTest {
     void refusesAnUnknownNameListingTheKnownOnes() {
         assertThatThrownBy(() -> StrategyRegistry.load().strategy("semantik"))
                 .isInstanceOf(UnknownStrategyException.class)
-                .hasMessage("unknown strategy 'semantik'; known: character, hierarchical, markdown, recursive, semantic");
+                .hasMessage("unknown strategy 'semantik'; known: character, hierarchical, hybrid, markdown, recursive, semantic");
         assertThatThrownBy(() -> Chunking.of("recursive", ChunkingOptions.builder().tokenCounter("cl100k").build()))
                 .hasMessage("unknown token counter 'cl100k'; known: codepoints");
     }

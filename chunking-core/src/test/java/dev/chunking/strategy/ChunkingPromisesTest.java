@@ -27,7 +27,8 @@ class ChunkingPromisesTest {
 
     @Provide
     Arbitrary<String> strategies() {
-        return Arbitraries.of(CharacterStrategy.NAME, RecursiveStrategy.NAME, MarkdownStrategy.NAME, SemanticStrategy.NAME);
+        return Arbitraries.of(CharacterStrategy.NAME, RecursiveStrategy.NAME, MarkdownStrategy.NAME, SemanticStrategy.NAME,
+                HybridStrategy.NAME);
     }
 
     @Provide

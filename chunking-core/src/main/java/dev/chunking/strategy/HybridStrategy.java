@@ -1,0 +1,70 @@
+package dev.chunking.strategy;
+
+import dev.chunking.domain.ChunkingOptions;
+import dev.chunking.domain.DocumentId;
+import dev.chunking.internal.StructuredChunkers;
+import dev.chunking.spi.ChunkSink;
+import dev.chunking.spi.Chunker;
+import dev.chunking.spi.ChunkingStrategy;
+import dev.chunking.spi.Embedder;
+import dev.chunking.spi.TokenCounter;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * {@code hybrid}: structure first, then meaning. Every Markdown heading (ATX or setext, as
+ * {@code markdown} reads them; in plain text there are none) starts a new chunk, so a section
+ * that fits the max size is one chunk; a section smaller than the min size merges with the
+ * next one when that lies under the same parent heading. A section too large for one chunk is
+ * cut, in this order of preference, at a meaning shift ({@code semantic}'s breakpoints, when an
+ * embedder is configured by the {@code embedder} parameter or {@link #HybridStrategy(Embedder)}),
+ * between blocks (paragraphs, code, tables, list items), then as {@code recursive} cuts.
+ * Chunks carry the heading path and level as {@code markdown}'s do, and the attribute
+ * {@code subStrategy}: {@code markdown} (whole sections), {@code semantic} (ends at a meaning
+ * shift) or {@code recursive}. Front matter is a chunk of its own, or skipped
+ * ({@code front-matter=skip}). Chunkers of this strategy cannot resume. Immutable and
+ * thread-safe when the embedder is.
+ */
+public final class HybridStrategy implements ChunkingStrategy {
+    /** The registered name. */
+    public static final String NAME = "hybrid";
+
+    private final Embedder embedder;
+
+    /** Creates the strategy; called by {@link java.util.ServiceLoader}. */
+    public HybridStrategy() {
+        this.embedder = null;
+    }
+
+    /**
+     * Creates the strategy with an embedder for splitting oversized sections by meaning.
+     *
+     * @param embedder the embedder
+     */
+    public HybridStrategy(Embedder embedder) {
+        this.embedder = Objects.requireNonNull(embedder, "embedder");
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "Markdown sections whole when they fit; larger ones split by meaning (with an embedder) or recursively";
+    }
+
+    @Override
+    public Set<String> parameters() {
+        Set<String> names = new HashSet<>(StructuredChunkers.SEMANTIC_PARAMETERS);
+        names.add(StructuredChunkers.FRONT_MATTER);
+        return Set.copyOf(names);
+    }
+
+    @Override
+    public Chunker open(DocumentId document, ChunkingOptions options, TokenCounter tokenCounter, ChunkSink sink) {
+        return StructuredChunkers.hybrid(NAME, document, options, tokenCounter, sink, embedder);
+    }
+}
