@@ -151,6 +151,10 @@ public final class Main {
                     + " does not exist; create it first");
         }
         if (arguments.checkpoint().isPresent()) {
+            if (!chunking.strategy().resumable()) {
+                throw new UsageException("strategy '" + chunking.strategy().name() + "' cannot resume from a checkpoint;"
+                        + " run it without --checkpoint");
+            }
             new CheckpointedRun(this, chunking, arguments).run();
             return;
         }

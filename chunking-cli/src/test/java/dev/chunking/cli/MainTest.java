@@ -149,6 +149,19 @@ class MainTest {
     }
 
     @Test
+    void refusesACheckpointedRunOfAStrategyThatCannotResumeBeforeWritingAnything() throws IOException {
+        Path input = dir.resolve("in.md");
+        Files.writeString(input, "# Title\n\ntext\n");
+        Path output = dir.resolve("out.jsonl");
+        assertThat(run("--strategy", "markdown", "--checkpoint", dir.resolve("c").toString(), "--out", output.toString(),
+                input.toString())).isEqualTo(2);
+        assertThat(err().lines()).containsExactly(
+                "chunk: strategy 'markdown' cannot resume from a checkpoint; run it without --checkpoint");
+        assertThat(output).doesNotExist();
+        assertThat(dir.resolve("c")).doesNotExist();
+    }
+
+    @Test
     void refusesToContinueACheckpointedOutputInAnotherFormat() throws IOException {
         Path f = file("s.txt", "some text to chunk");
         Path out = file("s.jsonl", "{}\n");

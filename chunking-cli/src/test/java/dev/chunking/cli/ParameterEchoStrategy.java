@@ -51,6 +51,11 @@ final class ParameterEchoStrategy implements ChunkingStrategy {
     }
 
     @Override
+    public boolean resumable() {
+        return true;
+    }
+
+    @Override
     public Chunker open(DocumentId document, ChunkingOptions options, TokenCounter tokenCounter, ChunkSink sink) {
         return resume(document, options, tokenCounter, sink, ResumePoint.START);
     }

@@ -265,6 +265,11 @@ public final class BoundaryChunker extends Utf8Window {
         long after = startByte;
         for (long cut = structure.forcedCut(after, upTo); cut >= 0; cut = structure.forcedCut(after, upTo)) {
             long cutCp = startCp + codePointsBetween(startByte, cut);
+            if (tokens != null && cut > prevEnd() && !tokens.fits(this, startByte, cut)) {
+                sizeEvent(cut, cutCp, true); // too many tokens before the cut: make the size cuts up to it first
+                after = startByte;
+                continue;
+            }
             if (cut <= prevEnd()) {
                 moveStart(cut, cutCp); // the overlap reached back over the cut: start there instead
             } else if (structure.mergeable(startByte, cut) && sizeBetween(startByte, cut) < minSize) {

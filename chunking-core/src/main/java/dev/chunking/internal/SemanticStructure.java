@@ -180,6 +180,9 @@ final class SemanticStructure extends Structure {
             pendingDistance = d;
             pendingHigh = high;
             lastDecided = cur.start;
+            if (cur.capped) {
+                settlePending(Double.NEGATIVE_INFINITY); // the next distance may lie far behind a long sentence: do not wait
+            }
         }
         if (atEnd) {
             settlePending(Double.NEGATIVE_INFINITY);

@@ -37,6 +37,17 @@ public interface ChunkingStrategy {
     }
 
     /**
+     * Returns whether chunkers of this strategy report resume points and take over at them
+     * ({@link Chunker#resumePoint()}, {@link #resume}), so runs can be checkpointed. Callers
+     * check it before starting a checkpointed run, rather than failing at the first checkpoint.
+     *
+     * @return false by default
+     */
+    default boolean resumable() {
+        return false;
+    }
+
+    /**
      * Opens a chunker for one document.
      *
      * @param document the document being chunked; copied into every chunk

@@ -37,6 +37,11 @@ public final class RecursiveStrategy implements ChunkingStrategy {
     }
 
     @Override
+    public boolean resumable() {
+        return true;
+    }
+
+    @Override
     public Chunker open(DocumentId document, ChunkingOptions options, TokenCounter tokenCounter, ChunkSink sink) {
         return resume(document, options, tokenCounter, sink, ResumePoint.START);
     }

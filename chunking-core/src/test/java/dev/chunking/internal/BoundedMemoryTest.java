@@ -53,4 +53,36 @@ class BoundedMemoryTest {
         assertThat(chunker.buf.length).isEqualTo(64 * 1024);
         assertThat(chunks[0]).isEqualTo((16L * MIB / 2 + 1 + 999) / 1000);
     }
+
+    /** The peak window of a structure-guided chunker of the given strategy over {@code repeats} copies of {@code piece}. */
+    private static int peakStructuredWindow(String strategy, byte[] piece, int repeats) {
+        long[] chunks = {0};
+        ChunkingOptions.Builder builder = ChunkingOptions.builder().maxSize(1000).overlap(200);
+        ChunkingOptions options = strategy.equals("hybrid") ? builder.parameter("embedder", "lexical").build() : builder.build();
+        BoundaryChunker chunker = (BoundaryChunker) dev.chunking.application.Chunking.of(strategy, options)
+                .open(DocumentId.of("d"), c -> chunks[0]++);
+        int peak = 0;
+        for (int i = 0; i < repeats; i++) {
+            chunker.feed(piece, 0, piece.length);
+            peak = Math.max(peak, chunker.buf.length);
+        }
+        chunker.finish();
+        assertThat(chunks[0]).as("chunks emitted").isGreaterThan((long) piece.length * repeats / 4000);
+        return peak;
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"markdown", "semantic", "hybrid"})
+    void holdsABoundedWindowFor16MiBOfOneLineInEveryStructuredStrategy(String strategy) {
+        byte[] piece = "\u6f22x\ud83d\ude00 word".repeat(MIB / 16).getBytes(StandardCharsets.UTF_8);
+        assertThat(peakStructuredWindow(strategy, piece, 16)).isLessThanOrEqualTo(128 * 1024);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"markdown", "semantic", "hybrid"})
+    void holdsABoundedWindowFor16MiBOfMarkdownProseInEveryStructuredStrategy(String strategy) {
+        byte[] piece = ("# Title\n\nA sentence of prose. Another one follows\nand a line\n\n```\ncode\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+                + "- item\n- item\n\n").repeat(MIB / 128).getBytes(StandardCharsets.UTF_8);
+        assertThat(peakStructuredWindow(strategy, piece, 16)).isLessThanOrEqualTo(128 * 1024);
+    }
 }

@@ -56,16 +56,18 @@ class TokenSizingTest {
     }
 
     private static final StrategyRegistry REGISTRY = StrategyRegistry.of(
-            List.of(new CharacterStrategy(), new RecursiveStrategy()), List.of(new CodePointCounter(), new WordCounter()));
+            List.of(new CharacterStrategy(), new RecursiveStrategy(), new MarkdownStrategy(), new SemanticStrategy(), new HybridStrategy()),
+            List.of(new CodePointCounter(), new WordCounter()));
 
     @Provide
     Arbitrary<String> documents() {
-        return Texts.documents();
+        return Arbitraries.oneOf(Texts.documents(), Texts.markdown());
     }
 
     @Provide
     Arbitrary<String> strategies() {
-        return Arbitraries.of(CharacterStrategy.NAME, RecursiveStrategy.NAME);
+        return Arbitraries.of(CharacterStrategy.NAME, RecursiveStrategy.NAME, MarkdownStrategy.NAME, SemanticStrategy.NAME,
+                HybridStrategy.NAME);
     }
 
     @Property(tries = 800)
