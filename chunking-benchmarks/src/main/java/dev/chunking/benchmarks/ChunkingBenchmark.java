@@ -66,6 +66,10 @@ public class ChunkingBenchmark {
     private Chunking character;
     private Chunking recursive;
     private Chunking recursiveTokens;
+    private Chunking markdown;
+    private Chunking semantic;
+    private Chunking hierarchical;
+    private Chunking hybrid;
     private DocumentSplitter langchain4j;
 
     /** Creates the state; JMH fills the parameters and calls {@link #setUp()}. */
@@ -79,6 +83,10 @@ public class ChunkingBenchmark {
         character = chunking("character");
         recursive = chunking("recursive");
         recursiveTokens = tokenChunking();
+        markdown = chunking("markdown");
+        semantic = chunking("semantic");
+        hierarchical = Chunking.of("hierarchical", ChunkingOptions.builder().overlap(OVERLAP).build()); // 2048/512/128
+        hybrid = Chunking.of("hybrid", ChunkingOptions.builder().maxSize(MAX_SIZE).overlap(OVERLAP).minSize(MAX_SIZE / 4).build());
         langchain4j = DocumentSplitters.recursive(MAX_SIZE, OVERLAP);
     }
 
@@ -154,6 +162,50 @@ public class ChunkingBenchmark {
     @Benchmark
     public long recursiveStrings(Blackhole bh) {
         return feed(recursive, input, chunk -> bh.consume(chunk.text()));
+    }
+
+    /**
+     * The {@code markdown} strategy (heading outline, blocks, front matter) at 1000 / 200.
+     *
+     * @param bh consumes every chunk
+     * @return the number of chunks
+     */
+    @Benchmark
+    public long markdown(Blackhole bh) {
+        return feed(markdown, input, bh::consume);
+    }
+
+    /**
+     * The {@code semantic} strategy with the built-in lexical embedder, at 1000 / 200.
+     *
+     * @param bh consumes every chunk
+     * @return the number of chunks
+     */
+    @Benchmark
+    public long semantic(Blackhole bh) {
+        return feed(semantic, input, bh::consume);
+    }
+
+    /**
+     * The {@code hierarchical} strategy with its default three levels, 2048 / 512 / 128 (overlap 200 at the top).
+     *
+     * @param bh consumes every chunk
+     * @return the number of chunks
+     */
+    @Benchmark
+    public long hierarchical(Blackhole bh) {
+        return feed(hierarchical, input, bh::consume);
+    }
+
+    /**
+     * The {@code hybrid} strategy without an embedder (sections whole, recursive inside), 1000 / 200, min size 250.
+     *
+     * @param bh consumes every chunk
+     * @return the number of chunks
+     */
+    @Benchmark
+    public long hybrid(Blackhole bh) {
+        return feed(hybrid, input, bh::consume);
     }
 
     /**

@@ -18,6 +18,8 @@ import java.util.Optional;
  */
 public record ChunkMetadata(List<String> headings, int level, Optional<String> id, Optional<String> parent,
                             Map<String, String> attributes) {
+    private static final Map<String, String> NO_ATTRIBUTES = java.util.Collections.emptySortedMap();
+
     /** No headings, level 0, no id, no parent, no attributes. */
     public static final ChunkMetadata NONE = new ChunkMetadata(List.of(), 0, Optional.empty(), Optional.empty(), Map.of());
 
@@ -35,7 +37,8 @@ public record ChunkMetadata(List<String> headings, int level, Optional<String> i
             throw new InvalidOptionsException("chunk metadata: level " + level + " is negative; use 0 or more");
         }
         headings = List.copyOf(headings);
-        attributes = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(attributes));
+        attributes = attributes.isEmpty() ? NO_ATTRIBUTES
+                : java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(attributes));
     }
 
     /**

@@ -72,7 +72,13 @@ public final class BoundaryChunker extends Utf8Window {
      */
     public BoundaryChunker(String strategy, boolean structured, DocumentId document, ChunkingOptions options,
                            TokenCounter counter, ChunkSink sink, ResumePoint from) {
-        this(strategy, structured, document, options, counter, sink, from, null);
+        this(strategy, structured, document, options, counter, sink, from, null, 64 * 1024);
+    }
+
+    /** Opens an engine for a short text of a known length, such as a parent chunk in a hierarchy. */
+    static BoundaryChunker forText(String strategy, DocumentId document, ChunkingOptions options, TokenCounter counter,
+                                   ChunkSink sink, ResumePoint from, int bytes) {
+        return new BoundaryChunker(strategy, true, document, options, counter, sink, from, null, bytes + 16);
     }
 
     /**
@@ -80,12 +86,12 @@ public final class BoundaryChunker extends Utf8Window {
      */
     BoundaryChunker(String strategy, DocumentId document, ChunkingOptions options, TokenCounter counter, ChunkSink sink,
                     Structure structure) {
-        this(strategy, true, document, options, counter, sink, ResumePoint.START, structure);
+        this(strategy, true, document, options, counter, sink, ResumePoint.START, structure, 64 * 1024);
     }
 
     private BoundaryChunker(String strategy, boolean structured, DocumentId document, ChunkingOptions options,
-                            TokenCounter counter, ChunkSink sink, ResumePoint from, Structure structure) {
-        super(from.byteOffset(), from.codePointOffset(), from.replacements());
+                            TokenCounter counter, ChunkSink sink, ResumePoint from, Structure structure, int capacity) {
+        super(from.byteOffset(), from.codePointOffset(), from.replacements(), capacity);
         this.structure = structure;
         this.observedTo = from.byteOffset();
         this.startByte = from.byteOffset();

@@ -27,6 +27,7 @@ public final class HierarchicalChunker implements Chunker {
     private final ChunkSink sink;
     private final int[] sizes;
     private final long[] levelIndex;
+    private final ChunkingOptions[] childOptions;
     private final BoundaryChunker top;
     private long nextIndex;
 
@@ -49,6 +50,10 @@ public final class HierarchicalChunker implements Chunker {
         this.sink = sink;
         this.sizes = sizes.clone();
         this.levelIndex = new long[sizes.length];
+        this.childOptions = new ChunkingOptions[sizes.length];
+        for (int level = 1; level < sizes.length; level++) {
+            childOptions[level] = options.toBuilder().maxSize(sizes[level]).overlap(0).minSize(0).build();
+        }
         ChunkingOptions topOptions = options.toBuilder().maxSize(sizes[0]).build();
         this.top = new BoundaryChunker(strategy, true, document, topOptions, counter, c -> accept(c, 0, Optional.empty()),
                 ResumePoint.START);
@@ -64,12 +69,13 @@ public final class HierarchicalChunker implements Chunker {
         sink.accept(new Chunk(document, nextIndex++, c.content(), c.start(), c.end(), c.byteStart(), c.byteEnd(), c.size(),
                 c.unit(), strategy, new ChunkMetadata(List.of(), level, Optional.of(id), parent, Map.of()), c.replacements()));
         if (level + 1 < sizes.length) {
-            ChunkingOptions childOptions = options.toBuilder().maxSize(sizes[level + 1]).overlap(0).minSize(0).build();
+            ChunkingOptions childOptions = this.childOptions[level + 1];
             ResumePoint at = new ResumePoint(c.byteStart(), c.start(), c.byteStart(), c.start(), 0, 0);
             Optional<String> self = Optional.of(id);
-            try (BoundaryChunker child = new BoundaryChunker(strategy, true, document, childOptions, counter,
-                    grandchild -> accept(grandchild, level + 1, self), at)) {
-                child.feed(c.content().toByteArray());
+            byte[] text = c.content().toByteArray();
+            try (BoundaryChunker child = BoundaryChunker.forText(strategy, document, childOptions, counter,
+                    grandchild -> accept(grandchild, level + 1, self), at, text.length)) {
+                child.feed(text);
                 child.finish();
             }
         }

@@ -338,4 +338,19 @@ final class MarkdownLines {
         }
         return false;
     }
+
+    /**
+     * Whether the line starts, after at most three spaces, with a character that begins no
+     * block construct (most lines of prose): then it can only continue or start a paragraph.
+     */
+    static boolean isPlainText(byte[] b, int n) {
+        int i = skipBlanks(b, 0, n);
+        if (i > 3 || i == n) {
+            return false;
+        }
+        int c = b[i];
+        return c < 0 || Character.isLetter(c) || c == '"' || c == '\'' || c == '(' || c == '[' || c == '!' || c == '.'
+                || c == ',' || c == ';' || c == '&' || c == '@' || c == '$' || c == '%' || c == '?' || c == '/' || c == '\\'
+                || c == '{' || c == ')' || c == ']' || c == '}' || c == '^' || c == '\u0000';
+    }
 }

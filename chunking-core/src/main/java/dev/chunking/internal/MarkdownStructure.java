@@ -1,10 +1,7 @@
 package dev.chunking.internal;
 
 import dev.chunking.domain.ChunkMetadata;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,7 +46,7 @@ final class MarkdownStructure extends Structure {
     private long paragraphStart;
     private int paragraphLines;
     private long paragraphBytes;
-    private final StringBuilder paragraphText = new StringBuilder();
+    private Utf8Window window; // holds the open paragraph's bytes: no cut passes an undecided paragraph start
     private String headerRow;
     private boolean table;
 
@@ -57,19 +54,10 @@ final class MarkdownStructure extends Structure {
     private long frontMatterStart;
     private long frontMatterEnd = -1;
 
-    private final List<int[]> levels = new ArrayList<>(); // the open headings' levels, outermost first
-    private final List<String> path = new ArrayList<>();
-    private final ArrayDeque<Outline> outline = new ArrayDeque<>();
-    private final ArrayDeque<TableSpan> tables = new ArrayDeque<>();
+    private final MarkdownOutline outline = new MarkdownOutline();
     private final Positions headings = new Positions();
     private final Positions blocks = new Positions();
     private final Positions cuts = new Positions();
-
-    private record Outline(long at, List<String> path, int level) {
-    }
-
-    private record TableSpan(long bodyStart, long[] end, String header) {
-    }
 
     /**
      * Creates a tracker for one document.
@@ -80,11 +68,11 @@ final class MarkdownStructure extends Structure {
     MarkdownStructure(boolean frontMatter, boolean sections) {
         this.frontMatterEnabled = frontMatter;
         this.sections = sections;
-        outline.add(new Outline(Long.MIN_VALUE, List.of(), 0));
     }
 
     @Override
     void observe(Utf8Window w, long from, long to) {
+        window = w;
         byte[] buf = w.buf;
         int i = (int) (from - w.base);
         int end = (int) (to - w.base);
@@ -114,8 +102,19 @@ final class MarkdownStructure extends Structure {
         }
     }
 
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
     private static int indexOfNewline(byte[] buf, int from, int end) {
-        for (int i = from; i < end; i++) {
+        int i = from;
+        for (; i + 8 <= end; i += 8) {
+            long x = (long) LONGS.get(buf, i) ^ 0x0A0A0A0A0A0A0A0AL;
+            long zero = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+            if (zero != 0) {
+                return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+            }
+        }
+        for (; i < end; i++) {
             if (buf[i] == '\n') {
                 return i;
             }
@@ -208,10 +207,36 @@ final class MarkdownStructure extends Structure {
         headingJustEnded = false;
         boolean wasBlank = blankBefore;
         blankBefore = false;
+        if (MarkdownLines.isPlainText(b, n) && plainLine(b, n, next, wasBlank)) {
+            return;
+        }
         if (inContainer(b, n, wasBlank)) {
             return;
         }
         topLevel(b, n, next);
+    }
+
+    /** The fast path for a plain-text line; false when the line needs the full rules after all. */
+    private boolean plainLine(byte[] b, int n, long next, boolean wasBlank) {
+        if (listIndent > 0 || quote) {
+            if (listIndent > 0 && MarkdownLines.indent(b, n) < listIndent && (wasBlank || !containerParagraph)) {
+                return false; // ends the list: the full rules handle it
+            }
+            if (quote) {
+                return false;
+            }
+            containerParagraph = !wasBlank || containerParagraph;
+            return true;
+        }
+        if (table || (paragraph && paragraphLines == 1 && headerRow != null)) {
+            return false;
+        }
+        if (paragraph) {
+            paragraphLines++;
+            paragraphBytes += next == Long.MAX_VALUE ? LINE_CAP : next - lineStart;
+            return true;
+        }
+        return false;
     }
 
     /** Handles lines that belong to an open list item or block quote; false when the line is top-level. */
@@ -259,7 +284,7 @@ final class MarkdownStructure extends Structure {
     private void topLevel(byte[] b, int n, long next) {
         if (paragraph && paragraphBytes < PARAGRAPH_CAP && MarkdownLines.setextLevel(b, n) > 0 && !table) {
             long at = paragraphStart;
-            String text = paragraphText.toString();
+            String text = setextText(paragraphStart, lineStart);
             paragraph = false;
             heading(at, MarkdownLines.setextLevel(b, n), text);
             boundary = false; // a heading is not cut off from its first block by preference
@@ -268,7 +293,7 @@ final class MarkdownStructure extends Structure {
         if (paragraph && paragraphLines == 1 && headerRow != null && MarkdownLines.isTableDelimiter(b, n)) {
             paragraph = false;
             table = true;
-            tables.add(new TableSpan(next, new long[] {Long.MAX_VALUE}, headerRow + "\n" + MarkdownLines.trimmed(b, 0, n)));
+            outline.tableStarts(next, headerRow + "\n" + MarkdownLines.trimmed(b, 0, n));
             return;
         }
         int atx = MarkdownLines.atxLevel(b, n);
@@ -284,9 +309,6 @@ final class MarkdownStructure extends Structure {
         if (!startsBlock && paragraph) {
             paragraphLines++;
             paragraphBytes += next == Long.MAX_VALUE ? LINE_CAP : next - lineStart;
-            if (paragraphBytes < PARAGRAPH_CAP) {
-                paragraphText.append(' ').append(MarkdownLines.trimmed(b, 0, n));
-            }
             return;
         }
         closeParagraph();
@@ -322,10 +344,25 @@ final class MarkdownStructure extends Structure {
             paragraphStart = lineStart;
             paragraphLines = 1;
             paragraphBytes = next == Long.MAX_VALUE ? LINE_CAP : next - lineStart;
-            paragraphText.setLength(0);
-            paragraphText.append(MarkdownLines.trimmed(b, 0, n));
             headerRow = MarkdownLines.hasPipe(b, n) ? MarkdownLines.trimmed(b, 0, n) : null;
         }
+    }
+
+    /** A setext heading's text: its lines {@code [from, to)}, each trimmed of spaces and tabs, joined by single spaces. */
+    private String setextText(long from, long to) {
+        StringBuilder text = new StringBuilder();
+        byte[] buf = window.buf;
+        int end = (int) (to - window.base);
+        for (int i = (int) (from - window.base); i < end; ) {
+            int nl = indexOfNewline(buf, i, end);
+            int stop = nl < 0 ? end : nl;
+            if (stop > i && buf[stop - 1] == '\r') {
+                stop--;
+            }
+            text.append(text.length() == 0 ? "" : " ").append(MarkdownLines.trimmed(buf, i, stop));
+            i = nl < 0 ? end : nl + 1;
+        }
+        return text.toString();
     }
 
     private void closeParagraph() {
@@ -336,19 +373,13 @@ final class MarkdownStructure extends Structure {
     private void endTable(long at) {
         if (table) {
             table = false;
-            tables.getLast().end()[0] = at;
+            outline.tableEnds(at);
             boundary = true;
         }
     }
 
     private void heading(long at, int level, String text) {
-        while (!levels.isEmpty() && levels.get(levels.size() - 1)[0] >= level) {
-            levels.remove(levels.size() - 1);
-            path.remove(path.size() - 1);
-        }
-        levels.add(new int[] {level});
-        path.add(text);
-        outline.add(new Outline(at, List.copyOf(path), level));
+        outline.heading(at, level, text);
         headings.add(at);
         if (sections) {
             cuts.add(at);
@@ -365,11 +396,7 @@ final class MarkdownStructure extends Structure {
         containerParagraph = false;
         closeParagraph();
         table = false;
-        tables.clear();
-        levels.clear();
-        path.clear();
         outline.clear();
-        outline.add(new Outline(Long.MIN_VALUE, List.of(), 0));
         headings.clear();
         blocks.clear();
         cuts.clear();
@@ -393,17 +420,7 @@ final class MarkdownStructure extends Structure {
         if (cut == frontMatterEnd || start < frontMatterEnd) {
             return false;
         }
-        List<String> before = outlineAt(start).path();
-        List<String> after = outlineAt(cut).path();
-        if (startsWith(after, before)) {
-            return true; // the next section lies inside the chunk's own heading
-        }
-        List<String> parent = before.isEmpty() ? before : before.subList(0, before.size() - 1);
-        return !parent.isEmpty() && startsWith(after, parent); // a sibling under the same parent heading
-    }
-
-    private static boolean startsWith(List<String> path, List<String> prefix) {
-        return path.size() >= prefix.size() && path.subList(0, prefix.size()).equals(prefix);
+        return outline.sameHeading(start, cut);
     }
 
     /** The latest heading start in {@code (after, upTo]}, or -1. */
@@ -432,47 +449,21 @@ final class MarkdownStructure extends Structure {
         return h >= 0 ? h : blocks.latestIn(after, upTo);
     }
 
-    private Outline outlineAt(long at) {
-        Outline found = outline.getFirst();
-        for (Outline o : outline) {
-            if (o.at() > at) {
-                break;
-            }
-            found = o;
-        }
-        return found;
-    }
-
     @Override
     ChunkMetadata metadata(Utf8Window w, long start, long end) {
         Map<String, String> attributes = Map.of();
         if (start < frontMatterEnd) {
             attributes = Map.of("block", "front-matter");
-        } else {
-            for (TableSpan t : tables) {
-                if (t.bodyStart() <= start && start < t.end()[0]) {
-                    attributes = Map.of("tableHeader", t.header());
-                    break;
-                }
-            }
+        } else if (outline.tableHeaderAt(start) != null) {
+            attributes = Map.of("tableHeader", outline.tableHeaderAt(start));
         }
-        Outline o = start < frontMatterEnd ? outline.getFirst() : outlineAt(start);
+        MarkdownOutline.Entry o = start < frontMatterEnd ? MarkdownOutline.top() : outline.at(start);
         return new ChunkMetadata(o.path(), o.level(), Optional.empty(), Optional.empty(), attributes);
     }
 
     @Override
     void dropBefore(long offset) {
-        while (outline.size() > 1) {
-            java.util.Iterator<Outline> it = outline.iterator();
-            it.next();
-            if (it.next().at() > offset) {
-                break;
-            }
-            outline.removeFirst(); // keep the last heading at or before the offset: it is still in force there
-        }
-        while (!tables.isEmpty() && tables.getFirst().end()[0] <= offset) {
-            tables.removeFirst();
-        }
+        outline.dropBefore(offset);
         headings.dropBefore(offset);
         blocks.dropBefore(offset);
         cuts.dropBefore(offset);

@@ -32,7 +32,6 @@ final class SemanticStructure extends Structure {
     private final RollingPercentile distances;
     private final SentenceSplitter splitter = new SentenceSplitter();
 
-    private final StringBuilder current = new StringBuilder();
     private long currentStart;
     private int currentLength;
     private boolean currentQueued; // the current sentence reached the cap and waits in the batch already
@@ -86,23 +85,21 @@ final class SemanticStructure extends Structure {
                 endSentence(w, at);
                 currentStart = at;
             }
-            if (currentLength < SENTENCE_CAP) {
-                current.appendCodePoint(cp);
-                if (++currentLength == SENTENCE_CAP) {
-                    currentQueued = true;
-                    queue(w, new Sentence(currentStart, current.toString(), true), true, at + Utf8.sequenceLength(w.buf[(int) (at - w.base)]));
-                }
+            int len = Utf8.sequenceLength(w.buf[(int) (at - w.base)]);
+            if (currentLength < SENTENCE_CAP && ++currentLength == SENTENCE_CAP) {
+                currentQueued = true;
+                queue(w, new Sentence(currentStart, w.decode(currentStart, at + len), true), true, at + len);
             }
-            at += Utf8.sequenceLength(w.buf[(int) (at - w.base)]);
+            at += len;
         }
         observed = to;
     }
 
     private void endSentence(Utf8Window w, long end) {
         if (!currentQueued && currentLength > 0) {
-            queue(w, new Sentence(currentStart, current.toString(), false), false, end);
+            // the window still holds the sentence: its start is undecided, so no cut has passed it
+            queue(w, new Sentence(currentStart, w.decode(currentStart, end), false), false, end);
         }
-        current.setLength(0);
         currentLength = 0;
         currentQueued = false;
     }
@@ -245,8 +242,8 @@ final class SemanticStructure extends Structure {
         if (!batch.isEmpty() && batch.get(0).start > lastDecided) {
             decided = Math.min(decided, batch.get(0).start);
         }
-        if (currentLength > 0 && currentStart > lastDecided) {
-            decided = Math.min(decided, currentStart);
+        if (currentLength > 0 && (currentStart > lastDecided || !currentQueued)) {
+            decided = Math.min(decided, currentStart); // its boundary is open, or its text is still to be read from the window
         }
         return decided;
     }

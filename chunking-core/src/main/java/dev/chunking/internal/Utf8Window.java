@@ -20,7 +20,7 @@ abstract class Utf8Window implements Chunker {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** The bytes; {@code buf[0]} is document byte {@link #base}. */
-    byte[] buf = new byte[INITIAL_CAPACITY];
+    byte[] buf;
     /** Document byte offset of {@code buf[0]}. */
     long base;
     /** Number of code points scanned so far. */
@@ -51,6 +51,15 @@ abstract class Utf8Window implements Chunker {
      * @param replacementsBefore replacements made before it, by earlier runs
      */
     Utf8Window(long sourceOffset, long codePoints, long replacementsBefore) {
+        this(sourceOffset, codePoints, replacementsBefore, INITIAL_CAPACITY);
+    }
+
+    /**
+     * Starts the window at a source offset with a given first capacity, for short inputs
+     * such as one chunk's text (the window still grows when it must).
+     */
+    Utf8Window(long sourceOffset, long codePoints, long replacementsBefore, int initialCapacity) {
+        this.buf = new byte[Math.max(16, initialCapacity)];
         this.base = sourceOffset;
         this.scannedCodePoints = codePoints;
         this.replacementsDropped = replacementsBefore;
