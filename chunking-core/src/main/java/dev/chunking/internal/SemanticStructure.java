@@ -239,8 +239,11 @@ final class SemanticStructure extends Structure {
                 break;
             }
         }
-        if (!batch.isEmpty() && batch.get(0).start > lastDecided) {
-            decided = Math.min(decided, batch.get(0).start);
+        for (Sentence b : batch) {
+            if (b.start > lastDecided) { // the first sentence of a text has no boundary before it
+                decided = Math.min(decided, b.start);
+                break;
+            }
         }
         if (currentLength > 0 && (currentStart > lastDecided || !currentQueued)) {
             decided = Math.min(decided, currentStart); // its boundary is open, or its text is still to be read from the window
