@@ -62,6 +62,18 @@ public record Arguments(String command, String strategy, ChunkingOptions options
             "Exit status: 0 success, 2 bad usage or refused input, 1 failure while running.");
 
     /**
+     * The top level of {@code --levels} (default 2048), which stands in for the size of
+     * {@code hierarchical}: the default overlap is a fifth of it (the strategy checks the list).
+     */
+    private static int topLevel(String levels) {
+        try {
+            return Math.max(1, Integer.parseInt(levels == null ? "2048" : levels.split(",", -1)[0].trim()));
+        } catch (NumberFormatException e) {
+            return ChunkingOptions.DEFAULT_MAX_SIZE; // the strategy names the bad value
+        }
+    }
+
+    /**
      * Parses a command line.
      *
      * @param args the arguments
@@ -122,7 +134,11 @@ public record Arguments(String command, String strategy, ChunkingOptions options
                 }
             }
         }
-        int max = size == null ? ChunkingOptions.DEFAULT_MAX_SIZE : size;
+        if (strategy.equals("hierarchical") && size != null) {
+            throw new UsageException("--size does not apply to hierarchical; give its sizes with --levels, e.g. --levels 2048,512,128");
+        }
+        int max = size != null ? size : strategy.equals("hierarchical") ? topLevel(parameters.values().get("levels"))
+                : ChunkingOptions.DEFAULT_MAX_SIZE;
         int lap = overlap == null ? max / 5 : overlap;
         ChunkingOptions.Builder builder = ChunkingOptions.builder().maxSize(max).overlap(lap).minSize(minSize).unit(unit)
                 .tokenCounter(counter).malformedInput(malformed);

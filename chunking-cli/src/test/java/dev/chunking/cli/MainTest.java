@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -146,6 +147,26 @@ class MainTest {
                         + " expected",
                 "chunk: --on-malformed ignore is not known; use report or replace",
                 "chunk: --checkpoint needs exactly one input file (not -) and --out FILE, so that a resumed run can continue the output");
+    }
+
+    @Test
+    void runsEveryStructureAwareStrategyOnARealFile() throws IOException {
+        Path input = dir.resolve("in.md");
+        Files.writeString(input, "---\ntitle: t\n---\n# Guide\n\nSome text. More text.\n\n## Part\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+        for (String strategy : List.of("markdown", "semantic", "hybrid")) {
+            out.reset();
+            assertThat(run("--strategy", strategy, "--size", "30", input.toString())).as(strategy).isZero();
+            assertThat(out()).contains("\"strategy\": \"" + strategy + "\"");
+        }
+        out.reset();
+        assertThat(run("--strategy", "markdown", "--size", "30", input.toString())).isZero();
+        assertThat(out()).contains("\"headings\": [\"Guide\", \"Part\"]").contains("\"attributes\": {\"block\": \"front-matter\"}");
+        out.reset();
+        assertThat(run("--strategy", "hierarchical", "--levels", "40,10", input.toString())).isZero();
+        assertThat(out()).contains("\"id\": \"" + input + "#L1-0\"").contains("\"parent\": \"" + input + "#L0-0\"");
+        assertThat(run("--strategy", "hierarchical", "--size", "40", input.toString())).isEqualTo(2);
+        assertThat(err().lines()).containsExactly(
+                "chunk: --size does not apply to hierarchical; give its sizes with --levels, e.g. --levels 2048,512,128");
     }
 
     @Test

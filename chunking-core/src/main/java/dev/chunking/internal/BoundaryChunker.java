@@ -244,8 +244,10 @@ public final class BoundaryChunker extends Utf8Window {
             pendingByte = atByte;
             pendingCp = atCp;
         }
-        structure.observe(this, observedTo, scanEnd);
-        observedTo = scanEnd;
+        if (scanEnd > observedTo) { // nothing new once the input ended: the structure has decided everything
+            structure.observe(this, observedTo, scanEnd);
+            observedTo = scanEnd;
+        }
         while (pendingByte >= 0) {
             if (structure.decidedUpTo() <= pendingByte) {
                 eventCp = atCp + RECHECK_CODE_POINTS;

@@ -212,7 +212,11 @@ final class MarkdownLines {
         if (after == n) {
             return interrupting ? 0 : marker + 1;
         }
-        int spaces = after - i; // the spaces after the marker (a tab counts as one)
+        int column = marker;
+        for (int j = i; j < after; j++) {
+            column += b[j] == '\t' ? 4 - (column & 3) : 1; // a tab goes to the next multiple of four columns
+        }
+        int spaces = column - marker;
         return spaces > 4 ? marker + 1 : marker + spaces;
     }
 
@@ -327,6 +331,25 @@ final class MarkdownLines {
             }
         }
         return dash && pipe;
+    }
+
+    /**
+     * Whether the line is a link reference definition ({@code [label]: destination}), which is no
+     * paragraph text: it cannot become a setext heading nor a table header.
+     */
+    static boolean isLinkReferenceDefinition(byte[] b, int n) {
+        int i = skipBlanks(b, 0, n);
+        if (indent(b, n) > 3 || i >= n || b[i] != '[') {
+            return false;
+        }
+        int j = i + 1;
+        while (j < n && b[j] != ']') {
+            j += b[j] == '\\' ? 2 : 1;
+        }
+        if (j >= n - 1 || j == i + 1 || b[j + 1] != ':') {
+            return false;
+        }
+        return skipBlanks(b, j + 2, n) < n;
     }
 
     /** Whether the line contains a pipe, as a table header row must. */

@@ -37,9 +37,7 @@ final class MarkdownStructure extends Structure {
     private boolean boundary = true; // the next block start is a block boundary
     private int fence;
     private int html;
-    private int listIndent;
-    private boolean quote;
-    private boolean containerParagraph;
+    private final MarkdownContainers containers = new MarkdownContainers();
     private boolean blankBefore = true;
     private boolean headingJustEnded; // only blank lines since the last ATX heading
     private boolean paragraph;
@@ -55,6 +53,7 @@ final class MarkdownStructure extends Structure {
     private long frontMatterEnd = -1;
 
     private final MarkdownOutline outline = new MarkdownOutline();
+    private final HtmlEnd htmlTail = new HtmlEnd();
     private final Positions headings = new Positions();
     private final Positions blocks = new Positions();
     private final Positions cuts = new Positions();
@@ -79,13 +78,24 @@ final class MarkdownStructure extends Structure {
         while (i < end) {
             int nl = indexOfNewline(buf, i, end);
             int stop = nl < 0 ? end : nl;
-            keep(buf, i, stop);
+            int rest = i + keep(buf, i, stop);
+            if (!classified && kept >= LINE_CAP) {
+                classified = true; // a very long line: classify it from its start, and stop waiting for its end
+                classify(Long.MAX_VALUE);
+                htmlTail.reset(line, LINE_CAP);
+            }
+            if (classified && html >= 1 && html <= 5 && rest < stop) {
+                htmlTail.scan(buf, rest, stop, html); // an HTML block's end may lie beyond the part of the line kept
+            }
             if (nl < 0) {
                 break;
             }
             long next = w.base + nl + 1;
             if (!classified) {
                 classify(next);
+            } else if (htmlTail.ended() && html >= 1 && html <= 5) {
+                html = 0;
+                boundary = true;
             }
             kept = 0;
             classified = false;
@@ -93,10 +103,6 @@ final class MarkdownStructure extends Structure {
             i = nl + 1;
         }
         observed = to;
-        if (!classified && observed - lineStart >= LINE_CAP) {
-            classified = true; // a very long line: classify it from its start, and stop waiting for its end
-            classify(Long.MAX_VALUE);
-        }
         if (frontMatter == 1 && observed - frontMatterStart > FRONT_MATTER_CAP) {
             frontMatter = 0; // never closed in time: an ordinary thematic break after all
         }
@@ -122,16 +128,18 @@ final class MarkdownStructure extends Structure {
         return -1;
     }
 
-    private void keep(byte[] buf, int from, int to) {
+    /** Keeps the start of the line, up to {@link #LINE_CAP} bytes; returns how many of these bytes it kept. */
+    private int keep(byte[] buf, int from, int to) {
         int n = Math.min(to - from, LINE_CAP - kept);
         if (n <= 0) {
-            return;
+            return 0;
         }
         if (kept + n > line.length) {
             line = Arrays.copyOf(line, Math.min(LINE_CAP, Math.max(kept + n, line.length * 2)));
         }
         System.arraycopy(buf, from, line, kept, n);
         kept += n;
+        return n;
     }
 
     @Override
@@ -198,8 +206,7 @@ final class MarkdownStructure extends Structure {
         if (blank) {
             closeParagraph();
             endTable(lineStart);
-            quote = false;
-            containerParagraph = false;
+            containers.blank();
             blankBefore = true;
             boundary |= !headingJustEnded;
             return;
@@ -218,17 +225,7 @@ final class MarkdownStructure extends Structure {
 
     /** The fast path for a plain-text line; false when the line needs the full rules after all. */
     private boolean plainLine(byte[] b, int n, long next, boolean wasBlank) {
-        if (listIndent > 0 || quote) {
-            if (listIndent > 0 && MarkdownLines.indent(b, n) < listIndent && (wasBlank || !containerParagraph)) {
-                return false; // ends the list: the full rules handle it
-            }
-            if (quote) {
-                return false;
-            }
-            containerParagraph = !wasBlank || containerParagraph;
-            return true;
-        }
-        if (table || (paragraph && paragraphLines == 1 && headerRow != null)) {
+        if (containers.open() || table || (paragraph && paragraphLines == 1 && headerRow != null)) {
             return false;
         }
         if (paragraph) {
@@ -241,47 +238,26 @@ final class MarkdownStructure extends Structure {
 
     /** Handles lines that belong to an open list item or block quote; false when the line is top-level. */
     private boolean inContainer(byte[] b, int n, boolean wasBlank) {
-        if (listIndent > 0) {
-            if (MarkdownLines.indent(b, n) >= listIndent) {
-                containerParagraph = !wasBlank || containerParagraph;
-                return true;
-            }
-            int item = MarkdownLines.isThematicBreak(b, n) ? 0 : MarkdownLines.listItemIndent(b, n, false);
-            if (item > 0) {
-                listIndent = item;
-                blocks.add(lineStart);
-                containerParagraph = true;
-                return true;
-            }
-            if (!wasBlank && containerParagraph && isLazyContinuation(b, n)) {
-                return true;
-            }
-            listIndent = 0;
-            containerParagraph = false;
+        if (!containers.open()) {
+            return false;
+        }
+        int place = containers.line(b, n, wasBlank);
+        if (place == MarkdownContainers.NEW_ITEM) {
+            blocks.add(lineStart);
+        } else if (place == MarkdownContainers.TOP) {
             boundary = true;
         }
-        if (quote) {
-            if (MarkdownLines.isBlockQuote(b, n)) {
-                containerParagraph = true;
-                return true;
-            }
-            if (!wasBlank && containerParagraph && isLazyContinuation(b, n)) {
-                return true;
-            }
-            quote = false;
-            containerParagraph = false;
-            boundary = true;
-        }
-        return false;
-    }
-
-    private static boolean isLazyContinuation(byte[] b, int n) {
-        return MarkdownLines.atxLevel(b, n) == 0 && MarkdownLines.fenceOpen(b, n) == 0 && !MarkdownLines.isThematicBreak(b, n)
-                && !MarkdownLines.isBlockQuote(b, n) && MarkdownLines.listItemIndent(b, n, true) == 0
-                && MarkdownLines.htmlStart(b, n, true) == 0;
+        return place != MarkdownContainers.TOP;
     }
 
     private void topLevel(byte[] b, int n, long next) {
+        if (!paragraph && !table && MarkdownLines.indent(b, n) >= 4) {
+            if (boundary) { // indented code: no block starts at four columns or more, so skip every other test
+                blocks.add(lineStart);
+                boundary = false;
+            }
+            return;
+        }
         if (paragraph && paragraphBytes < PARAGRAPH_CAP && MarkdownLines.setextLevel(b, n) > 0 && !table) {
             long at = paragraphStart;
             String text = setextText(paragraphStart, lineStart);
@@ -334,11 +310,11 @@ final class MarkdownStructure extends Structure {
                 boundary = true;
             }
         } else if (MarkdownLines.isBlockQuote(b, n)) {
-            quote = true;
-            containerParagraph = true;
+            containers.openQuote(b, n);
         } else if (MarkdownLines.listItemIndent(b, n, false) > 0) {
-            listIndent = MarkdownLines.listItemIndent(b, n, false);
-            containerParagraph = true;
+            containers.openItem(b, n, MarkdownLines.listItemIndent(b, n, false));
+        } else if (MarkdownLines.isLinkReferenceDefinition(b, n)) {
+            boundary = true; // a definition, not a paragraph: a line of = or - after it is no underline
         } else if (MarkdownLines.indent(b, n) < 4) {
             paragraph = true;
             paragraphStart = lineStart;
@@ -391,9 +367,7 @@ final class MarkdownStructure extends Structure {
         frontMatterEnd = next;
         fence = 0;
         html = 0;
-        listIndent = 0;
-        quote = false;
-        containerParagraph = false;
+        containers.clear();
         closeParagraph();
         table = false;
         outline.clear();

@@ -18,13 +18,16 @@ import java.util.List;
  * groups merge with the next.
  *
  * <p>Lookahead is bounded by the batch: a boundary is decided once its batch and the sentence
- * after it are embedded. A sentence is embedded from its first {@value #SENTENCE_CAP} code
+ * after it are embedded, and a batch is embedded when it is full or spans {@value #BATCH_BYTES}
+ * bytes. A sentence is embedded from its first {@value #SENTENCE_CAP} code
  * points; one longer than that is embedded as soon as it reaches the cap, so a text without
  * sentence ends never holds the chunker back. Not thread-safe.
  */
 final class SemanticStructure extends Structure {
     static final int SENTENCE_CAP = 2048;
     static final int MIN_SAMPLES = 8;
+    /** A batch is embedded once its text spans this many bytes, whatever the batch size, so the lookahead stays bounded. */
+    static final int BATCH_BYTES = 64 * 1024;
 
     private final Embedder embedder;
     private final int batchSize;
@@ -107,7 +110,7 @@ final class SemanticStructure extends Structure {
     /** Adds a sentence to the batch; embeds the batch when full, or at once for a capped sentence, whose end may be far. */
     private void queue(Utf8Window w, Sentence s, boolean now, long end) {
         batch.add(s);
-        if (now || batch.size() >= batchSize) {
+        if (now || batch.size() >= batchSize || end - batch.get(0).start > BATCH_BYTES) {
             embedBatch(w, end);
         }
     }

@@ -7,6 +7,7 @@ import dev.chunking.domain.InvalidOptionsException;
 import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.Chunker;
 import dev.chunking.spi.TokenCounter;
+import java.util.List;
 
 /**
  * Opens the one-pass engine guided by a document structure, for the structure-aware strategies
@@ -80,6 +81,14 @@ public final class StructuredChunkers {
         ChunkSink target = frontMatter.equals("skip") ? skippingFrontMatter(sink) : sink;
         SemanticStructure semantic = embedder != null || options.parameter(EMBEDDER).isPresent()
                 ? semanticStructure(options, embedder) : null;
+        if (semantic == null) {
+            for (String name : List.of(THRESHOLD, WINDOW, BATCH_SIZE)) {
+                if (options.parameter(name).isPresent()) {
+                    throw new InvalidOptionsException("parameter " + name + " has no effect without an embedder; set one"
+                            + " (--embedder lexical) or leave --" + name + " out");
+                }
+            }
+        }
         return new BoundaryChunker(strategy, document, options, counter, target,
                 new HybridStructure(new MarkdownStructure(true, true), semantic));
     }

@@ -85,4 +85,21 @@ class BoundedMemoryTest {
                 + "- item\n- item\n\n").repeat(MIB / 128).getBytes(StandardCharsets.UTF_8);
         assertThat(peakStructuredWindow(strategy, piece, 16)).isLessThanOrEqualTo(128 * 1024);
     }
+
+    @org.junit.jupiter.api.Test
+    void holdsABoundedWindowForSemanticWithTheLargestBatchOfLongSentences() {
+        long[] chunks = {0};
+        ChunkingOptions options = ChunkingOptions.builder().maxSize(1000).overlap(200).parameter("batch-size", "4096").build();
+        BoundaryChunker chunker = (BoundaryChunker) dev.chunking.application.Chunking.of("semantic", options)
+                .open(DocumentId.of("d"), c -> chunks[0]++);
+        byte[] piece = ("\u6f22".repeat(2000) + "\u3002").repeat(64).getBytes(StandardCharsets.UTF_8);
+        int peak = 0;
+        for (int i = 0; i < 24; i++) {
+            chunker.feed(piece, 0, piece.length);
+            peak = Math.max(peak, chunker.buf.length);
+        }
+        chunker.finish();
+        assertThat(chunks[0]).isGreaterThan(24L * 64 * 2001 / 1000);
+        assertThat(peak).isLessThanOrEqualTo(256 * 1024);
+    }
 }

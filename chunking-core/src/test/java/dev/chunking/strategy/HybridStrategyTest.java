@@ -70,6 +70,24 @@ class HybridStrategyTest {
         assertThat(chunks.get(0).metadata().attributes()).containsEntry("subStrategy", "semantic");
     }
 
+    @Test
+    void recordsTheSubStrategyOfAWholeLastSectionWhateverTheMaxSize() {
+        String text = "# A\n" + "a".repeat(80) + "\n# B\n" + "x".repeat(30);
+        for (int max : new int[] {100, 200}) {
+            List<Chunk> chunks = chunk(text, ChunkingOptions.builder().maxSize(max).overlap(0).build());
+            assertThat(chunks.get(chunks.size() - 1).text()).isEqualTo("# B\n" + "x".repeat(30));
+            assertThat(chunks.get(chunks.size() - 1).metadata().attributes()).containsEntry("subStrategy", "markdown");
+        }
+    }
+
+    @Test
+    void refusesSemanticParametersWithoutAnEmbedder() {
+        ChunkingOptions options = ChunkingOptions.builder().parameter("threshold", "50").build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Chunking.of(HybridStrategy.NAME, options).chunk(DOC, "x"))
+                .isInstanceOf(dev.chunking.domain.InvalidOptionsException.class)
+                .hasMessage("parameter threshold has no effect without an embedder; set one (--embedder lexical) or leave --threshold out");
+    }
+
     @Provide
     Arbitrary<String> documents() {
         return Arbitraries.oneOf(Texts.documents(), Texts.markdown());
