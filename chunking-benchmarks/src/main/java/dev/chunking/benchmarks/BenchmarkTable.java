@@ -38,12 +38,12 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * <p>Usage: {@code BenchmarkTable CORPUS_DIR [REGEX]}; the regex is searched for in each
  * benchmark's method name (for example {@code recursive} or {@code ^(decoderLoop|character)$}).
  * Settings: 1 fork, 3 warm-up iterations of 2 s, 5 measured iterations of 2 s, throughput, one
- * thread: about 20 s per row, 4 minutes for all twelve rows.
+ * thread: about 20 s per row (the token rows take longer), about 10 minutes for all 22 rows.
  */
 public final class BenchmarkTable {
     /** Preferred row order within a corpus; benchmarks not listed come last. */
     private static final List<String> ORDER = List.of("decodeWhole", "decoderLoop", "character", "recursive",
-            "recursiveStrings", "langchain4j");
+            "recursiveStrings", "markdown", "semantic", "hierarchical", "hybrid", "langchain4j", "recursiveTokens");
     private static final String BASELINE = "decoderLoop";
     private static final String COMPETITOR = "langchain4j";
     private static final int WARMUP_ITERATIONS = 3;
@@ -172,6 +172,11 @@ public final class BenchmarkTable {
                     return Long.toString(ChunkingBenchmark.feed(ChunkingBenchmark.chunking("recursive"), input, c -> { }));
                 case "recursiveTokens":
                     return Long.toString(ChunkingBenchmark.feed(ChunkingBenchmark.tokenChunking(), input, c -> { }));
+                case "markdown":
+                case "semantic":
+                case "hierarchical":
+                case "hybrid":
+                    return Long.toString(ChunkingBenchmark.feed(ChunkingBenchmark.structured(benchmark), input, c -> { }));
                 case "langchain4j":
                     return Long.toString(ChunkingBenchmark.split(
                             DocumentSplitters.recursive(ChunkingBenchmark.MAX_SIZE, ChunkingBenchmark.OVERLAP), input, s -> { }));

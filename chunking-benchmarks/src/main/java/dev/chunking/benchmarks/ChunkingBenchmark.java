@@ -83,10 +83,10 @@ public class ChunkingBenchmark {
         character = chunking("character");
         recursive = chunking("recursive");
         recursiveTokens = tokenChunking();
-        markdown = chunking("markdown");
-        semantic = chunking("semantic");
-        hierarchical = Chunking.of("hierarchical", ChunkingOptions.builder().overlap(OVERLAP).build()); // 2048/512/128
-        hybrid = Chunking.of("hybrid", ChunkingOptions.builder().maxSize(MAX_SIZE).overlap(OVERLAP).minSize(MAX_SIZE / 4).build());
+        markdown = structured("markdown");
+        semantic = structured("semantic");
+        hierarchical = structured("hierarchical");
+        hybrid = structured("hybrid");
         langchain4j = DocumentSplitters.recursive(MAX_SIZE, OVERLAP);
     }
 
@@ -108,6 +108,24 @@ public class ChunkingBenchmark {
      */
     public static Chunking chunking(String strategy) {
         return Chunking.of(strategy, ChunkingOptions.builder().maxSize(MAX_SIZE).overlap(OVERLAP).build());
+    }
+
+    /**
+     * A structure-aware strategy as benchmarked: {@code markdown} and {@code semantic} (built-in
+     * lexical embedder) at 1000 / 200; {@code hierarchical} with its default levels 2048 / 512 / 128
+     * and overlap 200 at the top; {@code hybrid} at 1000 / 200 with min size 250, without an embedder.
+     *
+     * @param strategy one of those four names
+     * @return the configured entry point
+     */
+    public static Chunking structured(String strategy) {
+        ChunkingOptions.Builder options = ChunkingOptions.builder().maxSize(MAX_SIZE).overlap(OVERLAP);
+        if (strategy.equals("hierarchical")) {
+            options.maxSize(2048); // not read by hierarchical, whose levels replace it
+        } else if (strategy.equals("hybrid")) {
+            options.minSize(MAX_SIZE / 4);
+        }
+        return Chunking.of(strategy, options.build());
     }
 
     /**

@@ -36,7 +36,7 @@ public record ChunkMetadata(List<String> headings, int level, Optional<String> i
         if (level < 0) {
             throw new InvalidOptionsException("chunk metadata: level " + level + " is negative; use 0 or more");
         }
-        headings = List.copyOf(headings);
+        headings = headings.isEmpty() ? List.of() : List.copyOf(headings);
         attributes = attributes.isEmpty() ? NO_ATTRIBUTES
                 : java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(attributes));
     }

@@ -28,6 +28,7 @@ public final class HierarchicalChunker implements Chunker {
     private final int[] sizes;
     private final long[] levelIndex;
     private final ChunkingOptions[] childOptions;
+    private final String[] idPrefixes; // "doc#L1-" per level: ids are made per chunk, so the common part is made once
     private final BoundaryChunker top;
     private long nextIndex;
 
@@ -51,6 +52,10 @@ public final class HierarchicalChunker implements Chunker {
         this.sizes = sizes.clone();
         this.levelIndex = new long[sizes.length];
         this.childOptions = new ChunkingOptions[sizes.length];
+        this.idPrefixes = new String[sizes.length];
+        for (int level = 0; level < sizes.length; level++) {
+            idPrefixes[level] = id(document, level, 0).substring(0, id(document, level, 0).length() - 1);
+        }
         for (int level = 1; level < sizes.length; level++) {
             childOptions[level] = options.toBuilder().maxSize(sizes[level]).overlap(0).minSize(0).build();
         }
@@ -65,7 +70,7 @@ public final class HierarchicalChunker implements Chunker {
     }
 
     private void accept(Chunk c, int level, Optional<String> parent) {
-        String id = id(document, level, levelIndex[level]++);
+        String id = idPrefixes[level] + levelIndex[level]++;
         sink.accept(new Chunk(document, nextIndex++, c.content(), c.start(), c.end(), c.byteStart(), c.byteEnd(), c.size(),
                 c.unit(), strategy, new ChunkMetadata(List.of(), level, Optional.of(id), parent, Map.of()), c.replacements()));
         if (level + 1 < sizes.length) {

@@ -187,9 +187,10 @@ final class MarkdownStructure extends Structure {
             closeFrontMatter(next);
             return;
         }
-        boolean blank = MarkdownLines.isBlank(b, n);
+        int first = MarkdownLines.skipBlanks(b, 0, n);
+        boolean blank = first == n;
         if (fence != 0) {
-            if (MarkdownLines.closesFence(b, n, fence)) {
+            if (!blank && b[first] == (byte) (fence >>> 16) && MarkdownLines.closesFence(b, n, fence)) {
                 fence = 0;
                 boundary = true;
             }
