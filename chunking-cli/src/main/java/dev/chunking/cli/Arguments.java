@@ -62,12 +62,14 @@ public record Arguments(String command, String strategy, ChunkingOptions options
             "Exit status: 0 success, 2 bad usage or refused input, 1 failure while running.");
 
     /**
-     * The top level of {@code --levels} (default 2048), which stands in for the size of
-     * {@code hierarchical}: the default overlap is a fifth of it (the strategy checks the list).
+     * The first (largest) or last (finest) size of {@code --levels} (default 2048,512,128): the
+     * largest stands in for the size of {@code hierarchical}, the default overlap is a fifth of
+     * the finest, which it must stay below (the strategy checks the list itself).
      */
-    private static int topLevel(String levels) {
+    private static int level(String levels, boolean largest) {
+        String[] sizes = (levels == null ? "2048,512,128" : levels).split(",", -1);
         try {
-            return Math.max(1, Integer.parseInt(levels == null ? "2048" : levels.split(",", -1)[0].trim()));
+            return Math.max(1, Integer.parseInt(sizes[largest ? 0 : sizes.length - 1].trim()));
         } catch (NumberFormatException e) {
             return ChunkingOptions.DEFAULT_MAX_SIZE; // the strategy names the bad value
         }
@@ -137,9 +139,9 @@ public record Arguments(String command, String strategy, ChunkingOptions options
         if (strategy.equals("hierarchical") && size != null) {
             throw new UsageException("--size does not apply to hierarchical; give its sizes with --levels, e.g. --levels 2048,512,128");
         }
-        int max = size != null ? size : strategy.equals("hierarchical") ? topLevel(parameters.values().get("levels"))
-                : ChunkingOptions.DEFAULT_MAX_SIZE;
-        int lap = overlap == null ? max / 5 : overlap;
+        boolean levels = strategy.equals("hierarchical");
+        int max = size != null ? size : levels ? level(parameters.values().get("levels"), true) : ChunkingOptions.DEFAULT_MAX_SIZE;
+        int lap = overlap != null ? overlap : levels ? level(parameters.values().get("levels"), false) / 5 : max / 5;
         ChunkingOptions.Builder builder = ChunkingOptions.builder().maxSize(max).overlap(lap).minSize(minSize).unit(unit)
                 .tokenCounter(counter).malformedInput(malformed);
         parameters.values().forEach(builder::parameter); // only those given: a strategy refuses any it does not read

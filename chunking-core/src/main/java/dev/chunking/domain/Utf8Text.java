@@ -86,6 +86,20 @@ public final class Utf8Text implements CharSequence, Comparable<Utf8Text> {
     }
 
     /**
+     * Copies bytes {@code [from, to)} into {@code target} from {@code targetOffset}, without the
+     * intermediate array of {@link #toByteArray()}.
+     *
+     * @param from index of the first byte, inclusive
+     * @param to index after the last byte
+     * @param target the array to copy into
+     * @param targetOffset where the first byte goes
+     * @throws IndexOutOfBoundsException if a range falls outside an array
+     */
+    public void copyBytes(int from, int to, byte[] target, int targetOffset) {
+        System.arraycopy(utf8, from, target, targetOffset, to - from);
+    }
+
+    /**
      * Returns the byte at an index, for writers that escape UTF-8 in place.
      *
      * @param index from 0 to {@link #byteLength()} - 1

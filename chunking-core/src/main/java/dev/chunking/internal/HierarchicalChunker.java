@@ -5,39 +5,53 @@ import dev.chunking.domain.ChunkMetadata;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.ResumePoint;
+import dev.chunking.domain.SizeUnit;
+import dev.chunking.domain.Utf8Text;
 import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.Chunker;
 import dev.chunking.spi.TokenCounter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Chunks a document at several sizes at once: the top level as {@code recursive} does, and
- * each chunk of a level again, at the next size, into children that tile it exactly (no
- * overlap below the top). A chunk is emitted as soon as it is final, followed at once by its
- * descendants, depth first; indices count all levels together. Memory is one chunker window
- * per level. Not thread-safe.
+ * Chunks a document at several sizes at once, bottom up: the finest level is cut as
+ * {@code recursive} cuts, in one pass; each coarser level packs whole chunks of the level
+ * below, as many as fit its size, so every parent's range is the union of its children's and
+ * contains them. A chunk is emitted as soon as it is final, which is before its parent (whose
+ * id is known as soon as the parent is started); indices count all levels. Memory is the
+ * engine's window plus one open chunk's bytes per coarser level. Not thread-safe.
  */
 public final class HierarchicalChunker implements Chunker {
     private final String strategy;
     private final DocumentId document;
-    private final ChunkingOptions options;
-    private final TokenCounter counter;
+    private final TokenCounter counter; // null when sizing in code points
     private final ChunkSink sink;
     private final int[] sizes;
-    private final long[] levelIndex;
-    private final ChunkingOptions[] childOptions;
-    private final String[] idPrefixes; // "doc#L1-" per level: ids are made per chunk, so the common part is made once
-    private final BoundaryChunker top;
+    private final String[] idPrefixes; // "doc#L1-" per level: made once, ids per chunk
+    private final long[] levelIndex; // chunks started per level
+    private final Open[] open; // the open chunk of each coarser level
+    private final BoundaryChunker finest;
     private long nextIndex;
+
+    /** A chunk of a coarser level being packed: its range and its bytes. */
+    private static final class Open {
+        boolean active;
+        long start;
+        long byteStart;
+        long end;
+        long byteEnd;
+        byte[] bytes = new byte[256];
+        int length;
+    }
 
     /**
      * Opens a chunker for one document.
      *
      * @param strategy the name stamped on chunks
      * @param document the document id, part of every chunk id
-     * @param options overlap, min size (both for the top level), unit and malformed-input policy
+     * @param options overlap, min size (for the finest level), unit and malformed-input policy
      * @param sizes the size of each level, strictly decreasing, validated by the caller
      * @param counter the token counter
      * @param sink receives the chunks
@@ -46,21 +60,21 @@ public final class HierarchicalChunker implements Chunker {
                                ChunkSink sink) {
         this.strategy = strategy;
         this.document = document;
-        this.options = options;
-        this.counter = counter;
+        this.counter = options.unit() == SizeUnit.TOKENS ? counter : null;
         this.sink = sink;
         this.sizes = sizes.clone();
+        int last = sizes.length - 1;
         this.levelIndex = new long[sizes.length];
-        this.childOptions = new ChunkingOptions[sizes.length];
         this.idPrefixes = new String[sizes.length];
+        this.open = new Open[sizes.length];
         for (int level = 0; level < sizes.length; level++) {
-            idPrefixes[level] = id(document, level, 0).substring(0, id(document, level, 0).length() - 1);
+            String zero = id(document, level, 0);
+            idPrefixes[level] = zero.substring(0, zero.length() - 1);
+            open[level] = new Open();
         }
-        for (int level = 1; level < sizes.length; level++) {
-            childOptions[level] = options.toBuilder().maxSize(sizes[level]).overlap(0).minSize(0).build();
-        }
-        ChunkingOptions topOptions = options.toBuilder().maxSize(sizes[0]).build();
-        this.top = new BoundaryChunker(strategy, true, document, topOptions, counter, c -> accept(c, 0, Optional.empty()),
+        ChunkingOptions finestOptions = options.toBuilder().maxSize(sizes[last]).minSize(Math.min(options.minSize(), sizes[last]))
+                .build();
+        this.finest = new BoundaryChunker(strategy, true, document, finestOptions, counter, c -> finished(c, last),
                 ResumePoint.START);
     }
 
@@ -69,55 +83,104 @@ public final class HierarchicalChunker implements Chunker {
         return document.value() + "#L" + level + "-" + indexInLevel;
     }
 
-    private void accept(Chunk c, int level, Optional<String> parent) {
-        String id = idPrefixes[level] + levelIndex[level]++;
+    /** A chunk of a level is final: place it in a parent (starting one if it does not fit), then emit it. */
+    private void finished(Chunk c, int level) {
+        Optional<String> parent = Optional.empty();
+        if (level > 0) {
+            Open p = open[level - 1];
+            if (p.active && !fits(level - 1, p, c)) {
+                close(level - 1);
+            }
+            if (!p.active) {
+                p.active = true;
+                p.start = c.start();
+                p.byteStart = c.byteStart();
+                p.end = c.start();
+                p.byteEnd = c.byteStart();
+                p.length = 0;
+                levelIndex[level - 1]++;
+            }
+            append(p, c);
+            parent = Optional.of(idPrefixes[level - 1] + (levelIndex[level - 1] - 1));
+        }
+        long index = level == sizes.length - 1 ? levelIndex[level]++ : levelIndex[level] - 1; // coarser levels counted when started
         sink.accept(new Chunk(document, nextIndex++, c.content(), c.start(), c.end(), c.byteStart(), c.byteEnd(), c.size(),
-                c.unit(), strategy, new ChunkMetadata(List.of(), level, Optional.of(id), parent, Map.of()), c.replacements()));
-        if (level + 1 < sizes.length) {
-            ChunkingOptions childOptions = this.childOptions[level + 1];
-            ResumePoint at = new ResumePoint(c.byteStart(), c.start(), c.byteStart(), c.start(), 0, 0);
-            Optional<String> self = Optional.of(id);
-            byte[] text = c.content().toByteArray();
-            try (BoundaryChunker child = BoundaryChunker.forText(strategy, document, childOptions, counter,
-                    grandchild -> accept(grandchild, level + 1, self), at, text.length)) {
-                child.feed(text);
-                child.finish();
+                c.unit(), strategy, new ChunkMetadata(List.of(), level, Optional.of(idPrefixes[level] + index), parent, Map.of()),
+                c.replacements()));
+    }
+
+    /** Whether the open chunk {@code p} of a level can grow to the end of {@code c} within the level's size. */
+    private boolean fits(int level, Open p, Chunk c) {
+        if (counter == null) {
+            return c.end() - p.start <= sizes[level];
+        }
+        int from = (int) (Math.max(p.byteEnd, c.byteStart()) - c.byteStart());
+        byte[] joined = Arrays.copyOf(p.bytes, p.length + c.content().byteLength() - from);
+        c.content().copyBytes(from, c.content().byteLength(), joined, p.length);
+        return counter.count(Utf8Text.copyOf(joined, 0, joined.length, (int) (c.end() - p.start))) <= sizes[level];
+    }
+
+    /** Adds the part of {@code c} after the open chunk's end to it (consecutive chunks may overlap). */
+    private static void append(Open p, Chunk c) {
+        int from = (int) (Math.max(p.byteEnd, c.byteStart()) - c.byteStart());
+        int n = c.content().byteLength() - from;
+        if (p.length + n > p.bytes.length) {
+            p.bytes = Arrays.copyOf(p.bytes, Math.max(p.length + n, p.bytes.length * 2));
+        }
+        c.content().copyBytes(from, from + n, p.bytes, p.length);
+        p.length += n;
+        p.end = c.end();
+        p.byteEnd = c.byteEnd();
+    }
+
+    /** The open chunk of a level is final: emit it (after placing it in its own parent). */
+    private void close(int level) {
+        Open p = open[level];
+        p.active = false;
+        int codePoints = (int) (p.end - p.start);
+        Utf8Text text = Utf8Text.copyOf(p.bytes, 0, p.length, codePoints);
+        int size = counter == null ? codePoints : counter.count(text);
+        finished(new Chunk(document, 0, text, p.start, p.end, p.byteStart, p.byteEnd, size,
+                counter == null ? SizeUnit.CHARS : SizeUnit.TOKENS, strategy, ChunkMetadata.NONE, 0), level);
+    }
+
+    @Override
+    public void feed(byte[] utf8, int offset, int length) {
+        finest.feed(utf8, offset, length);
+    }
+
+    @Override
+    public void feed(java.nio.ByteBuffer utf8) {
+        finest.feed(utf8);
+    }
+
+    @Override
+    public void feed(CharSequence text) {
+        finest.feed(text);
+    }
+
+    @Override
+    public void finish() {
+        finest.finish();
+        for (int level = sizes.length - 2; level >= 0; level--) {
+            if (open[level].active) {
+                close(level);
             }
         }
     }
 
     @Override
-    public void feed(byte[] utf8, int offset, int length) {
-        top.feed(utf8, offset, length);
-    }
-
-    @Override
-    public void feed(java.nio.ByteBuffer utf8) {
-        top.feed(utf8);
-    }
-
-    @Override
-    public void feed(CharSequence text) {
-        top.feed(text);
-    }
-
-    @Override
-    public void finish() {
-        top.finish();
-    }
-
-    @Override
     public long bytesFed() {
-        return top.bytesFed();
+        return finest.bytesFed();
     }
 
     @Override
     public long replacements() {
-        return top.replacements();
+        return finest.replacements();
     }
 
     @Override
     public void close() {
-        top.close();
+        finest.close();
     }
 }

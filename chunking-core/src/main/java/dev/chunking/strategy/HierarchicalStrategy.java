@@ -16,15 +16,19 @@ import java.util.Set;
  * returns their larger parents. The parameter {@code levels} gives the sizes, largest first
  * (default {@value #DEFAULT_LEVELS}, up to {@value #MAX_LEVELS} levels, strictly decreasing,
  * in the unit of the options; it replaces {@code maxSize}, which this strategy does not read).
- * Level 0 is cut as {@code recursive} cuts, with the options' overlap and min size; each chunk
- * of a level is cut again, at the next size, into children that tile it exactly. Every chunk
- * is an exact slice and carries {@code metadata().level()}, a stable {@code id()} made of the
- * document id, the level and its index within the level ({@code doc#L1-7}), and below the top
- * its parent's id; a parent's range contains its children's. A chunk is emitted as soon as it
- * is final, followed by its descendants; indices count all levels. Memory is bounded by the
- * top level's window. Malformed input must be reported (the children of a chunk with U+FFFD
- * replacements would not have source offsets), and chunkers cannot resume. Immutable and
- * thread-safe.
+ * The finest level is cut as {@code recursive} cuts, with the options' overlap and min size
+ * (the overlap must be below the finest size); each coarser level packs whole chunks of the
+ * level below, as many as fit its size, so a parent is the union of its children and its
+ * range contains theirs, and consecutive chunks of any level overlap by at most the overlap.
+ * Every chunk is an exact slice and carries {@code metadata().level()} (0 for the largest), a
+ * stable {@code id()} made of the document id, the level and its index within the level
+ * ({@code doc#L1-7}), and below the top its parent's id. A chunk is emitted as soon as it is
+ * final, so children come before their parent; indices count all levels. A grapheme cluster
+ * longer than the finest size is split at the finest level, and a coarser level may end at
+ * such a split too (its chunks never split a shorter cluster). One pass over the
+ * text; memory is the finest chunker's window plus one open chunk per coarser level.
+ * Malformed input must be reported (a parent made of children with U+FFFD replacements would
+ * not have source offsets), and chunkers cannot resume. Immutable and thread-safe.
  */
 public final class HierarchicalStrategy implements ChunkingStrategy {
     /** The registered name. */
@@ -48,7 +52,7 @@ public final class HierarchicalStrategy implements ChunkingStrategy {
 
     @Override
     public String description() {
-        return "several sizes at once (default 2048/512/128), each child inside its parent, linked by parent ids";
+        return "several sizes at once (default 2048/512/128): parents packed from whole children, linked by parent ids";
     }
 
     @Override
@@ -59,13 +63,14 @@ public final class HierarchicalStrategy implements ChunkingStrategy {
     @Override
     public Chunker open(DocumentId document, ChunkingOptions options, TokenCounter tokenCounter, ChunkSink sink) {
         int[] sizes = sizes(options);
-        if (options.overlap() >= sizes[0] || options.minSize() > sizes[0]) {
-            throw new InvalidOptionsException("overlap " + options.overlap() + " and min size " + options.minSize()
-                    + " must be below the top level's size " + sizes[0] + "; lower --overlap/--min-size or raise the first of --levels");
+        int finest = sizes[sizes.length - 1];
+        if (options.overlap() >= finest) {
+            throw new InvalidOptionsException("overlap " + options.overlap() + " must be below the finest level's size " + finest
+                    + "; lower --overlap or raise the last of --levels");
         }
         if (options.malformedInput() == MalformedInputPolicy.REPLACE) {
-            throw new InvalidOptionsException("strategy hierarchical cannot replace malformed input (its child chunks would"
-                    + " lose their source offsets); use --on-malformed report");
+            throw new InvalidOptionsException("strategy hierarchical cannot replace malformed input (a parent made of"
+                    + " children with replacements would lose its source offsets); use --on-malformed report");
         }
         return new HierarchicalChunker(NAME, document, options, sizes, tokenCounter, sink);
     }

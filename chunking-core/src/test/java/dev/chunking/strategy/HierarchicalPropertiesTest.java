@@ -34,7 +34,7 @@ class HierarchicalPropertiesTest {
     Arbitrary<ChunkingOptions> options() {
         return Arbitraries.integers().between(1, 4).flatMap(n -> Arbitraries.integers().between(1, 400).list().ofSize(n)
                 .map(sizes -> sizes.stream().distinct().sorted((a, b) -> b - a).toList())
-                .flatMap(sizes -> Arbitraries.integers().between(0, sizes.get(0) - 1).map(overlap -> ChunkingOptions.builder()
+                .flatMap(sizes -> Arbitraries.integers().between(0, sizes.get(sizes.size() - 1) - 1).map(overlap -> ChunkingOptions.builder()
                         .overlap(overlap).minSize(overlap / 2)
                         .parameter("levels", sizes.stream().map(String::valueOf).collect(Collectors.joining(","))).build())));
     }
@@ -67,37 +67,23 @@ class HierarchicalPropertiesTest {
             assertThat(c.index()).isEqualTo(i);
             assertThat(c.metadata().id()).isPresent();
             assertThat(byId.put(c.metadata().id().get(), c)).as("ids are unique").isNull();
+        }
+        for (Chunk c : chunks) {
             if (c.metadata().level() == 0) {
                 assertThat(c.metadata().parent()).isEmpty();
             } else {
                 Chunk parent = byId.get(c.metadata().parent().orElseThrow());
-                assertThat(parent).as("the parent comes before its children").isNotNull();
+                assertThat(parent).as("the parent of %s exists", c.metadata().id()).isNotNull();
+                assertThat(parent.index()).as("a parent is emitted after its children").isGreaterThan(c.index());
                 assertThat(parent.metadata().level()).isEqualTo(c.metadata().level() - 1);
                 assertThat(c.start()).isGreaterThanOrEqualTo(parent.start());
                 assertThat(c.end()).isLessThanOrEqualTo(parent.end());
             }
         }
         for (int level = 0; level < sizes.length; level++) {
-            ChunkingOptions levelOptions = level == 0 ? options.toBuilder().maxSize(sizes[0]).build()
-                    : ChunkingOptions.builder().maxSize(sizes[level]).overlap(0).build();
-            if (level == 0) {
-                Promises.assertKept(text, level(chunks, 0), levelOptions);
-            } else {
-                int childLevel = level;
-                for (Chunk parent : level(chunks, level - 1)) {
-                    List<Chunk> children = level(chunks.stream().filter(c -> c.metadata().level() == childLevel
-                            && c.metadata().parent().equals(parent.metadata().id())).toList(), childLevel);
-                    Promises.assertKept(parent.text(), shift(children, parent), levelOptions);
-                }
-            }
+            ChunkingOptions levelOptions = options.toBuilder().maxSize(sizes[level]).minSize(0).build();
+            Promises.assertKept(text, level(chunks, level), levelOptions, null, sizes[sizes.length - 1]);
         }
-    }
-
-    /** Children with offsets relative to their parent, so the parent's text is their document. */
-    private static List<Chunk> shift(List<Chunk> children, Chunk parent) {
-        return children.stream().map(c -> new Chunk(c.document(), c.index(), c.content(), c.start() - parent.start(),
-                c.end() - parent.start(), c.byteStart() - parent.byteStart(), c.byteEnd() - parent.byteStart(), c.size(), c.unit(),
-                c.strategy(), c.metadata(), c.replacements())).toList();
     }
 
     @Property(tries = 500)
@@ -119,16 +105,26 @@ class HierarchicalPropertiesTest {
         assertThat(split).isEqualTo(whole);
     }
 
+    @Property(tries = 300)
+    void packsCodePointTokensExactlyAsChars(@ForAll("options") ChunkingOptions options, @ForAll("documents") String text) {
+        List<Chunk> chars = Chunking.of(HierarchicalStrategy.NAME, options).chunk(DOC, text);
+        List<Chunk> tokens = Chunking.of(HierarchicalStrategy.NAME, options.toBuilder().unit(dev.chunking.domain.SizeUnit.TOKENS).build())
+                .chunk(DOC, text);
+        assertThat(tokens).extracting(c -> c.start() + "-" + c.end() + " " + c.size() + " " + c.metadata().id() + " " + c.metadata().parent())
+                .containsExactlyElementsOf(chars.stream().map(c -> c.start() + "-" + c.end() + " " + c.size() + " " + c.metadata().id()
+                        + " " + c.metadata().parent()).toList());
+    }
+
     @Test
     void defaultsToThreeLevelsWithIdsFromDocumentLevelAndIndex() {
         String text = "Sentence number one is here. ".repeat(400);
         List<Chunk> chunks = Chunking.of(HierarchicalStrategy.NAME, ChunkingOptions.builder().overlap(0).build()).chunk(DOC, text);
         assertThat(chunks).extracting(c -> c.metadata().level()).containsOnly(0, 1, 2);
-        assertThat(chunks.get(0).metadata().id()).contains("doc#L0-0");
-        assertThat(chunks.get(1).metadata().id()).contains("doc#L1-0");
-        assertThat(chunks.get(1).metadata().parent()).contains("doc#L0-0");
-        assertThat(chunks.get(2).metadata().id()).contains("doc#L2-0");
-        assertThat(chunks.get(2).metadata().parent()).contains("doc#L1-0");
+        assertThat(chunks.get(0).metadata().id()).contains("doc#L2-0");
+        assertThat(chunks.get(0).metadata().parent()).contains("doc#L1-0");
+        assertThat(chunks).filteredOn(c -> c.metadata().id().equals(java.util.Optional.of("doc#L1-0"))).singleElement()
+                .satisfies(c -> assertThat(c.metadata().parent()).contains("doc#L0-0"));
+        assertThat(chunks).filteredOn(c -> c.metadata().level() == 1).allSatisfy(c -> assertThat(c.size()).isLessThanOrEqualTo(512));
         assertThat(chunks).filteredOn(c -> c.metadata().level() == 0).allSatisfy(c -> assertThat(c.size()).isLessThanOrEqualTo(2048));
         assertThat(chunks).filteredOn(c -> c.metadata().level() == 2).allSatisfy(c -> assertThat(c.size()).isLessThanOrEqualTo(128));
     }
@@ -139,9 +135,11 @@ class HierarchicalPropertiesTest {
                 .hasMessage("levels '512,2048': sizes must be 1..16777216 and strictly decreasing, largest first, like 2048,512,128 (--levels)");
         assertThatThrownBy(() -> chunk("levels", "6,5,4,3,2,1")).hasMessage("levels '6,5,4,3,2,1' has 6 sizes, more than 5; give at most 5 (--levels)");
         assertThatThrownBy(() -> chunk("levels", "100,x")).hasMessage("levels '100,x': 'x' is not a whole number; give sizes like 2048,512,128 (--levels)");
-        assertThatThrownBy(() -> Chunking.of(HierarchicalStrategy.NAME, ChunkingOptions.builder()
+        assertThatThrownBy(() -> Chunking.of(HierarchicalStrategy.NAME, ChunkingOptions.builder().overlap(0)
                 .malformedInput(MalformedInputPolicy.REPLACE).build()).chunk(DOC, "x"))
                 .hasMessageContaining("use --on-malformed report");
+        assertThatThrownBy(() -> Chunking.of(HierarchicalStrategy.NAME, ChunkingOptions.builder().overlap(128).build()).chunk(DOC, "x"))
+                .hasMessage("overlap 128 must be below the finest level's size 128; lower --overlap or raise the last of --levels");
     }
 
     private static List<Chunk> chunk(String name, String value) {

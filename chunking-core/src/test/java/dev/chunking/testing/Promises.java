@@ -42,6 +42,16 @@ public final class Promises {
      * {@code counter} when the unit is tokens.
      */
     public static void assertKept(String text, List<Chunk> chunks, ChunkingOptions options, dev.chunking.spi.TokenCounter counter) {
+        assertKept(text, chunks, options, counter, options.maxSize());
+    }
+
+    /**
+     * As {@link #assertKept(String, List, ChunkingOptions, dev.chunking.spi.TokenCounter)}, where a
+     * boundary may split a grapheme cluster longer than {@code clusterLimit} (for the coarser
+     * levels of a hierarchy, which inherit the finest level's splits).
+     */
+    public static void assertKept(String text, List<Chunk> chunks, ChunkingOptions options, dev.chunking.spi.TokenCounter counter,
+                                  int clusterLimit) {
         int[] cps = text.codePoints().toArray();
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         if (cps.length == 0) {
@@ -74,8 +84,8 @@ public final class Promises {
                 assertThat(overlap).as("overlap before chunk %d", i).isLessThanOrEqualTo(options.overlap());
                 assertThat(c.end()).as("chunk %d ends after the previous end", i).isGreaterThan(previousEnd);
             }
-            assertGraphemeSafe(boundaries, cps, counter, c.start(), options.maxSize(), "start of chunk " + i);
-            assertGraphemeSafe(boundaries, cps, counter, c.end(), options.maxSize(), "end of chunk " + i);
+            assertGraphemeSafe(boundaries, cps, counter, c.start(), clusterLimit, "start of chunk " + i);
+            assertGraphemeSafe(boundaries, cps, counter, c.end(), clusterLimit, "end of chunk " + i);
             previousStart = c.start();
             previousEnd = c.end();
         }
