@@ -376,4 +376,25 @@ final class MarkdownLines {
                 || c == ',' || c == ';' || c == '&' || c == '@' || c == '$' || c == '%' || c == '?' || c == '/' || c == '\\'
                 || c == '{' || c == ')' || c == ']' || c == '}' || c == '^' || c == '\u0000';
     }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /** The index of the first LF in {@code [from, end)}, or -1; eight bytes at a time. */
+    static int indexOfNewline(byte[] buf, int from, int end) {
+        int i = from;
+        for (; i + 8 <= end; i += 8) {
+            long x = (long) LONGS.get(buf, i) ^ 0x0A0A0A0A0A0A0A0AL;
+            long zero = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+            if (zero != 0) {
+                return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+            }
+        }
+        for (; i < end; i++) {
+            if (buf[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
 }

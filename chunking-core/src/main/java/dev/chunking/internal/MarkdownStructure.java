@@ -76,7 +76,14 @@ final class MarkdownStructure extends Structure {
         int i = (int) (from - w.base);
         int end = (int) (to - w.base);
         while (i < end) {
-            int nl = indexOfNewline(buf, i, end);
+            int nl = MarkdownLines.indexOfNewline(buf, i, end);
+            if (nl >= 0 && kept == 0 && continuesParagraph(buf, i, nl)) {
+                paragraphLines++; // most lines of prose: skip copying and classifying them
+                paragraphBytes += nl + 1 - i;
+                lineStart = w.base + nl + 1;
+                i = nl + 1;
+                continue;
+            }
             int stop = nl < 0 ? end : nl;
             int rest = i + keep(buf, i, stop);
             if (!classified && kept >= LINE_CAP) {
@@ -108,24 +115,55 @@ final class MarkdownStructure extends Structure {
         }
     }
 
-    private static final java.lang.invoke.VarHandle LONGS =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
-    private static int indexOfNewline(byte[] buf, int from, int end) {
+    /**
+     * Whether the whole line {@code [from, to)} simply continues the open top-level paragraph:
+     * plain text (see {@link MarkdownLines#isPlainText}) while no container, table candidate,
+     * code, HTML or front matter is open, so the full rules would only count it.
+     */
+    private boolean continuesParagraph(byte[] buf, int from, int to) {
+        if (headerRow != null || table || fence != 0 || html != 0 || frontMatter == 1 || containers.open() || firstLine
+                || to - from >= LINE_CAP) {
+            return false;
+        }
+        if (!paragraph) {
+            return indentedCode(buf, from, to);
+        }
         int i = from;
-        for (; i + 8 <= end; i += 8) {
-            long x = (long) LONGS.get(buf, i) ^ 0x0A0A0A0A0A0A0A0AL;
-            long zero = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
-            if (zero != 0) {
-                return i + (Long.numberOfTrailingZeros(zero) >>> 3);
-            }
+        while (i < to && i - from < 4 && (buf[i] == ' ' || buf[i] == '\t')) {
+            i++;
         }
-        for (; i < end; i++) {
-            if (buf[i] == '\n') {
-                return i;
-            }
+        if (i == to || i - from > 3) {
+            return false;
         }
-        return -1;
+        int c = buf[i];
+        boolean plain = c < 0 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '"' || c == '\'' || c == '('
+                || c == ',' || c == '.' || c == ';' || c == '/' || c == '&' || c == '$' || c == '%' || c == '?' || c == '@';
+        if (plain) {
+            blankBefore = false;
+            headingJustEnded = false;
+        }
+        return plain;
+    }
+
+    /** A non-blank line indented four columns or more with no paragraph open: indented code, where nothing starts. */
+    private boolean indentedCode(byte[] buf, int from, int to) {
+        int columns = 0;
+        int i = from;
+        while (i < to && columns < 4 && (buf[i] == ' ' || buf[i] == '\t')) {
+            columns += buf[i] == '\t' ? 4 - (columns & 3) : 1;
+            i++;
+        }
+        if (columns < 4 || MarkdownLines.skipBlanks(buf, i, to) == to || (to > i && buf[to - 1] == '\r' && to - 1 == i)) {
+            return false;
+        }
+        if (boundary) {
+            blocks.add(lineStart);
+            boundary = false;
+        }
+        blankBefore = false;
+        headingJustEnded = false;
+        return true;
     }
 
     /** Keeps the start of the line, up to {@link #LINE_CAP} bytes; returns how many of these bytes it kept. */
@@ -331,7 +369,7 @@ final class MarkdownStructure extends Structure {
         byte[] buf = window.buf;
         int end = (int) (to - window.base);
         for (int i = (int) (from - window.base); i < end; ) {
-            int nl = indexOfNewline(buf, i, end);
+            int nl = MarkdownLines.indexOfNewline(buf, i, end);
             int stop = nl < 0 ? end : nl;
             if (stop > i && buf[stop - 1] == '\r') {
                 stop--;
