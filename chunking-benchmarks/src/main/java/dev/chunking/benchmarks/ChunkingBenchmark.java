@@ -113,7 +113,7 @@ public class ChunkingBenchmark {
     /**
      * A structure-aware strategy as benchmarked: {@code markdown} and {@code semantic} (built-in
      * lexical embedder) at 1000 / 200; {@code hierarchical} with its default levels 2048 / 512 / 128
-     * and overlap 25 (a fifth of the finest level, as {@code bin/chunk} defaults to); {@code hybrid}
+     * and no overlap (as {@code bin/chunk} defaults to: the levels tile the text); {@code hybrid}
      * at 1000 / 200 with min size 250, without an embedder.
      *
      * @param strategy one of those four names
@@ -122,7 +122,7 @@ public class ChunkingBenchmark {
     public static Chunking structured(String strategy) {
         ChunkingOptions.Builder options = ChunkingOptions.builder().maxSize(MAX_SIZE).overlap(OVERLAP);
         if (strategy.equals("hierarchical")) {
-            options.maxSize(2048).overlap(128 / 5); // hierarchical reads its levels, not the max size
+            options.maxSize(2048).overlap(0); // hierarchical reads its levels, not the max size; its levels tile the text
         } else if (strategy.equals("hybrid")) {
             options.minSize(MAX_SIZE / 4);
         }
@@ -206,7 +206,7 @@ public class ChunkingBenchmark {
     }
 
     /**
-     * The {@code hierarchical} strategy with its default three levels, 2048 / 512 / 128 (overlap 25).
+     * The {@code hierarchical} strategy with its default three levels, 2048 / 512 / 128, no overlap.
      *
      * @param bh consumes every chunk
      * @return the number of chunks

@@ -33,7 +33,7 @@ public record Arguments(String command, String strategy, ChunkingOptions options
             "  --strategy NAME        strategy to use: character, recursive (default), markdown, semantic, hierarchical,",
             "                         hybrid, or a plugin's (see 'chunk strategies')",
             "  --size N               max chunk size in the unit (default 1000)",
-            "  --overlap N            max overlap between consecutive chunks (default: size / 5)",
+            "  --overlap N            max overlap between consecutive chunks (default: size / 5; 0 for hierarchical)",
             "  --min-size N           do not end a chunk at a preferred break before N (default 0)",
             "  --unit chars|tokens    size unit: code points, or tokens of --token-counter (default chars)",
             "  --token-counter NAME   token counter for --unit tokens (default codepoints)",
@@ -62,14 +62,12 @@ public record Arguments(String command, String strategy, ChunkingOptions options
             "Exit status: 0 success, 2 bad usage or refused input, 1 failure while running.");
 
     /**
-     * The first (largest) or last (finest) size of {@code --levels} (default 2048,512,128): the
-     * largest stands in for the size of {@code hierarchical}, the default overlap is a fifth of
-     * the finest, which it must stay below (the strategy checks the list itself).
+     * The first (largest) size of {@code --levels} (default 2048), which stands in for the size
+     * of {@code hierarchical} (the strategy checks the list itself).
      */
-    private static int level(String levels, boolean largest) {
-        String[] sizes = (levels == null ? "2048,512,128" : levels).split(",", -1);
+    private static int largestLevel(String levels) {
         try {
-            return Math.max(1, Integer.parseInt(sizes[largest ? 0 : sizes.length - 1].trim()));
+            return Math.max(1, Integer.parseInt((levels == null ? "2048" : levels).split(",", -1)[0].trim()));
         } catch (NumberFormatException e) {
             return ChunkingOptions.DEFAULT_MAX_SIZE; // the strategy names the bad value
         }
@@ -140,8 +138,8 @@ public record Arguments(String command, String strategy, ChunkingOptions options
             throw new UsageException("--size does not apply to hierarchical; give its sizes with --levels, e.g. --levels 2048,512,128");
         }
         boolean levels = strategy.equals("hierarchical");
-        int max = size != null ? size : levels ? level(parameters.values().get("levels"), true) : ChunkingOptions.DEFAULT_MAX_SIZE;
-        int lap = overlap != null ? overlap : levels ? level(parameters.values().get("levels"), false) / 5 : max / 5;
+        int max = size != null ? size : levels ? largestLevel(parameters.values().get("levels")) : ChunkingOptions.DEFAULT_MAX_SIZE;
+        int lap = overlap != null ? overlap : levels ? 0 : max / 5; // the levels of hierarchical tile the text
         ChunkingOptions.Builder builder = ChunkingOptions.builder().maxSize(max).overlap(lap).minSize(minSize).unit(unit)
                 .tokenCounter(counter).malformedInput(malformed);
         parameters.values().forEach(builder::parameter); // only those given: a strategy refuses any it does not read
