@@ -16,6 +16,11 @@ class BoundedMemoryTest {
         long[] chunks = {0};
         BoundaryChunker chunker = new BoundaryChunker("t", structured, DocumentId.of("d"),
                 ChunkingOptions.builder().maxSize(1000).overlap(200).build(), new CodePointCounter(), c -> chunks[0]++, dev.chunking.domain.ResumePoint.START);
+        return peakWindow(chunker, chunks, piece, repeats);
+    }
+
+    /** Feeds {@code repeats} copies of {@code piece} and returns the largest window seen; {@code chunks} counts the chunks. */
+    private static int peakWindow(BoundaryChunker chunker, long[] chunks, byte[] piece, int repeats) {
         int peak = 0;
         for (int i = 0; i < repeats; i++) {
             chunker.feed(piece, 0, piece.length);
@@ -59,16 +64,8 @@ class BoundedMemoryTest {
         long[] chunks = {0};
         ChunkingOptions.Builder builder = ChunkingOptions.builder().maxSize(1000).overlap(200);
         ChunkingOptions options = strategy.equals("hybrid") ? builder.parameter("embedder", "lexical").build() : builder.build();
-        BoundaryChunker chunker = (BoundaryChunker) dev.chunking.application.Chunking.of(strategy, options)
-                .open(DocumentId.of("d"), c -> chunks[0]++);
-        int peak = 0;
-        for (int i = 0; i < repeats; i++) {
-            chunker.feed(piece, 0, piece.length);
-            peak = Math.max(peak, chunker.buf.length);
-        }
-        chunker.finish();
-        assertThat(chunks[0]).as("chunks emitted").isGreaterThan((long) piece.length * repeats / 4000);
-        return peak;
+        return peakWindow((BoundaryChunker) dev.chunking.application.Chunking.of(strategy, options)
+                .open(DocumentId.of("d"), c -> chunks[0]++), chunks, piece, repeats);
     }
 
     @org.junit.jupiter.params.ParameterizedTest
@@ -90,16 +87,9 @@ class BoundedMemoryTest {
     void holdsABoundedWindowForSemanticWithTheLargestBatchOfLongSentences() {
         long[] chunks = {0};
         ChunkingOptions options = ChunkingOptions.builder().maxSize(1000).overlap(200).parameter("batch-size", "4096").build();
+        byte[] piece = ("\u6f22".repeat(2000) + "\u3002").repeat(64).getBytes(StandardCharsets.UTF_8);
         BoundaryChunker chunker = (BoundaryChunker) dev.chunking.application.Chunking.of("semantic", options)
                 .open(DocumentId.of("d"), c -> chunks[0]++);
-        byte[] piece = ("\u6f22".repeat(2000) + "\u3002").repeat(64).getBytes(StandardCharsets.UTF_8);
-        int peak = 0;
-        for (int i = 0; i < 24; i++) {
-            chunker.feed(piece, 0, piece.length);
-            peak = Math.max(peak, chunker.buf.length);
-        }
-        chunker.finish();
-        assertThat(chunks[0]).isGreaterThan(24L * 64 * 2001 / 1000);
-        assertThat(peak).isLessThanOrEqualTo(256 * 1024);
+        assertThat(peakWindow(chunker, chunks, piece, 24)).isLessThanOrEqualTo(256 * 1024);
     }
 }

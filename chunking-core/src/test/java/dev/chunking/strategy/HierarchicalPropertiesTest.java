@@ -9,10 +9,9 @@ import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.InvalidOptionsException;
 import dev.chunking.domain.MalformedInputPolicy;
-import dev.chunking.spi.Chunker;
+import dev.chunking.testing.Feeds;
 import dev.chunking.testing.Promises;
 import dev.chunking.testing.Texts;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -91,18 +90,7 @@ class HierarchicalPropertiesTest {
                                                           @ForAll("documents") String text, @ForAll long seed) {
         Chunking chunking = Chunking.of(HierarchicalStrategy.NAME, options);
         List<Chunk> whole = chunking.chunk(DOC, text);
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        Random random = new Random(seed);
-        List<Chunk> split = new ArrayList<>();
-        try (Chunker chunker = chunking.open(DOC, split::add)) {
-            for (int at = 0; at < utf8.length; ) {
-                int n = Math.min(utf8.length - at, random.nextInt(8));
-                chunker.feed(utf8, at, n);
-                at += n;
-            }
-            chunker.finish();
-        }
-        assertThat(split).isEqualTo(whole);
+        assertThat(Feeds.inRandomBytePieces(chunking, DOC, text, new Random(seed), 7)).isEqualTo(whole);
     }
 
     @Property(tries = 300)

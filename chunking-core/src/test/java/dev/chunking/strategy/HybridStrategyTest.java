@@ -6,11 +6,9 @@ import dev.chunking.application.Chunking;
 import dev.chunking.domain.Chunk;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
-import dev.chunking.spi.Chunker;
+import dev.chunking.testing.Feeds;
 import dev.chunking.testing.Promises;
 import dev.chunking.testing.Texts;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
@@ -103,16 +101,6 @@ class HybridStrategyTest {
         Chunking chunking = Chunking.of(HybridStrategy.NAME, options);
         List<Chunk> whole = chunking.chunk(DOC, text);
         Promises.assertKept(text, whole, options);
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        List<Chunk> split = new ArrayList<>();
-        try (Chunker chunker = chunking.open(DOC, split::add)) {
-            for (int at = 0; at < utf8.length; ) {
-                int n = Math.min(utf8.length - at, random.nextInt(16));
-                chunker.feed(utf8, at, n);
-                at += n;
-            }
-            chunker.finish();
-        }
-        assertThat(split).isEqualTo(whole);
+        assertThat(Feeds.inRandomBytePieces(chunking, DOC, text, random, 15)).isEqualTo(whole);
     }
 }

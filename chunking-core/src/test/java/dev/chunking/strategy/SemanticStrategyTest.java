@@ -9,10 +9,9 @@ import dev.chunking.domain.ChunkingException;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.InvalidOptionsException;
-import dev.chunking.spi.Chunker;
 import dev.chunking.spi.Embedder;
+import dev.chunking.testing.Feeds;
 import dev.chunking.testing.Promises;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -130,16 +129,6 @@ class SemanticStrategyTest {
         Chunking chunking = Chunking.of(SemanticStrategy.NAME, options);
         List<Chunk> whole = chunking.chunk(DOC, text);
         Promises.assertKept(text, whole, options);
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        List<Chunk> split = new ArrayList<>();
-        try (Chunker chunker = chunking.open(DOC, split::add)) {
-            for (int at = 0; at < utf8.length; ) {
-                int n = Math.min(utf8.length - at, random.nextInt(20));
-                chunker.feed(utf8, at, n);
-                at += n;
-            }
-            chunker.finish();
-        }
-        assertThat(split).isEqualTo(whole);
+        assertThat(Feeds.inRandomBytePieces(chunking, DOC, text, random, 19)).isEqualTo(whole);
     }
 }

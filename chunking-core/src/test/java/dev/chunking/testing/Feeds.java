@@ -1,0 +1,35 @@
+package dev.chunking.testing;
+
+import dev.chunking.application.Chunking;
+import dev.chunking.domain.Chunk;
+import dev.chunking.domain.DocumentId;
+import dev.chunking.spi.Chunker;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/** Feeds a text to a chunker in random pieces, for the feed-independence properties. */
+public final class Feeds {
+    private Feeds() {
+    }
+
+    /**
+     * Chunks a text fed as UTF-8 in random pieces of 0 to {@code maxPiece} bytes (so sequences are cut).
+     *
+     * @return the chunks, in order
+     */
+    public static List<Chunk> inRandomBytePieces(Chunking chunking, DocumentId document, String text, Random random, int maxPiece) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        List<Chunk> chunks = new ArrayList<>();
+        try (Chunker chunker = chunking.open(document, chunks::add)) {
+            for (int at = 0; at < utf8.length; ) {
+                int n = Math.min(utf8.length - at, random.nextInt(maxPiece + 1));
+                chunker.feed(utf8, at, n);
+                at += n;
+            }
+            chunker.finish();
+        }
+        return chunks;
+    }
+}
