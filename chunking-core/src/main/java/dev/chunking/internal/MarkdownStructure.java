@@ -297,6 +297,14 @@ final class MarkdownStructure extends Structure {
             }
             return;
         }
+        if (!paragraph && !table && MarkdownLines.isPlainText(b, n) && b[MarkdownLines.skipBlanks(b, 0, n)] != '[') {
+            if (boundary) { // plain text starts no block but a paragraph: skip every other test
+                blocks.add(lineStart);
+                boundary = false;
+            }
+            openParagraph(b, n, next);
+            return;
+        }
         if (paragraph && paragraphBytes < PARAGRAPH_CAP && MarkdownLines.setextLevel(b, n) > 0 && !table) {
             long at = paragraphStart;
             String text = setextText(paragraphStart, lineStart);
@@ -355,12 +363,16 @@ final class MarkdownStructure extends Structure {
         } else if (MarkdownLines.isLinkReferenceDefinition(b, n)) {
             boundary = true; // a definition, not a paragraph: a line of = or - after it is no underline
         } else if (MarkdownLines.indent(b, n) < 4) {
-            paragraph = true;
-            paragraphStart = lineStart;
-            paragraphLines = 1;
-            paragraphBytes = next == Long.MAX_VALUE ? LINE_CAP : next - lineStart;
-            headerRow = MarkdownLines.hasPipe(b, n) ? MarkdownLines.trimmed(b, 0, n) : null;
+            openParagraph(b, n, next);
         }
+    }
+
+    private void openParagraph(byte[] b, int n, long next) {
+        paragraph = true;
+        paragraphStart = lineStart;
+        paragraphLines = 1;
+        paragraphBytes = next == Long.MAX_VALUE ? LINE_CAP : next - lineStart;
+        headerRow = MarkdownLines.hasPipe(b, n) ? MarkdownLines.trimmed(b, 0, n) : null;
     }
 
     /** A setext heading's text: its lines {@code [from, to)}, each trimmed of spaces and tabs, joined by single spaces. */
