@@ -6,50 +6,29 @@ import dev.chunking.application.StrategyRegistry;
 import dev.chunking.strategy.CodePointCounter;
 import dev.chunking.strategy.RecursiveStrategy;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The parameter options end to end: refused by strategies that do not read them, handed to ones that do, kept in checkpoints. */
-class MainParametersTest {
-    @TempDir
-    Path dir;
-
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+class MainParametersTest extends CommandTestSupport {
     private final ParameterEchoStrategy echo = new ParameterEchoStrategy(
             Set.of("levels", "threshold", "embedder", "batch-size", "window", "front-matter", "a", "c"));
 
     /** Runs with the real registry (ServiceLoader), as {@code bin/chunk} does. */
     private int run(String... args) {
-        return new Main(new ByteArrayInputStream(new byte[0]), out, new PrintStream(err, true, StandardCharsets.UTF_8),
+        return new Main(new ByteArrayInputStream(new byte[0]), out, stderr(),
                 () -> 0L, false).run(args);
     }
 
     /** Runs with {@code recursive} and the test-only {@code echo} strategy, which declares parameters. */
     private int runWithEcho(String... args) {
         StrategyRegistry registry = StrategyRegistry.of(List.of(new RecursiveStrategy(), echo), List.of(new CodePointCounter()));
-        return new Main(new ByteArrayInputStream(new byte[0]), out, new PrintStream(err, true, StandardCharsets.UTF_8),
+        return new Main(new ByteArrayInputStream(new byte[0]), out, stderr(),
                 () -> 0L, false, () -> registry).run(args);
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
-
-    private Path file(String name, String text) throws IOException {
-        return Files.writeString(dir.resolve(name), text);
     }
 
     @Test

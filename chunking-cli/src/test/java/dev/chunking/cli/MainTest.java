@@ -3,24 +3,16 @@ package dev.chunking.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class MainTest {
-    @TempDir
-    Path dir;
-
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+class MainTest extends CommandTestSupport {
     private final AtomicLong clock = new AtomicLong();
     private byte[] stdin = new byte[0];
 
@@ -29,21 +21,9 @@ class MainTest {
     }
 
     private int run(OutputStream stdout, String... args) {
-        Main main = new Main(new ByteArrayInputStream(stdin), stdout, new PrintStream(err, true, StandardCharsets.UTF_8),
+        Main main = new Main(new ByteArrayInputStream(stdin), stdout, stderr(),
                 () -> clock.addAndGet(50_000_000L), false);
         return main.run(args);
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
-
-    private Path file(String name, String text) throws IOException {
-        return Files.writeString(dir.resolve(name), text);
     }
 
     @Test
