@@ -55,18 +55,18 @@ final class HybridStructure extends Structure {
 
     @Override
     long latest(long after, long upTo) {
-        long best = markdown.latestHeading(after, upTo); // a heading passed over while merging small sections
+        long best = markdown.marks().latestHeading(after, upTo); // a heading passed over while merging small sections
         if (best < 0 && semantic != null) {
             best = semantic.latestBreak(after, upTo);
         }
-        return best >= 0 ? best : markdown.latestBlock(after, upTo);
+        return best >= 0 ? best : markdown.marks().latestBlock(after, upTo);
     }
 
     @Override
     ChunkMetadata metadata(Utf8Window window, long start, long end) {
         ChunkMetadata m = markdown.metadata(window, start, end);
         String by;
-        if (markdown.isSectionStart(start) && (markdown.isSectionStart(end) || markdown.isEnd(end))) {
+        if (markdown.marks().isSectionStart(start) && (markdown.marks().isSectionStart(end) || markdown.isEnd(end))) {
             by = "markdown";
         } else if (semantic != null && semantic.isBreak(end)) {
             by = "semantic";

@@ -353,8 +353,8 @@ final class MarkdownLines {
     }
 
     /** Whether the line contains a pipe, as a table header row must. */
-    static boolean hasPipe(byte[] b, int n) {
-        for (int i = 0; i < n; i++) {
+    static boolean hasPipe(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (b[i] == '|') {
                 return true;
             }
@@ -375,26 +375,5 @@ final class MarkdownLines {
         return c < 0 || Character.isLetter(c) || c == '"' || c == '\'' || c == '(' || c == '[' || c == '!' || c == '.'
                 || c == ',' || c == ';' || c == '&' || c == '@' || c == '$' || c == '%' || c == '?' || c == '/' || c == '\\'
                 || c == '{' || c == ')' || c == ']' || c == '}' || c == '^' || c == '\u0000';
-    }
-
-    private static final java.lang.invoke.VarHandle LONGS =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-
-    /** The index of the first LF in {@code [from, end)}, or -1; eight bytes at a time. */
-    static int indexOfNewline(byte[] buf, int from, int end) {
-        int i = from;
-        for (; i + 8 <= end; i += 8) {
-            long x = (long) LONGS.get(buf, i) ^ 0x0A0A0A0A0A0A0A0AL;
-            long zero = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
-            if (zero != 0) {
-                return i + (Long.numberOfTrailingZeros(zero) >>> 3);
-            }
-        }
-        for (; i < end; i++) {
-            if (buf[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
     }
 }

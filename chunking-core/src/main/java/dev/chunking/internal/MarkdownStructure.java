@@ -2,8 +2,6 @@ package dev.chunking.internal;
 
 import dev.chunking.domain.ChunkMetadata;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The Markdown structure of a document, read line by line as the chunker scans: the outline
@@ -25,7 +23,6 @@ final class MarkdownStructure extends Structure {
     static final int FRONT_MATTER_CAP = 64 * 1024;
 
     private final boolean frontMatterEnabled;
-    private final boolean sections;
 
     private byte[] line = new byte[256];
     private int kept; // bytes of the current line kept in `line`
@@ -50,13 +47,9 @@ final class MarkdownStructure extends Structure {
 
     private int frontMatter; // 0 none, 1 open, 2 closed
     private long frontMatterStart;
-    private long frontMatterEnd = -1;
 
-    private final MarkdownOutline outline = new MarkdownOutline();
     private final HtmlEnd htmlTail = new HtmlEnd();
-    private final Positions headings = new Positions();
-    private final Positions blocks = new Positions();
-    private final Positions cuts = new Positions();
+    private final MarkdownMarks marks;
 
     /**
      * Creates a tracker for one document.
@@ -66,21 +59,34 @@ final class MarkdownStructure extends Structure {
      */
     MarkdownStructure(boolean frontMatter, boolean sections) {
         this.frontMatterEnabled = frontMatter;
-        this.sections = sections;
+        this.marks = new MarkdownMarks(sections);
     }
 
     @Override
     void observe(Utf8Window w, long from, long to) {
         window = w;
         byte[] buf = w.buf;
-        int i = (int) (from - w.base);
+        // a short line left unfinished by the last call is read again from its start, which the
+        // window still holds (it is not decided), rather than copied piece by piece
+        int i = (int) ((kept == 0 ? lineStart : from) - w.base);
         int end = (int) (to - w.base);
         while (i < end) {
-            int nl = MarkdownLines.indexOfNewline(buf, i, end);
-            if (nl >= 0 && kept == 0 && continuesParagraph(buf, i, nl)) {
-                paragraphLines++; // most lines of prose: skip copying and classifying them
-                paragraphBytes += nl + 1 - i;
+            if (kept == 0 && fence != 0 && frontMatter != 1) {
+                i = skipFencedCode(w, buf, i, end);
+            }
+            int nl = MarkdownScan.indexOfNewline(buf, i, end);
+            if (nl < 0 && kept == 0 && end - i < LINE_CAP) {
+                break;
+            }
+            if (nl >= 0 && kept == 0 && (nl == i || nl == i + 1 && buf[i] == '\r') && fence == 0 && (html == 0 || html >= 6)) {
+                firstLine = false;
+                blankLine(); // an empty line outside code: no need to copy or classify it
                 lineStart = w.base + nl + 1;
+                i = nl + 1;
+                continue;
+            }
+            if (nl >= 0 && kept == 0 && proseLine(w, buf, i, nl)) {
+                lineStart = w.base + nl + 1; // most lines of prose: skip copying and classifying them
                 i = nl + 1;
                 continue;
             }
@@ -115,19 +121,34 @@ final class MarkdownStructure extends Structure {
         }
     }
 
+    /**
+     * Passes over the lines of fenced code from the line start {@code from} up to the first
+     * line that may close the fence or, when none does, up to the last line start before
+     * {@code end}: no other line can change anything. Returns the new line start.
+     */
+    private int skipFencedCode(Utf8Window w, byte[] buf, int from, int end) {
+        int to = MarkdownScan.mayCloseFence(buf, from, end, (byte) (fence >>> 16));
+        if (to < 0) {
+            to = MarkdownScan.lastLineStart(buf, from, end);
+        }
+        lineStart = w.base + to;
+        return to;
+    }
 
     /**
-     * Whether the whole line {@code [from, to)} simply continues the open top-level paragraph:
-     * plain text (see {@link MarkdownLines#isPlainText}) while no container, table candidate,
-     * code, HTML or front matter is open, so the full rules would only count it.
+     * The fast path for the commonest lines, read in place: whether the whole line
+     * {@code [from, to)} (without its LF) is indented code or plain text (see
+     * {@link MarkdownLines#isPlainText}) while no container, table candidate, code, HTML or
+     * front matter is open. Plain text then continues the open top-level paragraph or opens
+     * one, as the full rules would decide; false leaves the line to them.
      */
-    private boolean continuesParagraph(byte[] buf, int from, int to) {
+    private boolean proseLine(Utf8Window w, byte[] buf, int from, int to) {
         if (headerRow != null || table || fence != 0 || html != 0 || frontMatter == 1 || containers.open() || firstLine
                 || to - from >= LINE_CAP) {
             return false;
         }
-        if (!paragraph) {
-            return indentedCode(buf, from, to);
+        if (!paragraph && indentedCode(buf, from, to)) {
+            return true;
         }
         int i = from;
         while (i < to && i - from < 4 && (buf[i] == ' ' || buf[i] == '\t')) {
@@ -136,14 +157,22 @@ final class MarkdownStructure extends Structure {
         if (i == to || i - from > 3) {
             return false;
         }
-        int c = buf[i];
-        boolean plain = c < 0 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '"' || c == '\'' || c == '('
-                || c == ',' || c == '.' || c == ';' || c == '/' || c == '&' || c == '$' || c == '%' || c == '?' || c == '@';
-        if (plain) {
-            blankBefore = false;
-            headingJustEnded = false;
+        if (!MarkdownScan.startsNoBlock(buf, i, buf[to - 1] == '\r' ? to - 1 : to, paragraph)) {
+            return false;
         }
-        return plain;
+        blankBefore = false;
+        headingJustEnded = false;
+        if (!paragraph) {
+            if (boundary) { // plain text starts no block but a paragraph
+                marks.block(lineStart);
+                boundary = false;
+            }
+            openParagraph(buf, from, buf[to - 1] == '\r' ? to - 1 : to, w.base + to + 1);
+        } else {
+            paragraphLines++;
+            paragraphBytes += to + 1 - from;
+        }
+        return true;
     }
 
     /** A non-blank line indented four columns or more with no paragraph open: indented code, where nothing starts. */
@@ -158,7 +187,7 @@ final class MarkdownStructure extends Structure {
             return false;
         }
         if (boundary) {
-            blocks.add(lineStart);
+            marks.block(lineStart);
             boundary = false;
         }
         blankBefore = false;
@@ -183,6 +212,9 @@ final class MarkdownStructure extends Structure {
     @Override
     void endOfInput(Utf8Window w) {
         if (!classified && observed > lineStart) {
+            if (kept == 0) { // the last line, without a line ending, was left for a later call
+                keep(w.buf, (int) (lineStart - w.base), (int) (observed - w.base));
+            }
             classify(observed);
         }
         closeParagraph();
@@ -241,15 +273,11 @@ final class MarkdownStructure extends Structure {
             }
             return;
         }
-        html = 0; // a blank line ends an HTML block of type 6 or 7
         if (blank) {
-            closeParagraph();
-            endTable(lineStart);
-            containers.blank();
-            blankBefore = true;
-            boundary |= !headingJustEnded;
+            blankLine();
             return;
         }
+        html = 0;
         headingJustEnded = false;
         boolean wasBlank = blankBefore;
         blankBefore = false;
@@ -260,6 +288,16 @@ final class MarkdownStructure extends Structure {
             return;
         }
         topLevel(b, n, next);
+    }
+
+    /** A blank line outside fenced code and HTML blocks of types 1 to 5. */
+    private void blankLine() {
+        html = 0; // a blank line ends an HTML block of type 6 or 7
+        closeParagraph();
+        endTable(lineStart);
+        containers.blank();
+        blankBefore = true;
+        boundary |= !headingJustEnded;
     }
 
     /** The fast path for a plain-text line; false when the line needs the full rules after all. */
@@ -282,7 +320,7 @@ final class MarkdownStructure extends Structure {
         }
         int place = containers.line(b, n, wasBlank);
         if (place == MarkdownContainers.NEW_ITEM) {
-            blocks.add(lineStart);
+            marks.block(lineStart);
         } else if (place == MarkdownContainers.TOP) {
             boundary = true;
         }
@@ -292,31 +330,31 @@ final class MarkdownStructure extends Structure {
     private void topLevel(byte[] b, int n, long next) {
         if (!paragraph && !table && MarkdownLines.indent(b, n) >= 4) {
             if (boundary) { // indented code: no block starts at four columns or more, so skip every other test
-                blocks.add(lineStart);
+                marks.block(lineStart);
                 boundary = false;
             }
             return;
         }
         if (!paragraph && !table && MarkdownLines.isPlainText(b, n) && b[MarkdownLines.skipBlanks(b, 0, n)] != '[') {
             if (boundary) { // plain text starts no block but a paragraph: skip every other test
-                blocks.add(lineStart);
+                marks.block(lineStart);
                 boundary = false;
             }
-            openParagraph(b, n, next);
+            openParagraph(b, 0, n, next);
             return;
         }
         if (paragraph && paragraphBytes < PARAGRAPH_CAP && MarkdownLines.setextLevel(b, n) > 0 && !table) {
             long at = paragraphStart;
-            String text = setextText(paragraphStart, lineStart);
+            String text = MarkdownScan.setextText(window.buf, (int) (paragraphStart - window.base), (int) (lineStart - window.base));
             paragraph = false;
-            heading(at, MarkdownLines.setextLevel(b, n), text);
+            marks.heading(at, MarkdownLines.setextLevel(b, n), text);
             boundary = false; // a heading is not cut off from its first block by preference
             return;
         }
         if (paragraph && paragraphLines == 1 && headerRow != null && MarkdownLines.isTableDelimiter(b, n)) {
             paragraph = false;
             table = true;
-            outline.tableStarts(next, headerRow + "\n" + MarkdownLines.trimmed(b, 0, n));
+            marks.tableStarts(next, headerRow + "\n" + MarkdownLines.trimmed(b, 0, n));
             return;
         }
         int atx = MarkdownLines.atxLevel(b, n);
@@ -336,13 +374,13 @@ final class MarkdownStructure extends Structure {
         }
         closeParagraph();
         if (atx > 0) {
-            heading(lineStart, atx, MarkdownLines.atxText(b, n));
+            marks.heading(lineStart, atx, MarkdownLines.atxText(b, n));
             boundary = false;
             headingJustEnded = true;
             return;
         }
         if (startsBlock || boundary) {
-            blocks.add(lineStart);
+            marks.block(lineStart);
         }
         boundary = false;
         int f = MarkdownLines.fenceOpen(b, n);
@@ -363,33 +401,17 @@ final class MarkdownStructure extends Structure {
         } else if (MarkdownLines.isLinkReferenceDefinition(b, n)) {
             boundary = true; // a definition, not a paragraph: a line of = or - after it is no underline
         } else if (MarkdownLines.indent(b, n) < 4) {
-            openParagraph(b, n, next);
+            openParagraph(b, 0, n, next);
         }
     }
 
-    private void openParagraph(byte[] b, int n, long next) {
+    /** A paragraph opens with the line {@code b[from, to)} (no line ending); {@code next} is where the next line starts. */
+    private void openParagraph(byte[] b, int from, int to, long next) {
         paragraph = true;
         paragraphStart = lineStart;
         paragraphLines = 1;
         paragraphBytes = next == Long.MAX_VALUE ? LINE_CAP : next - lineStart;
-        headerRow = MarkdownLines.hasPipe(b, n) ? MarkdownLines.trimmed(b, 0, n) : null;
-    }
-
-    /** A setext heading's text: its lines {@code [from, to)}, each trimmed of spaces and tabs, joined by single spaces. */
-    private String setextText(long from, long to) {
-        StringBuilder text = new StringBuilder();
-        byte[] buf = window.buf;
-        int end = (int) (to - window.base);
-        for (int i = (int) (from - window.base); i < end; ) {
-            int nl = MarkdownLines.indexOfNewline(buf, i, end);
-            int stop = nl < 0 ? end : nl;
-            if (stop > i && buf[stop - 1] == '\r') {
-                stop--;
-            }
-            text.append(text.length() == 0 ? "" : " ").append(MarkdownLines.trimmed(buf, i, stop));
-            i = nl < 0 ? end : nl + 1;
-        }
-        return text.toString();
+        headerRow = MarkdownLines.hasPipe(b, from, to) ? MarkdownLines.trimmed(b, from, to) : null;
     }
 
     private void closeParagraph() {
@@ -400,67 +422,26 @@ final class MarkdownStructure extends Structure {
     private void endTable(long at) {
         if (table) {
             table = false;
-            outline.tableEnds(at);
+            marks.tableEnds(at);
             boundary = true;
-        }
-    }
-
-    private void heading(long at, int level, String text) {
-        outline.heading(at, level, text);
-        headings.add(at);
-        if (sections) {
-            cuts.add(at);
         }
     }
 
     private void closeFrontMatter(long next) {
         frontMatter = 2;
-        frontMatterEnd = next;
         fence = 0;
         html = 0;
         containers.clear();
         closeParagraph();
         table = false;
-        outline.clear();
-        headings.clear();
-        blocks.clear();
-        cuts.clear();
-        cuts.add(next);
+        marks.frontMatterEnds(next);
         blankBefore = true;
         boundary = true;
     }
 
-    /** Where front matter ends, or -1 when the document has none (known once decided). */
-    long frontMatterEnd() {
-        return frontMatterEnd;
-    }
-
-    @Override
-    long forcedCut(long after, long upTo) {
-        return cuts.firstIn(after, upTo);
-    }
-
-    @Override
-    boolean mergeable(long start, long cut) {
-        if (cut == frontMatterEnd || start < frontMatterEnd) {
-            return false;
-        }
-        return outline.sameHeading(start, cut);
-    }
-
-    /** The latest heading start in {@code (after, upTo]}, or -1. */
-    long latestHeading(long after, long upTo) {
-        return headings.latestIn(after, upTo);
-    }
-
-    /** The latest block start in {@code (after, upTo]}, or -1. */
-    long latestBlock(long after, long upTo) {
-        return blocks.latestIn(after, upTo);
-    }
-
-    /** Whether a section starts at {@code at}: a heading, the end of front matter, or the document start. */
-    boolean isSectionStart(long at) {
-        return at == 0 || at == frontMatterEnd || headings.contains(at);
+    /** What the reader has found so far. */
+    MarkdownMarks marks() {
+        return marks;
     }
 
     /** Whether {@code at} is the end of the whole input (known once the input ended). */
@@ -469,28 +450,27 @@ final class MarkdownStructure extends Structure {
     }
 
     @Override
+    long forcedCut(long after, long upTo) {
+        return marks.forcedCut(after, upTo);
+    }
+
+    @Override
+    boolean mergeable(long start, long cut) {
+        return marks.mergeable(start, cut);
+    }
+
+    @Override
     long latest(long after, long upTo) {
-        long h = headings.latestIn(after, upTo);
-        return h >= 0 ? h : blocks.latestIn(after, upTo);
+        return marks.latest(after, upTo);
     }
 
     @Override
     ChunkMetadata metadata(Utf8Window w, long start, long end) {
-        Map<String, String> attributes = Map.of();
-        if (start < frontMatterEnd) {
-            attributes = Map.of("block", "front-matter");
-        } else if (outline.tableHeaderAt(start) != null) {
-            attributes = Map.of("tableHeader", outline.tableHeaderAt(start));
-        }
-        MarkdownOutline.Entry o = start < frontMatterEnd ? MarkdownOutline.top() : outline.at(start);
-        return new ChunkMetadata(o.path(), o.level(), Optional.empty(), Optional.empty(), attributes);
+        return marks.metadata(start);
     }
 
     @Override
     void dropBefore(long offset) {
-        outline.dropBefore(offset);
-        headings.dropBefore(offset);
-        blocks.dropBefore(offset);
-        cuts.dropBefore(offset);
+        marks.dropBefore(offset);
     }
 }
