@@ -1,52 +1,17 @@
 package dev.chunking.streaming;
 
-import dev.chunking.domain.SourceFingerprint;
-import java.io.IOException;
+import dev.chunking.spi.DocumentSource;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
- * Where the bytes of a document come from: a file (seekable, fingerprinted, so runs over it can
- * be resumed), or any channel or input stream (read once, from the start). Implementations
- * are immutable; each {@link #open} returns a new channel.
+ * The byte sources of this module: a file (seekable, fingerprinted, so runs over it can be
+ * resumed), or any channel or input stream (read once, from the start). Implementations are
+ * immutable; each {@link #open} returns a new channel.
  */
-public interface ByteSource {
-    /**
-     * Returns a name for messages, such as the file path.
-     *
-     * @return the name
-     */
-    String name();
-
-    /**
-     * Returns the size when it is known in advance.
-     *
-     * @return the size in bytes, or empty for streams
-     */
-    OptionalLong size() throws IOException;
-
-    /**
-     * Opens the source positioned at a byte offset.
-     *
-     * @param offset where to start reading; only 0 for sources that cannot seek
-     * @return a channel the caller closes
-     * @throws IOException if the source cannot be opened
-     * @throws dev.chunking.domain.CheckpointMismatchException if the source cannot start at {@code offset}
-     */
-    ReadableByteChannel open(long offset) throws IOException;
-
-    /**
-     * Returns the source's fingerprint, for checkpoints.
-     *
-     * @return the fingerprint, or empty for sources that cannot be read again
-     * @throws IOException if the source cannot be read
-     */
-    Optional<SourceFingerprint> fingerprint() throws IOException;
-
+public interface ByteSource extends DocumentSource {
     /**
      * A file, read through a {@link java.nio.channels.FileChannel}.
      *

@@ -1,5 +1,6 @@
 package dev.chunking.streaming;
 
+import dev.chunking.application.OperationOptions;
 import dev.chunking.domain.InvalidOptionsException;
 
 /**
@@ -13,9 +14,9 @@ import dev.chunking.domain.InvalidOptionsException;
  */
 public record StreamingOptions(int bufferSize, long byteLimit, int checkpointEveryChunks, long checkpointEveryBytes) {
     /** Default bytes per read: 64 KiB. */
-    public static final int DEFAULT_BUFFER_SIZE = 64 * 1024;
+    public static final int DEFAULT_BUFFER_SIZE = OperationOptions.DEFAULT_BUFFER_SIZE;
     /** Largest buffer accepted: 1 MiB. */
-    public static final int MAX_BUFFER_SIZE = 1 << 20;
+    public static final int MAX_BUFFER_SIZE = OperationOptions.MAX_BUFFER_SIZE;
 
     private static final StreamingOptions DEFAULTS = new StreamingOptions(DEFAULT_BUFFER_SIZE, 0, 1000, 64L << 20);
 
@@ -25,17 +26,21 @@ public record StreamingOptions(int bufferSize, long byteLimit, int checkpointEve
      * @throws InvalidOptionsException naming the value, the limit and the setting
      */
     public StreamingOptions {
-        if (bufferSize < 1 || bufferSize > MAX_BUFFER_SIZE) {
-            throw new InvalidOptionsException("buffer size " + bufferSize + " is outside 1.." + MAX_BUFFER_SIZE
-                    + " bytes; set bufferSize within that range");
-        }
-        if (byteLimit < 0) {
-            throw new InvalidOptionsException("byte limit " + byteLimit + " is negative; set byteLimit to 0 (none) or more");
-        }
-        if (checkpointEveryChunks < 1 || checkpointEveryBytes < 1) {
-            throw new InvalidOptionsException("checkpoint intervals must be at least 1 (chunks " + checkpointEveryChunks
-                    + ", bytes " + checkpointEveryBytes + "); set checkpointEveryChunks and checkpointEveryBytes");
-        }
+        toOperationOptions(bufferSize, byteLimit, checkpointEveryChunks, checkpointEveryBytes);
+    }
+
+    /**
+     * The same settings as options of an operation, with the default progress intervals.
+     *
+     * @return the operation options
+     */
+    public OperationOptions toOperationOptions() {
+        return toOperationOptions(bufferSize, byteLimit, checkpointEveryChunks, checkpointEveryBytes);
+    }
+
+    private static OperationOptions toOperationOptions(int bufferSize, long byteLimit, int everyChunks, long everyBytes) {
+        return OperationOptions.builder().bufferSize(bufferSize).byteLimit(byteLimit).checkpointEveryChunks(everyChunks)
+                .checkpointEveryBytes(everyBytes).build();
     }
 
     /**

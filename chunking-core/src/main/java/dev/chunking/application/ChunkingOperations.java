@@ -1,0 +1,276 @@
+package dev.chunking.application;
+
+import dev.chunking.domain.InputLimitException;
+import dev.chunking.domain.InvalidOptionsException;
+import dev.chunking.domain.OperationStatus;
+import dev.chunking.domain.ProgressEvent;
+import dev.chunking.spi.ProgressListener;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.LongSupplier;
+
+/**
+ * Runs chunking operations for a host application: each {@link #submit submitted} operation
+ * streams its source through its strategy into its sink on a shared executor, takes
+ * checkpoints, reports numbered progress events, and can be cancelled. At most
+ * {@code maxConcurrent} operations run at once; the others wait, in order, as {@code PENDING},
+ * and at most {@code maxQueued} may wait, so a host cannot exhaust memory by starting thousands.
+ *
+ * <pre>{@code
+ * try (ChunkingOperations operations = ChunkingOperations.builder().maxConcurrent(4).build()) {
+ *     Operation op = operations.submit(OperationRequest.builder(collection, document, chunking, source, sink)
+ *             .listener(event -> log(event)).build());
+ *     op.cancel();                      // from any thread
+ *     OperationResult result = op.completion().join();
+ * }
+ * }</pre>
+ *
+ * <p>Wired only to ports: the source, sink, checkpoint store and listener come with each
+ * request, time from an injected {@link Clock} (event timestamps) and nanosecond supplier
+ * (throughput, throttling). Thread-safe.
+ */
+public final class ChunkingOperations implements AutoCloseable {
+    private final Executor executor;
+    private final ExecutorService ownExecutor; // null when the host supplied the executor
+    private final int maxConcurrent;
+    private final int maxQueued;
+    private final Clock clock;
+    private final LongSupplier nanoTime;
+    private final EventDelivery delivery = new EventDelivery();
+    private final ArrayDeque<Operation> waiting = new ArrayDeque<>();
+    private int running;
+    private boolean closed;
+
+    private ChunkingOperations(Builder b) {
+        this.maxConcurrent = b.maxConcurrent;
+        this.maxQueued = b.maxQueued;
+        this.clock = b.clock;
+        this.nanoTime = b.nanoTime;
+        if (b.executor == null) {
+            this.ownExecutor = Executors.newFixedThreadPool(b.maxConcurrent, task -> {
+                Thread t = new Thread(task, "chunking-operation");
+                t.setDaemon(true);
+                return t;
+            });
+            this.executor = ownExecutor;
+        } else {
+            this.ownExecutor = null;
+            this.executor = b.executor;
+        }
+    }
+
+    /**
+     * A builder with the defaults: as many concurrent operations as processors, 10,000 waiting,
+     * an executor of its own, the system clock.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Accepts an operation: it starts at once when fewer than {@code maxConcurrent} run,
+     * otherwise it waits as {@code PENDING}.
+     *
+     * @param request what to run
+     * @return the operation, to follow and cancel
+     * @throws InvalidOptionsException if the request has a checkpoint store but its strategy cannot resume
+     * @throws InputLimitException if {@code maxQueued} operations already wait
+     * @throws dev.chunking.domain.ChunkerStateException if the service was closed
+     */
+    public Operation submit(OperationRequest request) {
+        check(request);
+        Operation operation = new Operation(request, this::cancelWaiting);
+        synchronized (waiting) {
+            if (closed) {
+                throw new dev.chunking.domain.ChunkerStateException("the operation service is closed; submit to an open one");
+            }
+            if (running < maxConcurrent) {
+                running++;
+            } else if (waiting.size() >= maxQueued) {
+                throw new InputLimitException(waiting.size() + " operations already wait, the limit of maxQueued; raise maxQueued or"
+                        + " submit when some have finished");
+            } else {
+                waiting.add(operation);
+                return operation;
+            }
+        }
+        start(operation);
+        return operation;
+    }
+
+    /**
+     * Runs an operation in the calling thread, outside the concurrency limit, and returns how it
+     * ended. Events still go to the listener on the event thread.
+     *
+     * @param request what to run
+     * @return the result; a failure is a {@code FAILED} result, not an exception
+     * @throws InvalidOptionsException if the request has a checkpoint store but its strategy cannot resume
+     */
+    public OperationResult run(OperationRequest request) {
+        check(request);
+        Operation operation = new Operation(request, op -> { });
+        operation.moveTo(OperationStatus.RUNNING);
+        OperationResult result = new OperationRun(operation, delivery, clock, nanoTime, Long.MAX_VALUE, Long.MAX_VALUE).run();
+        operation.complete(result);
+        return result;
+    }
+
+    private static void check(OperationRequest request) {
+        if (request.checkpoints().isPresent() && !request.chunking().strategy().resumable()) {
+            throw new InvalidOptionsException("strategy '" + request.chunking().strategy().name() + "' cannot resume from a checkpoint;"
+                    + " submit it without a checkpoint store");
+        }
+    }
+
+    private void start(Operation operation) {
+        if (!operation.moveFrom(OperationStatus.PENDING, OperationStatus.RUNNING)) {
+            finished(); // cancelled while it was being started
+            return;
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    operation.complete(new OperationRun(operation, delivery, clock, nanoTime, Long.MAX_VALUE, Long.MAX_VALUE).run());
+                } finally {
+                    finished();
+                }
+            });
+        } catch (RuntimeException e) { // the host's executor refused the task
+            operation.moveTo(OperationStatus.FAILED);
+            operation.complete(new OperationResult(operation.id(), OperationStatus.FAILED, 0, 0, 0, 0, 0, 0, Optional.of(e)));
+            finished();
+        }
+    }
+
+    private void finished() {
+        Operation next;
+        synchronized (waiting) {
+            next = waiting.poll();
+            if (next == null) {
+                running--;
+                return;
+            }
+        }
+        start(next); // the slot passes to the next waiting operation
+    }
+
+    private void cancelWaiting(Operation operation) {
+        synchronized (waiting) {
+            if (!waiting.remove(operation) || !operation.moveFrom(OperationStatus.PENDING, OperationStatus.CANCELLED)) {
+                return; // already started: it sees the request after its current buffer
+            }
+        }
+        OperationRequest request = operation.request();
+        delivery.send(operation, request.listener(), new ProgressEvent(request.id(), 1, ProgressEvent.Kind.CANCELLED, clock.instant(),
+                request.collection(), request.document(), 0, java.util.OptionalLong.empty(), 0, 0, Optional.empty()));
+        operation.complete(new OperationResult(operation.id(), OperationStatus.CANCELLED, 0, 0, 0, 0, 0, 1, Optional.empty()));
+    }
+
+    /**
+     * Stops accepting operations, cancels those still waiting, and lets running ones finish;
+     * shuts down the executor if the service created it.
+     */
+    @Override
+    public void close() {
+        java.util.List<Operation> cancelled;
+        synchronized (waiting) {
+            closed = true;
+            cancelled = new java.util.ArrayList<>(waiting);
+        }
+        cancelled.forEach(Operation::cancel);
+        if (ownExecutor != null) {
+            ownExecutor.shutdown();
+        }
+        delivery.close();
+    }
+
+    /** Builds {@link ChunkingOperations}; not thread-safe. */
+    public static final class Builder {
+        private Executor executor;
+        private int maxConcurrent = Runtime.getRuntime().availableProcessors();
+        private int maxQueued = 10_000;
+        private Clock clock = Clock.systemUTC();
+        private LongSupplier nanoTime = System::nanoTime;
+
+        private Builder() {
+        }
+
+        /**
+         * Runs operations on the host's executor instead of one of the service's own.
+         *
+         * @param value the executor; the service never shuts it down
+         * @return this builder
+         */
+        public Builder executor(Executor value) {
+            executor = value;
+            return this;
+        }
+
+        /**
+         * Sets how many operations may run at once.
+         *
+         * @param value at least 1
+         * @return this builder
+         */
+        public Builder maxConcurrent(int value) {
+            maxConcurrent = value;
+            return this;
+        }
+
+        /**
+         * Sets how many operations may wait.
+         *
+         * @param value at least 0
+         * @return this builder
+         */
+        public Builder maxQueued(int value) {
+            maxQueued = value;
+            return this;
+        }
+
+        /**
+         * Sets the clock for event timestamps.
+         *
+         * @param value the clock
+         * @return this builder
+         */
+        public Builder clock(Clock value) {
+            clock = value;
+            return this;
+        }
+
+        /**
+         * Sets the monotonic nanosecond source for throughput and throttling.
+         *
+         * @param value like {@link System#nanoTime()}
+         * @return this builder
+         */
+        public Builder nanoTime(LongSupplier value) {
+            nanoTime = value;
+            return this;
+        }
+
+        /**
+         * Builds the service.
+         *
+         * @return the service
+         * @throws InvalidOptionsException if a value is out of range or missing
+         */
+        public ChunkingOperations build() {
+            if (maxConcurrent < 1 || maxQueued < 0) {
+                throw new InvalidOptionsException("maxConcurrent must be at least 1 and maxQueued at least 0, got " + maxConcurrent
+                        + " and " + maxQueued + "; set maxConcurrent and maxQueued");
+            }
+            if (clock == null || nanoTime == null) {
+                throw new InvalidOptionsException("clock and nanoTime must be set");
+            }
+            return new ChunkingOperations(this);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.chunking.application;
+
+import dev.chunking.domain.OperationId;
+import dev.chunking.domain.OperationStatus;
+import java.util.Optional;
+
+/**
+ * How an operation ended. Immutable.
+ *
+ * @param id the operation
+ * @param status {@code COMPLETED}, {@code FAILED} or {@code CANCELLED}
+ * @param bytes the byte offset reached in the source
+ * @param chunks chunks handed to the sink by this run (after a resume: only the new ones)
+ * @param replacements malformed sequences replaced by U+FFFD in the whole document
+ * @param resumedFrom the byte offset this run started reading at: 0, 3 after a byte order mark, or a checkpoint's offset
+ * @param checkpoints checkpoints saved by this run
+ * @param lastSequence the sequence number of the operation's last event
+ * @param failure for {@code FAILED}, the cause; otherwise empty
+ */
+public record OperationResult(OperationId id, OperationStatus status, long bytes, long chunks, long replacements, long resumedFrom,
+                              long checkpoints, long lastSequence, Optional<Throwable> failure) {
+}

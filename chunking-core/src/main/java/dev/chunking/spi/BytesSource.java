@@ -1,0 +1,59 @@
+package dev.chunking.spi;
+
+import dev.chunking.domain.SourceFingerprint;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** A document held in memory: {@link DocumentSource#ofBytes}. Immutable; the array is copied. */
+final class BytesSource implements DocumentSource {
+    private static final int HASHED = 64 * 1024;
+
+    private final String name;
+    private final byte[] bytes;
+
+    BytesSource(String name, byte[] bytes) {
+        this.name = name;
+        this.bytes = bytes.clone();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public OptionalLong size() {
+        return OptionalLong.of(bytes.length);
+    }
+
+    @Override
+    public ReadableByteChannel open(long offset) {
+        if (offset < 0 || offset > bytes.length) {
+            throw new dev.chunking.domain.CheckpointMismatchException(name + " has " + bytes.length + " bytes, so it cannot be read from offset "
+                    + offset + "; delete the checkpoint to start over");
+        }
+        return Channels.newChannel(new java.io.ByteArrayInputStream(bytes, (int) offset, bytes.length - (int) offset));
+    }
+
+    @Override
+    public Optional<SourceFingerprint> fingerprint() {
+        return Optional.of(new SourceFingerprint(bytes.length, 0, sha256(0, Math.min(HASHED, bytes.length)),
+                sha256(Math.max(0, bytes.length - HASHED), Math.min(HASHED, bytes.length))));
+    }
+
+    private String sha256(int from, int length) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(ByteBuffer.wrap(bytes, from, length));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}
