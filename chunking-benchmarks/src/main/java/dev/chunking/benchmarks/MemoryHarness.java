@@ -7,7 +7,7 @@ import dev.chunking.spi.Chunker;
 import dev.chunking.streaming.ByteSource;
 import dev.chunking.streaming.StreamResult;
 import dev.chunking.streaming.StreamingChunker;
-import dev.chunking.streaming.StreamingOptions;
+import dev.chunking.application.OperationOptions;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
@@ -65,13 +65,13 @@ public final class MemoryHarness {
                 }
             }
             case "file" -> {
-                StreamResult result = new StreamingChunker(chunking, StreamingOptions.defaults())
+                StreamResult result = new StreamingChunker(chunking, OperationOptions.defaults())
                         .run(DocumentId.of(args[1]), ByteSource.file(Path.of(args[1])), c -> chunks[0]++);
                 bytes = result.bytes();
             }
             case "line" -> {
                 long total = (long) (Double.parseDouble(args[1]) * (1L << 30));
-                StreamResult result = new StreamingChunker(chunking, StreamingOptions.defaults())
+                StreamResult result = new StreamingChunker(chunking, OperationOptions.defaults())
                         .run(DocumentId.of("line"), ByteSource.channel("line", new OneLine(total)), c -> chunks[0]++);
                 bytes = result.bytes();
             }

@@ -1,33 +1,51 @@
 package dev.chunking.cli;
 
+import dev.chunking.application.Preview;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.MalformedInputPolicy;
 import dev.chunking.domain.SizeUnit;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The parsed command line of {@code chunk}. Immutable.
  *
- * @param command {@code "chunk"}, {@code "strategies"} or {@code "help"}
+ * @param command {@code "chunk"}, {@code "preview"}, {@code "compare"}, {@code "strategies"} or {@code "help"}
  * @param strategy strategy name
- * @param options sizes, unit and the strategy parameters given
+ * @param options sizes, unit and the strategy parameters given, for {@code strategy} (for compare: for the first
+ *                strategy listed, with every parameter given; {@link Settings#options} fits them to each strategy)
  * @param format output format
  * @param out output file, or empty for standard output
  * @param progress true or false when forced, empty to decide by terminal and input size
  * @param files input files; {@code "-"} is standard input
  * @param checkpoint checkpoint file to resume from and keep up to date, if any
  * @param maxBytes refuse inputs longer than this many bytes; 0 for no limit
+ * @param settings the sizes, unit and parameters as given, before they are fitted to a strategy
+ * @param chunks preview: how many chunks to print at most
+ * @param bytes preview and compare: how many bytes of the file to read at most
+ * @param strategies compare: the strategies to compare, in the order given; empty for other commands
  */
 public record Arguments(String command, String strategy, ChunkingOptions options, OutputFormat format,
                         Optional<String> out, Optional<Boolean> progress, List<String> files, Optional<String> checkpoint,
-                        long maxBytes) {
+                        long maxBytes, Settings settings, int chunks, long bytes, List<String> strategies) {
 
     /** The usage text printed by {@code --help}. */
     public static final String USAGE = String.join("\n",
             "Usage: chunk [OPTIONS] FILE...      chunk files ('-' reads standard input)",
+            "       chunk preview [OPTIONS] FILE",
+            "                                    print the first chunks of FILE, reading only its start",
+            "       chunk compare --strategies LIST [OPTIONS] FILE",
+            "                                    chunk the start of FILE with each strategy; print a table of the",
+            "                                    chunk counts, sizes, boundary and under-min shares and times",
             "       chunk strategies             list strategies, one per line: name, then description",
+            "  (preview and compare must come first; a file of that name is ./preview or -- preview)",
             "",
             "Options:",
             "  --strategy NAME        strategy to use: character, recursive (default), markdown, semantic, hierarchical,",
@@ -52,6 +70,15 @@ public record Arguments(String command, String strategy, ChunkingOptions options
             "  --no-progress          never show one (default: shown for large inputs when stderr is a terminal)",
             "  -h, --help             show this help",
             "",
+            "Preview and compare (one summary line on stderr; --out, --checkpoint, --max-bytes, --progress do not apply):",
+            "  --chunks N             preview: print at most the first N chunks (default 10), in --format",
+            "  --bytes N              read at most the first N bytes of FILE (default 1048576): preview prints the",
+            "                         chunks final within them; compare chunks them, cut back to a whole UTF-8",
+            "                         character, as its sample",
+            "  --strategies LIST      compare: comma-separated strategies, e.g. recursive,markdown,semantic. Each gets the",
+            "                         shared --size, --overlap, --min-size, --unit, --encoding and --on-malformed, and",
+            "                         only the parameter options it reads; hierarchical ignores --size (give --levels)",
+            "",
             StrategyParameters.USAGE,
             "",
             "Environment (bin/chunk):",
@@ -60,6 +87,78 @@ public record Arguments(String command, String strategy, ChunkingOptions options
             "  JAVA_OPTS              options for the JVM, e.g. -Xmx64m",
             "",
             "Exit status: 0 success, 2 bad usage or refused input, 1 failure while running.");
+
+    /** The commands that are named by the first argument. */
+    private static final Set<String> SUBCOMMANDS = Set.of("preview", "compare");
+
+    /** Options that only some commands take → those commands. Every other option applies to all of them. */
+    private static final Map<String, Set<String>> ONLY_FOR = Map.of(
+            "--chunks", Set.of("preview"),
+            "--bytes", Set.of("preview", "compare"),
+            "--strategies", Set.of("compare"),
+            "--strategy", Set.of("chunk", "preview"),
+            "--format", Set.of("chunk", "preview"),
+            "--out", Set.of("chunk"),
+            "--checkpoint", Set.of("chunk"),
+            "--max-bytes", Set.of("chunk"),
+            "--progress", Set.of("chunk"),
+            "--no-progress", Set.of("chunk"));
+
+    /** The largest sample {@code compare} can hold in one array. */
+    static final long MAX_SAMPLE = Integer.MAX_VALUE - 8;
+
+    /**
+     * The sizes, unit and strategy parameters as given on the command line, before they are
+     * fitted to a strategy: the one place that turns them into {@link ChunkingOptions}.
+     *
+     * @param size {@code --size}, or null when not given
+     * @param overlap {@code --overlap}, or null when not given
+     * @param minSize {@code --min-size}
+     * @param unit {@code --unit}
+     * @param tokenCounter {@code --token-counter} or {@code --encoding}
+     * @param malformed {@code --on-malformed}
+     * @param parameters the parameter options given, in the order first given
+     */
+    public record Settings(Integer size, Integer overlap, int minSize, SizeUnit unit, String tokenCounter,
+                           MalformedInputPolicy malformed, Map<String, String> parameters) {
+        /** Copies the parameters, keeping their order. */
+        public Settings {
+            parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        }
+
+        /**
+         * Builds the options for a strategy: {@code hierarchical} takes its max size from the
+         * first of {@code --levels} (default 2048) and no {@code --size}, and overlap 0 unless
+         * given; the others take {@code --size} (default 1000) and overlap size / 5 unless given.
+         * Every parameter given is passed on; {@link dev.chunking.application.Chunking} refuses
+         * one the strategy does not read.
+         *
+         * @param strategy the strategy's name
+         * @return the options
+         * @throws dev.chunking.domain.InvalidOptionsException if the sizes are inconsistent
+         */
+        public ChunkingOptions options(String strategy) {
+            boolean levels = strategy.equals("hierarchical");
+            int max = levels ? largestLevel(parameters.get("levels")) : size != null ? size : ChunkingOptions.DEFAULT_MAX_SIZE;
+            int lap = overlap != null ? overlap : levels ? 0 : max / 5; // the levels of hierarchical tile the text
+            ChunkingOptions.Builder builder = ChunkingOptions.builder().maxSize(max).overlap(lap).minSize(minSize).unit(unit)
+                    .tokenCounter(tokenCounter).malformedInput(malformed);
+            parameters.forEach(builder::parameter); // only those given: a strategy refuses any it does not read
+            return builder.build();
+        }
+
+        /**
+         * Keeps only some of the parameters, for a strategy that reads only those.
+         *
+         * @param names the parameter names to keep
+         * @return settings with the same sizes and those parameters
+         */
+        public Settings onlyParameters(Set<String> names) {
+            Map<String, String> kept = new LinkedHashMap<>(parameters);
+            kept.keySet().retainAll(names);
+            return new Settings(size, overlap, minSize, unit, tokenCounter, malformed, kept);
+        }
+    }
 
     /**
      * The first (largest) size of {@code --levels} (default 2048), which stands in for the size
@@ -82,6 +181,7 @@ public record Arguments(String command, String strategy, ChunkingOptions options
      * @throws dev.chunking.domain.InvalidOptionsException if the sizes are inconsistent
      */
     public static Arguments parse(String... args) {
+        String command = args.length > 0 && SUBCOMMANDS.contains(args[0]) ? args[0] : "chunk";
         String strategy = "recursive";
         Integer size = null;
         Integer overlap = null;
@@ -93,21 +193,27 @@ public record Arguments(String command, String strategy, ChunkingOptions options
         Boolean progress = null;
         String checkpoint = null;
         long maxBytes = 0;
+        int chunks = Preview.DEFAULT_CHUNKS;
+        long bytes = Preview.DEFAULT_BYTES;
+        List<String> strategies = List.of();
         MalformedInputPolicy malformed = MalformedInputPolicy.REPORT;
         StrategyParameters parameters = new StrategyParameters();
         List<String> files = new ArrayList<>();
+        Set<String> given = new LinkedHashSet<>();
         boolean onlyFiles = false;
-        for (int i = 0; i < args.length; i++) {
+        for (int i = command.equals("chunk") ? 0 : 1; i < args.length; i++) {
             String arg = args[i];
             if (onlyFiles || arg.equals("-") || !arg.startsWith("-")) {
                 files.add(arg);
                 continue;
             }
+            given.add(arg);
             switch (arg) {
                 case "--" -> onlyFiles = true;
                 case "-h", "--help" -> {
+                    Settings defaults = new Settings(null, null, 0, unit, counter, malformed, Map.of());
                     return new Arguments("help", strategy, ChunkingOptions.defaults(), format, Optional.empty(),
-                            Optional.empty(), List.of(), Optional.empty(), 0);
+                            Optional.empty(), List.of(), Optional.empty(), 0, defaults, chunks, bytes, List.of());
                 }
                 case "--strategy" -> strategy = value(args, ++i, arg);
                 case "--size" -> size = number(args, ++i, arg);
@@ -124,6 +230,9 @@ public record Arguments(String command, String strategy, ChunkingOptions options
                 case "--checkpoint" -> checkpoint = value(args, ++i, arg);
                 case "--on-malformed" -> malformed = parseMalformed(value(args, ++i, arg));
                 case "--max-bytes" -> maxBytes = longNumber(arg, value(args, ++i, arg), "1000000000");
+                case "--chunks" -> chunks = atLeastOne(arg, wholeNumber(arg, value(args, ++i, arg), "10"), "10");
+                case "--bytes" -> bytes = atLeastOne(arg, longNumber(arg, value(args, ++i, arg), "65536"), "65536");
+                case "--strategies" -> strategies = names(arg, value(args, ++i, arg));
                 case "--progress" -> progress = true;
                 case "--no-progress" -> progress = false;
                 default -> {
@@ -134,22 +243,36 @@ public record Arguments(String command, String strategy, ChunkingOptions options
                 }
             }
         }
-        if (strategy.equals("hierarchical") && size != null) {
+        Settings settings = new Settings(size, overlap, minSize, unit, counter, malformed, parameters.values());
+        for (String option : given) {
+            Set<String> commands = ONLY_FOR.get(option);
+            if (option.equals("--strategy") && command.equals("compare")) {
+                throw new UsageException("compare takes --strategies LIST, not --strategy; give e.g. --strategies recursive,markdown");
+            }
+            if (commands != null && !commands.contains(command)) {
+                throw new UsageException(option + " does not apply to " + label(command) + "; remove it (it is for "
+                        + commands.stream().sorted().map(Arguments::label).collect(Collectors.joining(" and ")) + ")");
+            }
+        }
+        if (!command.equals("compare") && strategy.equals("hierarchical") && size != null) {
             throw new UsageException("--size does not apply to hierarchical; give its sizes with --levels, e.g. --levels 2048,512,128");
         }
-        boolean levels = strategy.equals("hierarchical");
-        int max = size != null ? size : levels ? largestLevel(parameters.values().get("levels")) : ChunkingOptions.DEFAULT_MAX_SIZE;
-        int lap = overlap != null ? overlap : levels ? 0 : max / 5; // the levels of hierarchical tile the text
-        ChunkingOptions.Builder builder = ChunkingOptions.builder().maxSize(max).overlap(lap).minSize(minSize).unit(unit)
-                .tokenCounter(counter).malformedInput(malformed);
-        parameters.values().forEach(builder::parameter); // only those given: a strategy refuses any it does not read
-        ChunkingOptions options = builder.build();
-        if (!files.isEmpty() && files.get(0).equals("strategies") && files.size() == 1) {
-            return new Arguments("strategies", strategy, options, format, Optional.empty(), Optional.empty(), List.of(),
-                    Optional.empty(), 0);
+        if (command.equals("chunk") && files.size() == 1 && files.get(0).equals("strategies")) {
+            return new Arguments("strategies", strategy, settings.options(strategy), format, Optional.empty(), Optional.empty(),
+                    List.of(), Optional.empty(), 0, settings, chunks, bytes, List.of());
         }
+        if (command.equals("compare")) {
+            return compare(settings, strategies, files, bytes);
+        }
+        ChunkingOptions options = settings.options(strategy);
         if (files.isEmpty()) {
-            throw new UsageException("no input file given; name one or more files, or - for standard input (see chunk --help)");
+            throw new UsageException(command.equals("chunk") ? "no input file given; name one or more files, or - for standard input"
+                    + " (see chunk --help)" : "no input file given; name the file to preview (see chunk --help)");
+        }
+        if (command.equals("preview")) {
+            oneFile(command, files);
+            return new Arguments(command, strategy, options, format, Optional.empty(), Optional.empty(), List.copyOf(files),
+                    Optional.empty(), 0, settings, chunks, bytes, List.of());
         }
         if (maxBytes < 0) {
             throw new UsageException("--max-bytes " + maxBytes + " is negative; give a byte count, or leave it out for no limit");
@@ -163,7 +286,56 @@ public record Arguments(String command, String strategy, ChunkingOptions options
                     + " own chunks); use jsonl or offsets");
         }
         return new Arguments("chunk", strategy, options, format, Optional.ofNullable(out), Optional.ofNullable(progress),
-                List.copyOf(files), Optional.ofNullable(checkpoint), maxBytes);
+                List.copyOf(files), Optional.ofNullable(checkpoint), maxBytes, settings, chunks, bytes, List.of());
+    }
+
+    private static Arguments compare(Settings settings, List<String> strategies, List<String> files, long bytes) {
+        if (strategies.isEmpty()) {
+            throw new UsageException("compare needs the strategies to compare; give e.g. --strategies recursive,markdown,semantic");
+        }
+        if (files.isEmpty()) {
+            throw new UsageException("no input file given; name the file to sample (see chunk --help)");
+        }
+        oneFile("compare", files);
+        if (bytes > MAX_SAMPLE) {
+            throw new UsageException("--bytes " + bytes + " is more than a sample can hold; give at most " + MAX_SAMPLE);
+        }
+        return new Arguments("compare", strategies.get(0), settings.options(strategies.get(0)), OutputFormat.JSONL,
+                Optional.empty(), Optional.empty(), List.copyOf(files), Optional.empty(), 0, settings, Preview.DEFAULT_CHUNKS,
+                bytes, strategies);
+    }
+
+    private static void oneFile(String command, List<String> files) {
+        if (files.size() > 1) {
+            throw new UsageException(command + " reads one file, got " + files.size() + " (" + String.join(" ", files).replaceAll(
+                    "\\p{Cntrl}", "?") + "); name one");
+        }
+        if (files.get(0).equals("-")) {
+            throw new UsageException(command + " reads a file, not standard input (-); save the input to a file and name it");
+        }
+    }
+
+    private static String label(String command) {
+        return command.equals("chunk") ? "'chunk FILE...'" : "'chunk " + command + "'";
+    }
+
+    private static List<String> names(String option, String text) {
+        List<String> names = new ArrayList<>();
+        for (String name : text.split(",", -1)) {
+            if (name.isBlank()) {
+                throw new UsageException(option + " " + text + " has an empty name; give e.g. " + option
+                        + " recursive,markdown,semantic");
+            }
+            names.add(name.trim());
+        }
+        return List.copyOf(names);
+    }
+
+    private static <N extends Number> N atLeastOne(String option, N n, String example) {
+        if (n.longValue() < 1) {
+            throw new UsageException(option + " " + n + " must be at least 1; give e.g. " + option + " " + example);
+        }
+        return n;
     }
 
     private static String value(String[] args, int i, String option) {

@@ -14,7 +14,7 @@ import dev.chunking.spi.ChunkSink;
 import dev.chunking.streaming.ByteSource;
 import dev.chunking.streaming.StreamResult;
 import dev.chunking.streaming.StreamingChunker;
-import dev.chunking.streaming.StreamingOptions;
+import dev.chunking.application.OperationOptions;
 import java.util.Map;
 import java.util.function.Supplier;
 import dev.chunking.spi.ChunkingStrategy;
@@ -29,6 +29,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.function.LongSupplier;
@@ -37,7 +38,9 @@ import java.util.function.LongSupplier;
  * The {@code chunk} command. Reads each input as a stream in 64 KiB reads (never the whole
  * file), chunks it, and writes JSON lines, offsets or statistics. Exit status 0 on success, 2
  * for bad usage or refused input with one line on stderr saying what to fix, 1 for a failure
- * while running. An {@code --out} file is replaced only when the whole run succeeds.
+ * while running. An {@code --out} file is replaced only when the whole run succeeds. The first
+ * argument may name another command: {@code preview} ({@link PreviewCommand}), {@code compare}
+ * ({@link CompareCommand}); {@code strategies} alone lists the strategies.
  */
 public final class Main {
     /** Inputs at least this large get a progress bar when stderr is a terminal. */
@@ -101,6 +104,8 @@ public final class Main {
                     stdout.flush();
                 }
                 case "strategies" -> listStrategies();
+                case "preview" -> new PreviewCommand(stdout, stderr, nanoClock).run(chunking(arguments), arguments);
+                case "compare" -> new CompareCommand(stdout, stderr, registry.get()).run(arguments);
                 default -> chunkAll(arguments);
             }
             return 0;
@@ -130,9 +135,14 @@ public final class Main {
         stdout.flush();
     }
 
-    private void chunkAll(Arguments arguments) throws IOException {
+    /** The strategy and options of {@code --strategy} and the other options, for chunk and preview. */
+    private Chunking chunking(Arguments arguments) {
         // refuses a parameter the strategy does not read (InvalidOptionsException: exit 2, one line)
-        Chunking chunking = Chunking.of(registry.get(), arguments.strategy(), arguments.options());
+        return Chunking.of(registry.get(), arguments.strategy(), arguments.options());
+    }
+
+    private void chunkAll(Arguments arguments) throws IOException {
+        Chunking chunking = chunking(arguments);
         if (arguments.files().stream().filter("-"::equals).count() > 1) {
             throw new UsageException("standard input (-) can be read only once; name it once");
         }
@@ -167,7 +177,8 @@ public final class Main {
         }
     }
 
-    private static void checkReadable(String file) {
+    /** Refuses, as usage, an input that is not {@code -} and cannot be a document id or cannot be read. */
+    static void checkReadable(String file) {
         if (file.equals("-")) {
             return;
         }
@@ -177,15 +188,26 @@ public final class Main {
             throw new UsageException("cannot use " + file.replaceAll("\\p{Cntrl}", "?") + " as a document id: " + e.getMessage()
                     + "; rename the file or name it by a shorter path");
         }
-        Path path = Path.of(file);
+        checkFile(file);
+    }
+
+    /** Refuses, as usage, a path that does not exist, is a directory or cannot be read. */
+    static void checkFile(String file) {
+        String shown = file.replaceAll("\\p{Cntrl}", "?"); // the message stays on one line
+        Path path;
+        try {
+            path = Path.of(file);
+        } catch (InvalidPathException e) {
+            throw new UsageException("cannot read " + shown + ": not a valid path (" + e.getReason() + "); check the path");
+        }
         if (!Files.exists(path)) {
-            throw new UsageException("cannot read " + file + ": no such file; check the path");
+            throw new UsageException("cannot read " + shown + ": no such file; check the path");
         }
         if (Files.isDirectory(path)) {
-            throw new UsageException("cannot read " + file + ": it is a directory; name the files in it");
+            throw new UsageException("cannot read " + shown + ": it is a directory; name the files in it");
         }
         if (!Files.isReadable(path)) {
-            throw new UsageException("cannot read " + file + ": permission denied; check its permissions");
+            throw new UsageException("cannot read " + shown + ": permission denied; check its permissions");
         }
     }
 
@@ -212,7 +234,7 @@ public final class Main {
         }) : ByteSource.file(Path.of(file));
         long size = isStdin ? -1 : Files.size(Path.of(file));
         ProgressBar bar = showProgress(arguments, size) ? new ProgressBar(stderr, nanoClock, file, size) : null;
-        StreamingChunker runner = new StreamingChunker(chunking, StreamingOptions.builder().byteLimit(arguments.maxBytes()).build());
+        StreamingChunker runner = new StreamingChunker(chunking, OperationOptions.builder().byteLimit(arguments.maxBytes()).build());
         ChunkSink sink = chunk -> {
             stats.add(chunk);
             try {

@@ -32,7 +32,9 @@ public final class Preview {
      *
      * @param chunks the first chunks, at most the number asked for
      * @param bytesRead how many bytes of the source were read
-     * @param wholeDocument whether the source ended within the bytes read, so the chunks cover all of it
+     * @param wholeDocument whether the preview holds every chunk of the document: the source ended within
+     *     the bytes read and had no more than the chunks asked for (false also when the preview had its
+     *     chunks before it could tell)
      */
     public record Result(List<Chunk> chunks, long bytesRead, boolean wholeDocument) {
         /** Copies the chunk list. */
@@ -74,8 +76,9 @@ public final class Preview {
                     + " bytes; set maxChunks and maxBytes");
         }
         List<Chunk> chunks = new ArrayList<>();
+        long[] emitted = {0};
         OperationRequest request = OperationRequest.builder(CollectionId.of("preview"), document, chunking, source, chunk -> {
-            if (chunks.size() < maxChunks) {
+            if (emitted[0]++ < maxChunks) {
                 chunks.add(chunk);
             }
         }).build();
@@ -91,7 +94,7 @@ public final class Preview {
                 }
                 throw (RuntimeException) cause;
             }
-            return new Result(chunks, result.bytes(), run.reachedEnd());
+            return new Result(chunks, result.bytes(), run.reachedEnd() && emitted[0] <= maxChunks);
         }
     }
 }

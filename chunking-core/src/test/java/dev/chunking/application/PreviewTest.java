@@ -47,9 +47,15 @@ class PreviewTest {
         assertThat(preview.chunks()).hasSizeLessThanOrEqualTo(maxChunks);
         assertThat(preview.chunks()).isEqualTo(full.subList(0, preview.chunks().size()));
         assertThat(preview.bytesRead()).isLessThanOrEqualTo(Math.max(3, maxBytes));
+        boolean fits = bytes.length <= Math.max(3, maxBytes);
+        if (fits && full.size() < maxChunks) {
+            assertThat(preview.wholeDocument()).isTrue();
+        }
+        if (!fits || full.size() > maxChunks) {
+            assertThat(preview.wholeDocument()).isFalse();
+        }
         if (preview.wholeDocument()) {
-            assertThat(bytes.length).isLessThanOrEqualTo(Math.max(3, maxBytes));
-            assertThat(preview.chunks()).isEqualTo(full.subList(0, Math.min(maxChunks, full.size())));
+            assertThat(preview.chunks()).isEqualTo(full);
         } else {
             assertThat(bytes.length > maxBytes || preview.chunks().size() == maxChunks).isTrue();
         }

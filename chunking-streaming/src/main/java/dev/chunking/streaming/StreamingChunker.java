@@ -1,5 +1,6 @@
 package dev.chunking.streaming;
 
+import dev.chunking.application.OperationOptions;
 import dev.chunking.application.Chunking;
 import dev.chunking.application.ChunkingOperations;
 import dev.chunking.application.OperationRequest;
@@ -25,7 +26,7 @@ public final class StreamingChunker {
     private static final CollectionId COLLECTION = CollectionId.of("default");
 
     private final Chunking chunking;
-    private final StreamingOptions options;
+    private final OperationOptions options;
 
     /**
      * Creates a runner.
@@ -33,7 +34,7 @@ public final class StreamingChunker {
      * @param chunking the strategy and options to chunk with
      * @param options buffer size, byte limit and checkpoint intervals
      */
-    public StreamingChunker(Chunking chunking, StreamingOptions options) {
+    public StreamingChunker(Chunking chunking, OperationOptions options) {
         this.chunking = chunking;
         this.options = options;
     }
@@ -70,7 +71,7 @@ public final class StreamingChunker {
     public StreamResult run(DocumentId document, ByteSource source, ChunkSink sink, CheckpointStore store,
                             Supplier<Map<String, String>> attributes) throws IOException {
         OperationRequest.Builder request = OperationRequest.builder(COLLECTION, document, chunking, source, sink)
-                .checkpointAttributes(attributes).options(options.toOperationOptions());
+                .checkpointAttributes(attributes).options(options);
         if (store != null) {
             request.checkpoints(store);
         }

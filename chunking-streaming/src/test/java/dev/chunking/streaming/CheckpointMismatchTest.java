@@ -1,5 +1,6 @@
 package dev.chunking.streaming;
 
+import dev.chunking.application.OperationOptions;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chunking.application.Chunking;
@@ -30,7 +31,7 @@ class CheckpointMismatchTest {
         Path file = Files.writeString(dir.resolve("changing.txt"), "one two three four five six seven eight nine ten");
         FileCheckpointStore store = new FileCheckpointStore(dir.resolve("changing.checkpoint"));
         Chunking chunking = Chunking.of("recursive", ChunkingOptions.builder().maxSize(10).overlap(0).build());
-        StreamingChunker runner = new StreamingChunker(chunking, StreamingOptions.builder().bufferSize(8).checkpointEveryChunks(1).build());
+        StreamingChunker runner = new StreamingChunker(chunking, OperationOptions.builder().bufferSize(8).checkpointEveryChunks(1).build());
         assertThatThrownBy(() -> runner.run(DOC, ByteSource.file(file), c -> {
             if (c.index() == 2) {
                 throw new Crash();
@@ -38,7 +39,7 @@ class CheckpointMismatchTest {
         }, store, Map::of)).isInstanceOf(Crash.class);
 
         StreamingChunker other = new StreamingChunker(Chunking.of("recursive", ChunkingOptions.builder().maxSize(12).overlap(0).build()),
-                StreamingOptions.defaults());
+                OperationOptions.defaults());
         assertThatThrownBy(() -> other.run(DOC, ByteSource.file(file), c -> { }, store, Map::of))
                 .isInstanceOf(CheckpointMismatchException.class)
                 .hasMessageStartingWith("the checkpoint was taken with options ChunkingOptions[maxSize=10")

@@ -1,5 +1,6 @@
 package dev.chunking.streaming;
 
+import dev.chunking.application.OperationOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -77,7 +78,7 @@ class CheckpointResumeTest {
         Files.deleteIfExists(checkpointFile);
         FileCheckpointStore store = new FileCheckpointStore(checkpointFile);
         StreamingChunker runner = new StreamingChunker(chunking,
-                StreamingOptions.builder().bufferSize(buffer).checkpointEveryChunks(every).build());
+                OperationOptions.builder().bufferSize(buffer).checkpointEveryChunks(every).build());
         List<Chunk> whole = new ArrayList<>();
         runner.run(DOC, ByteSource.file(file), whole::add);
 

@@ -1,5 +1,6 @@
 package dev.chunking.streaming;
 
+import dev.chunking.application.OperationOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,7 +29,7 @@ class MalformedInputPolicyTest {
         Path file = Files.write(dir.resolve("in.bin"), bytes);
         List<Chunk> chunks = new ArrayList<>();
         Chunking chunking = Chunking.of("recursive", ChunkingOptions.builder().maxSize(100).overlap(0).malformedInput(policy).build());
-        new StreamingChunker(chunking, StreamingOptions.builder().bufferSize(buffer).build())
+        new StreamingChunker(chunking, OperationOptions.builder().bufferSize(buffer).build())
                 .run(DocumentId.of("in.bin"), ByteSource.file(file), chunks::add);
         return chunks;
     }

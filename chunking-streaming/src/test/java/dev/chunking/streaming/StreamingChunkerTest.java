@@ -1,5 +1,6 @@
 package dev.chunking.streaming;
 
+import dev.chunking.application.OperationOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,7 +31,7 @@ class StreamingChunkerTest {
     private List<Chunk> run(byte[] bytes, int buffer, ChunkingOptions options) throws IOException {
         Path file = Files.write(dir.resolve("in-" + bytes.length + "-" + buffer + ".txt"), bytes);
         List<Chunk> chunks = new ArrayList<>();
-        new StreamingChunker(Chunking.of("recursive", options), StreamingOptions.builder().bufferSize(buffer).build())
+        new StreamingChunker(Chunking.of("recursive", options), OperationOptions.builder().bufferSize(buffer).build())
                 .run(DOC, ByteSource.file(file), chunks::add);
         return chunks;
     }
@@ -70,7 +71,7 @@ class StreamingChunkerTest {
         };
         Path file = Files.write(dir.resolve("bom-plugin.txt"), "\ufeffabcdefghijkl".getBytes(StandardCharsets.UTF_8));
         List<Chunk> chunks = new ArrayList<>();
-        new StreamingChunker(Chunking.of(plugin, SMALL, new dev.chunking.strategy.CodePointCounter()), StreamingOptions.defaults())
+        new StreamingChunker(Chunking.of(plugin, SMALL, new dev.chunking.strategy.CodePointCounter()), OperationOptions.defaults())
                 .run(DOC, ByteSource.file(file), chunks::add);
         assertThat(chunks).extracting(Chunk::text).containsExactly("abcdefghij", "ijkl");
         assertThat(chunks).extracting(Chunk::byteStart).containsExactly(3L, 11L);
@@ -79,7 +80,7 @@ class StreamingChunkerTest {
 
     @Test
     void countsAByteOrderMarkAgainstTheByteLimit() {
-        StreamingChunker chunker = new StreamingChunker(Chunking.of("character", SMALL), StreamingOptions.builder().byteLimit(2).build());
+        StreamingChunker chunker = new StreamingChunker(Chunking.of("character", SMALL), OperationOptions.builder().byteLimit(2).build());
         assertThatThrownBy(() -> chunker.run(DOC, ByteSource.stream("bom", new ByteArrayInputStream(new byte[] {(byte) 0xEF,
                 (byte) 0xBB, (byte) 0xBF})), c -> { })).isInstanceOf(InputLimitException.class);
     }
@@ -121,7 +122,7 @@ class StreamingChunkerTest {
     @Test
     void stopsASourceThatNeverEndsAtTheByteLimit() throws IOException {
         StreamingChunker chunker = new StreamingChunker(Chunking.of("character", SMALL),
-                StreamingOptions.builder().byteLimit(1_000_000).build());
+                OperationOptions.builder().byteLimit(1_000_000).build());
         List<Chunk> chunks = new ArrayList<>();
         assertThatThrownBy(() -> chunker.run(DOC, ByteSource.file(Path.of("/dev/zero")), chunks::add))
                 .isInstanceOf(InputLimitException.class)
@@ -133,7 +134,7 @@ class StreamingChunkerTest {
     @Test
     void readsStreamsOnceFromTheStart() throws IOException {
         List<Chunk> chunks = new ArrayList<>();
-        StreamResult result = new StreamingChunker(Chunking.of("recursive", SMALL), StreamingOptions.defaults())
+        StreamResult result = new StreamingChunker(Chunking.of("recursive", SMALL), OperationOptions.defaults())
                 .run(DOC, ByteSource.stream("stdin", new ByteArrayInputStream("one two three four".getBytes(StandardCharsets.UTF_8))),
                         chunks::add);
         assertThat(result.bytes()).isEqualTo(18);
@@ -143,8 +144,8 @@ class StreamingChunkerTest {
 
     @Test
     void refusesBufferSizesOutsideOneByteToOneMebibyte() {
-        assertThatThrownBy(() -> StreamingOptions.builder().bufferSize(0).build())
+        assertThatThrownBy(() -> OperationOptions.builder().bufferSize(0).build())
                 .hasMessage("buffer size 0 is outside 1..1048576 bytes; set bufferSize within that range");
-        assertThatThrownBy(() -> StreamingOptions.builder().bufferSize((1 << 20) + 1).build()).hasMessageContaining("outside 1..1048576");
+        assertThatThrownBy(() -> OperationOptions.builder().bufferSize((1 << 20) + 1).build()).hasMessageContaining("outside 1..1048576");
     }
 }

@@ -1,5 +1,6 @@
 package dev.chunking.streaming;
 
+import dev.chunking.application.OperationOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chunking.application.Chunking;
@@ -64,7 +65,7 @@ class StreamingPropertiesTest {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         Path file = Files.write(dir.resolve("t.txt"), bytes);
         List<Chunk> chunks = new ArrayList<>();
-        new StreamingChunker(chunking, StreamingOptions.builder().bufferSize(buffer).build()).run(DOC, ByteSource.file(file), chunks::add);
+        new StreamingChunker(chunking, OperationOptions.builder().bufferSize(buffer).build()).run(DOC, ByteSource.file(file), chunks::add);
         boolean bom = text.startsWith("\ufeff");
         List<Chunk> expected = bom ? chunking.chunk(DOC, text) : chunking.chunk(DOC, text);
         if (!bom) {
