@@ -119,13 +119,12 @@ final class MarkdownContainers {
             paragraph = false;
             return;
         }
-        boolean continues = paragraph && !MarkdownLines.isBlockQuote(content, length)
-                && MarkdownLines.listItemIndent(content, length, true) == 0;
         boolean block = MarkdownLines.atxLevel(content, length) > 0 || MarkdownLines.isThematicBreak(content, length)
                 || MarkdownLines.htmlStart(content, length, paragraph) != 0 || MarkdownLines.isBlockQuote(content, length)
                 || MarkdownLines.listItemIndent(content, length, paragraph) > 0
                 || (!paragraph && MarkdownLines.indent(content, length) >= 4);
-        paragraph = continues || !block; // a nested quote or list item goes on holding paragraphs, near enough
+        boolean underline = paragraph && MarkdownLines.setextLevel(content, length) > 0; // the paragraph became a heading
+        paragraph = !block && !underline; // a line that starts no block continues or opens a paragraph
         if (MarkdownLines.isBlockQuote(content, length) || MarkdownLines.listItemIndent(content, length, false) > 0) {
             paragraph = !MarkdownLines.isBlank(content, length) && MarkdownLines.atxLevel(content, length) == 0;
         }

@@ -108,6 +108,19 @@ final class MarkdownScan {
         return text.toString();
     }
 
+    /** The number of cells of a table row (trimmed): its unescaped pipes, less a leading and a trailing one, plus one. */
+    static int cells(String row) {
+        int pipes = 0;
+        for (int i = 0; i < row.length(); i++) {
+            if (row.charAt(i) == '|' && (i == 0 || row.charAt(i - 1) != '\\')) {
+                pipes++;
+            }
+        }
+        boolean leading = row.startsWith("|");
+        boolean trailing = row.length() > 1 && row.endsWith("|") && !row.endsWith("\\|");
+        return pipes + 1 - (leading ? 1 : 0) - (trailing ? 1 : 0);
+    }
+
     private MarkdownScan() {
     }
 }

@@ -44,6 +44,7 @@ final class MarkdownStructure extends Structure {
     private Utf8Window window; // holds the open paragraph's bytes: no cut passes an undecided paragraph start
     private String headerRow;
     private boolean table;
+    private boolean afterDefinition; // the last line was a link reference definition, which a paragraph may go on from
 
     private int frontMatter; // 0 none, 1 open, 2 closed
     private long frontMatterStart;
@@ -144,7 +145,7 @@ final class MarkdownStructure extends Structure {
      */
     private boolean proseLine(Utf8Window w, byte[] buf, int from, int to) {
         if (headerRow != null || table || fence != 0 || html != 0 || frontMatter == 1 || containers.open() || firstLine
-                || to - from >= LINE_CAP) {
+                || afterDefinition || to - from >= LINE_CAP) {
             return false;
         }
         if (!paragraph && indentedCode(buf, from, to)) {
@@ -292,6 +293,7 @@ final class MarkdownStructure extends Structure {
 
     /** A blank line outside fenced code and HTML blocks of types 1 to 5. */
     private void blankLine() {
+        afterDefinition = false;
         html = 0; // a blank line ends an HTML block of type 6 or 7
         closeParagraph();
         endTable(lineStart);
@@ -328,7 +330,9 @@ final class MarkdownStructure extends Structure {
     }
 
     private void topLevel(byte[] b, int n, long next) {
-        if (!paragraph && !table && MarkdownLines.indent(b, n) >= 4) {
+        boolean definitionBefore = afterDefinition;
+        afterDefinition = false;
+        if (!paragraph && !table && !definitionBefore && MarkdownLines.indent(b, n) >= 4) {
             if (boundary) { // indented code: no block starts at four columns or more, so skip every other test
                 marks.block(lineStart);
                 boundary = false;
@@ -351,10 +355,11 @@ final class MarkdownStructure extends Structure {
             boundary = false; // a heading is not cut off from its first block by preference
             return;
         }
-        if (paragraph && paragraphLines == 1 && headerRow != null && MarkdownLines.isTableDelimiter(b, n)) {
-            paragraph = false;
+        String header = paragraph && MarkdownLines.isTableDelimiter(b, n) ? headerAbove() : null;
+        if (header != null && MarkdownScan.cells(header) == MarkdownScan.cells(MarkdownLines.trimmed(b, 0, n))) {
+            paragraph = false; // the lines above the header row, if any, stay a paragraph
             table = true;
-            marks.tableStarts(next, headerRow + "\n" + MarkdownLines.trimmed(b, 0, n));
+            marks.tableStarts(next, header + "\n" + MarkdownLines.trimmed(b, 0, n));
             return;
         }
         int atx = MarkdownLines.atxLevel(b, n);
@@ -362,8 +367,8 @@ final class MarkdownStructure extends Structure {
                 || MarkdownLines.htmlStart(b, n, paragraph || table) != 0 || MarkdownLines.isBlockQuote(b, n)
                 || MarkdownLines.listItemIndent(b, n, paragraph || table) > 0;
         if (table) {
-            if (!startsBlock) {
-                return; // a row
+            if (!startsBlock && MarkdownLines.indent(b, n) < 4) {
+                return; // a row; as in commonmark-java, a block start, indented code too, ends the table
             }
             endTable(lineStart);
         }
@@ -400,12 +405,31 @@ final class MarkdownStructure extends Structure {
             containers.openItem(b, n, MarkdownLines.listItemIndent(b, n, false));
         } else if (MarkdownLines.isLinkReferenceDefinition(b, n)) {
             boundary = true; // a definition, not a paragraph: a line of = or - after it is no underline
-        } else if (MarkdownLines.indent(b, n) < 4) {
+            afterDefinition = true; // an indented line after it goes on with the paragraph the definition began
+        } else if (MarkdownLines.indent(b, n) < 4 || definitionBefore) {
             openParagraph(b, 0, n, next);
         }
     }
 
     /** A paragraph opens with the line {@code b[from, to)} (no line ending); {@code next} is where the next line starts. */
+    /**
+     * The open paragraph's last line, trimmed, when it has a pipe and may head a table (GFM lets a table
+     * interrupt a paragraph); else null. Read back from the window, which holds a paragraph that may become a heading.
+     */
+    private String headerAbove() {
+        if (paragraphLines == 1) {
+            return headerRow;
+        }
+        if (paragraphBytes >= PARAGRAPH_CAP) {
+            return null; // the window need not hold it any more
+        }
+        byte[] buf = window.buf;
+        int end = (int) (lineStart - window.base) - 1; // the LF that ends the line above
+        int start = MarkdownScan.lastLineStart(buf, (int) (paragraphStart - window.base), end);
+        int stop = end > start && buf[end - 1] == '\r' ? end - 1 : end;
+        return MarkdownLines.hasPipe(buf, start, stop) ? MarkdownLines.trimmed(buf, start, stop) : null;
+    }
+
     private void openParagraph(byte[] b, int from, int to, long next) {
         paragraph = true;
         paragraphStart = lineStart;

@@ -36,6 +36,10 @@ class MarkdownTrickyCasesTest {
         "    # indented\n\n# Top\n\n\t# tab code\n",
         "Para\n    # continued\n# Heading\n",
         "* * *\n# After break\nsetext\n===\n",
+        "- item\n  ## Indented\n#define X 1\n===\n\ntext\n",
+        "> quote\n> # H\nnot lazy\n===\n\ntext\n",
+        "[ref]: /x\n    # code\n===\n\ntext\n",
+        "| a | b |\n|---|---|\n===\n\n# After\n",
     })
     void headingPathsAgreeWithCommonMark(String text) {
         for (String body : List.of(text, text.replace("\n", "\r\n"))) {

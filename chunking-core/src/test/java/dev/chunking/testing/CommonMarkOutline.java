@@ -28,7 +28,8 @@ import org.commonmark.parser.Parser;
  * first line.
  */
 public final class CommonMarkOutline {
-    private static final Parser PARSER = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+    private static final Parser PARSER = Parser.builder().extensions(java.util.List.of(org.commonmark.ext.gfm.tables.TablesExtension.create()))
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
 
     private CommonMarkOutline() {
     }
