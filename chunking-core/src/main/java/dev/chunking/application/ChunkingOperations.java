@@ -1,12 +1,13 @@
 package dev.chunking.application;
 
+import dev.chunking.domain.ChunkerStateException;
 import dev.chunking.domain.InputLimitException;
 import dev.chunking.domain.InvalidOptionsException;
 import dev.chunking.domain.OperationStatus;
-import dev.chunking.domain.ProgressEvent;
-import dev.chunking.spi.ProgressListener;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -42,7 +43,8 @@ public final class ChunkingOperations implements AutoCloseable {
     private final LongSupplier nanoTime;
     private final EventDelivery delivery = new EventDelivery();
     private final ArrayDeque<Operation> waiting = new ArrayDeque<>();
-    private int running;
+    private int running; // slots taken by submitted operations
+    private int active; // submitted operations holding a slot, and runs in callers' threads
     private boolean closed;
 
     private ChunkingOperations(Builder b) {
@@ -88,10 +90,11 @@ public final class ChunkingOperations implements AutoCloseable {
         Operation operation = new Operation(request, this::cancelWaiting);
         synchronized (waiting) {
             if (closed) {
-                throw new dev.chunking.domain.ChunkerStateException("the operation service is closed; submit to an open one");
+                throw new ChunkerStateException("the operation service is closed; submit to an open one");
             }
             if (running < maxConcurrent) {
                 running++;
+                active++;
             } else if (waiting.size() >= maxQueued) {
                 throw new InputLimitException(waiting.size() + " operations already wait, the limit of maxQueued; raise maxQueued or"
                         + " submit when some have finished");
@@ -115,10 +118,20 @@ public final class ChunkingOperations implements AutoCloseable {
     public OperationResult run(OperationRequest request) {
         check(request);
         Operation operation = new Operation(request, op -> { });
-        operation.moveTo(OperationStatus.RUNNING);
-        OperationResult result = new OperationRun(operation, delivery, clock, nanoTime, Long.MAX_VALUE, Long.MAX_VALUE).run();
-        operation.complete(result);
-        return result;
+        synchronized (waiting) {
+            if (closed) {
+                throw new ChunkerStateException("the operation service is closed; run on an open one");
+            }
+            active++;
+        }
+        try {
+            operation.moveTo(OperationStatus.RUNNING);
+            OperationResult result = new OperationRun(operation, delivery, clock, nanoTime, Long.MAX_VALUE, Long.MAX_VALUE).run();
+            operation.complete(result);
+            return result;
+        } finally {
+            ended();
+        }
     }
 
     private static void check(OperationRequest request) {
@@ -128,48 +141,64 @@ public final class ChunkingOperations implements AutoCloseable {
         }
     }
 
-    private void start(Operation operation) {
-        if (!operation.moveFrom(OperationStatus.PENDING, OperationStatus.RUNNING)) {
-            finished(); // cancelled while it was being started
-            return;
-        }
-        try {
-            executor.execute(() -> {
-                try {
-                    operation.complete(new OperationRun(operation, delivery, clock, nanoTime, Long.MAX_VALUE, Long.MAX_VALUE).run());
-                } finally {
-                    finished();
-                }
-            });
-        } catch (RuntimeException e) { // the host's executor refused the task
-            operation.moveTo(OperationStatus.FAILED);
-            operation.complete(new OperationResult(operation.id(), OperationStatus.FAILED, 0, 0, 0, 0, 0, 0, Optional.of(e)));
-            finished();
+    /** Starts {@code first} in a slot already taken, then whatever takes the slot over when it cannot start. */
+    private void start(Operation first) {
+        for (Operation operation = first; operation != null; operation = handOver()) {
+            if (!operation.moveFrom(OperationStatus.PENDING, OperationStatus.RUNNING)) {
+                continue; // cancelled while it waited for the slot: the slot passes on
+            }
+            Operation running = operation;
+            try {
+                executor.execute(() -> {
+                    try {
+                        running.complete(new OperationRun(running, delivery, clock, nanoTime, Long.MAX_VALUE, Long.MAX_VALUE).run());
+                    } finally {
+                        start(handOver());
+                    }
+                });
+                return;
+            } catch (RuntimeException e) { // the host's executor refused the task: the operation fails, the slot passes on
+                running.moveTo(OperationStatus.FAILED);
+                running.complete(OperationRun.endBeforeStart(running, delivery, clock, OperationStatus.FAILED, Optional.of(e)));
+            }
         }
     }
 
-    private void finished() {
-        Operation next;
+    /** A slot was freed: the next waiting operation takes it, or null when none waits. */
+    private Operation handOver() {
         synchronized (waiting) {
-            next = waiting.poll();
+            Operation next = waiting.poll();
             if (next == null) {
                 running--;
-                return;
+                active--;
+                closeDeliveryWhenIdle();
             }
+            return next;
         }
-        start(next); // the slot passes to the next waiting operation
+    }
+
+    private void ended() {
+        synchronized (waiting) {
+            active--;
+            closeDeliveryWhenIdle();
+        }
+    }
+
+    /** Called with the lock held: once closed and nothing runs, no event is sent any more. */
+    private void closeDeliveryWhenIdle() {
+        if (closed && active == 0) {
+            delivery.close();
+        }
     }
 
     private void cancelWaiting(Operation operation) {
         synchronized (waiting) {
-            if (!waiting.remove(operation) || !operation.moveFrom(OperationStatus.PENDING, OperationStatus.CANCELLED)) {
-                return; // already started: it sees the request after its current buffer
+            waiting.remove(operation); // it may have just been handed a slot: then start() finds it cancelled and passes the slot on
+            if (!operation.moveFrom(OperationStatus.PENDING, OperationStatus.CANCELLED)) {
+                return; // already running: it sees the request after its current buffer
             }
         }
-        OperationRequest request = operation.request();
-        delivery.send(operation, request.listener(), new ProgressEvent(request.id(), 1, ProgressEvent.Kind.CANCELLED, clock.instant(),
-                request.collection(), request.document(), 0, java.util.OptionalLong.empty(), 0, 0, Optional.empty()));
-        operation.complete(new OperationResult(operation.id(), OperationStatus.CANCELLED, 0, 0, 0, 0, 0, 1, Optional.empty()));
+        operation.complete(OperationRun.endBeforeStart(operation, delivery, clock, OperationStatus.CANCELLED, Optional.empty()));
     }
 
     /**
@@ -178,16 +207,18 @@ public final class ChunkingOperations implements AutoCloseable {
      */
     @Override
     public void close() {
-        java.util.List<Operation> cancelled;
+        List<Operation> cancelled;
         synchronized (waiting) {
             closed = true;
-            cancelled = new java.util.ArrayList<>(waiting);
+            cancelled = new ArrayList<>(waiting);
         }
         cancelled.forEach(Operation::cancel);
+        synchronized (waiting) {
+            closeDeliveryWhenIdle(); // otherwise the last operation to end closes it, after its final event
+        }
         if (ownExecutor != null) {
             ownExecutor.shutdown();
         }
-        delivery.close();
     }
 
     /** Builds {@link ChunkingOperations}; not thread-safe. */

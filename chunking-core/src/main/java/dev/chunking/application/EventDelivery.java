@@ -2,15 +2,18 @@ package dev.chunking.application;
 
 import dev.chunking.domain.ProgressEvent;
 import dev.chunking.spi.ProgressListener;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Delivers progress events to listeners on one daemon thread of its own, so a slow listener
- * delays only later events and never the chunking, and a listener that throws is counted and
- * logged once per operation. Events of one operation arrive in the order they were sent.
- * Thread-safe.
+ * Delivers progress events to listeners on daemon threads of its own, never on the thread that
+ * chunks: each operation has its own queue, drained by one task at a time, so its events arrive
+ * in order, a slow or stuck listener delays only its own operation's later events, and a
+ * listener that throws is counted and logged once per operation. Thread-safe.
  */
 final class EventDelivery implements AutoCloseable {
     /** How far a listener may fall behind before progress events are no longer made for it. */
@@ -19,18 +22,47 @@ final class EventDelivery implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(EventDelivery.class.getName());
 
     private final Object lock = new Object();
-    private ExecutorService thread;
+    private ExecutorService threads;
     private boolean closed;
+
+    /** The events of one operation waiting for its listener, and whether a task is draining them. */
+    static final class Mailbox {
+        private final Queue<Runnable> events = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean draining = new AtomicBoolean();
+    }
 
     void send(Operation operation, ProgressListener listener, ProgressEvent event) {
         if (listener == ProgressListener.NONE) {
             return;
         }
         operation.backlog().incrementAndGet();
+        Mailbox mailbox = operation.mailbox();
+        mailbox.events.add(() -> deliver(operation, listener, event));
+        schedule(operation, mailbox);
+    }
+
+    private void schedule(Operation operation, Mailbox mailbox) {
+        if (!mailbox.draining.compareAndSet(false, true)) {
+            return; // the task draining the mailbox will see the event
+        }
         try {
-            executor().execute(() -> deliver(operation, listener, event));
+            executor().execute(() -> drain(operation, mailbox));
         } catch (RejectedExecutionException e) {
-            operation.backlog().decrementAndGet(); // the service was closed: nobody listens any more
+            // only after close(), which the service calls once no operation runs: nobody is listening any more
+            for (Runnable dropped = mailbox.events.poll(); dropped != null; dropped = mailbox.events.poll()) {
+                operation.backlog().decrementAndGet();
+            }
+            mailbox.draining.set(false);
+        }
+    }
+
+    private void drain(Operation operation, Mailbox mailbox) {
+        for (Runnable next = mailbox.events.poll(); next != null; next = mailbox.events.poll()) {
+            next.run();
+        }
+        mailbox.draining.set(false);
+        if (!mailbox.events.isEmpty()) {
+            schedule(operation, mailbox); // an event came in after the last poll
         }
     }
 
@@ -52,27 +84,27 @@ final class EventDelivery implements AutoCloseable {
 
     private ExecutorService executor() {
         synchronized (lock) {
-            if (thread == null) {
-                thread = Executors.newSingleThreadExecutor(task -> {
+            if (threads == null) {
+                threads = Executors.newCachedThreadPool(task -> {
                     Thread t = new Thread(task, "chunking-events");
                     t.setDaemon(true);
                     return t;
                 });
                 if (closed) {
-                    thread.shutdown();
+                    threads.shutdown();
                 }
             }
-            return thread;
+            return threads;
         }
     }
 
-    /** Delivers what was sent, then stops the thread. */
+    /** Delivers what was sent, then lets the threads end. */
     @Override
     public void close() {
         synchronized (lock) {
             closed = true;
-            if (thread != null) {
-                thread.shutdown();
+            if (threads != null) {
+                threads.shutdown();
             }
         }
     }

@@ -21,6 +21,7 @@ public final class Operation {
     private final CompletableFuture<OperationResult> completion = new CompletableFuture<>();
     private final AtomicLong listenerFailures = new AtomicLong();
     private final AtomicLong backlog = new AtomicLong();
+    private final EventDelivery.Mailbox mailbox = new EventDelivery.Mailbox();
     private final Consumer<Operation> cancelPending;
     private volatile boolean cancelRequested;
 
@@ -115,5 +116,9 @@ public final class Operation {
 
     AtomicLong backlog() {
         return backlog;
+    }
+
+    EventDelivery.Mailbox mailbox() {
+        return mailbox;
     }
 }

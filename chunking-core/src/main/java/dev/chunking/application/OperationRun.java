@@ -3,6 +3,7 @@ package dev.chunking.application;
 import dev.chunking.domain.Checkpoint;
 import dev.chunking.domain.CheckpointMismatchException;
 import dev.chunking.domain.InputLimitException;
+import dev.chunking.domain.InvalidOptionsException;
 import dev.chunking.domain.OperationStatus;
 import dev.chunking.domain.ProgressEvent;
 import dev.chunking.domain.ResumePoint;
@@ -51,6 +52,7 @@ final class OperationRun {
     private long startOffset;
     private OptionalLong total = OptionalLong.empty();
     private boolean reachedEnd;
+    private Checkpoint lastCheckpoint;
 
     /**
      * @param maxChunks stop after the buffer in which this many chunks were emitted (for previews)
@@ -68,22 +70,64 @@ final class OperationRun {
 
     /** Runs the operation to a final status; a failure becomes a {@code FAILED} result, never an exception. */
     OperationResult run() {
-        long replacements = 0;
-        long resumedFrom = 0;
+        long[] outcome = {0, 0, 0};
         try {
-            long[] result = chunk();
-            replacements = result[0];
-            resumedFrom = result[1];
-            OperationStatus end = operation.cancelRequested() && result[2] == 1 ? OperationStatus.CANCELLED : OperationStatus.COMPLETED;
+            outcome = chunk();
+            OperationStatus end = operation.cancelRequested() && outcome[2] == 1 ? OperationStatus.CANCELLED : OperationStatus.COMPLETED;
             operation.moveTo(end);
             send(end == OperationStatus.CANCELLED ? ProgressEvent.Kind.CANCELLED : ProgressEvent.Kind.COMPLETED, Optional.empty());
-            return result(end, replacements, resumedFrom, Optional.empty());
-        } catch (IOException | RuntimeException e) {
+            return result(end, outcome[0], outcome[1], Optional.empty());
+        } catch (Throwable e) { // an Error or a sneaky checked exception from a plugin or a port must not leave it RUNNING
+            rememberFailure(e);
             operation.moveTo(OperationStatus.FAILED);
-            String reason = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
-            send(ProgressEvent.Kind.FAILED, Optional.of(reason));
-            return result(OperationStatus.FAILED, replacements, resumedFrom, Optional.of(e));
+            send(ProgressEvent.Kind.FAILED, Optional.of(e.getMessage() == null ? e.getClass().getName() : e.getMessage()));
+            if (e instanceof VirtualMachineError) {
+                operation.complete(result(OperationStatus.FAILED, outcome[0], outcome[1], Optional.of(e)));
+                throw (VirtualMachineError) e;
+            }
+            return result(OperationStatus.FAILED, outcome[0], outcome[1], Optional.of(e));
         }
+    }
+
+    /**
+     * Moves the last checkpoint's next sequence number past the {@code FAILED} event about to be
+     * sent, so that a resumed run does not number its events again.
+     */
+    private void rememberFailure(Throwable failure) {
+        CheckpointStore store = request.checkpoints().orElse(null);
+        if (store == null || lastCheckpoint == null) {
+            return;
+        }
+        try {
+            Map<String, String> attributes = new HashMap<>(lastCheckpoint.attributes());
+            attributes.put(NEXT_SEQUENCE, Long.toString(sequence + 2));
+            store.save(new Checkpoint(lastCheckpoint.formatVersion(), lastCheckpoint.document(), lastCheckpoint.strategy(),
+                    lastCheckpoint.options(), lastCheckpoint.source(), lastCheckpoint.position(), attributes));
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /**
+     * Ends an operation that never ran (cancelled while pending, or refused by the executor) with
+     * its one final event, numbered on from its checkpoint when it has one.
+     */
+    static OperationResult endBeforeStart(Operation operation, EventDelivery delivery, Clock clock, OperationStatus status,
+                                          Optional<Throwable> failure) {
+        OperationRequest request = operation.request();
+        long number = 1;
+        try {
+            Optional<Checkpoint> checkpoint = request.checkpoints().isPresent()
+                    ? request.checkpoints().get().load(request.document()) : Optional.empty();
+            number = checkpoint.isPresent() ? nextSequence(checkpoint.get()) : 1;
+        } catch (RuntimeException e) {
+            failure.ifPresent(f -> f.addSuppressed(e)); // unreadable: number from 1, as a fresh run would
+        }
+        ProgressEvent.Kind kind = status == OperationStatus.CANCELLED ? ProgressEvent.Kind.CANCELLED : ProgressEvent.Kind.FAILED;
+        delivery.send(operation, request.listener(), new ProgressEvent(request.id(), number, kind, clock.instant(), request.collection(),
+                request.document(), 0, OptionalLong.empty(), 0, 0,
+                failure.map(f -> f.getMessage() == null ? f.getClass().getName() : f.getMessage())));
+        return new OperationResult(request.id(), status, 0, 0, 0, 0, 0, number, failure);
     }
 
     private OperationResult result(OperationStatus status, long replacements, long resumedFrom, Optional<Throwable> failure) {
@@ -98,8 +142,9 @@ final class OperationRun {
                 request.source().name() + " cannot be read again, so a run over it cannot be checkpointed; chunk a regular file"));
         Optional<Checkpoint> previous = store == null ? Optional.empty() : store.load(request.document());
         if (previous.isPresent()) {
+            sequence = nextSequence(previous.get()) - 1; // first: a refused checkpoint's FAILED event is numbered on too
+            lastCheckpoint = previous.get();
             verify(previous.get(), fingerprint);
-            sequence = nextSequence(previous.get()) - 1;
         }
         total = request.source().size();
         ChunkSink counting = chunk -> {
@@ -110,7 +155,7 @@ final class OperationRun {
             ResumePoint from = previous.map(Checkpoint::position).orElse(ResumePoint.START);
             startNanos = nanoTime.getAsLong();
             startOffset = from.byteOffset();
-            ByteBuffer head = ByteBuffer.allocate(previous.isPresent() ? 0 : BOM.length);
+            ByteBuffer head = ByteBuffer.allocate(previous.isPresent() ? 0 : (int) Math.min(BOM.length, maxBytes));
             while (head.hasRemaining() && channel.read(head) >= 0) {
                 // the first three bytes decide whether there is a byte order mark
             }
@@ -166,7 +211,7 @@ final class OperationRun {
                         chunksAtCheckpoint = emitted;
                         bytesAtCheckpoint = offset;
                     }
-                    if (throttle.due(offset) && operation.backlog().get() < EventDelivery.MAX_BACKLOG) {
+                    if (operation.backlog().get() < EventDelivery.MAX_BACKLOG && throttle.due(offset)) {
                         send(ProgressEvent.Kind.PROGRESS, Optional.empty());
                     }
                 }
@@ -180,14 +225,12 @@ final class OperationRun {
         }
     }
 
-    /** Whether the source has ended; reads (and drops) at most one byte, only when a preview stops at its byte limit. */
+    /**
+     * Whether the source has ended; reads (and drops) at most one byte, only when a preview stops
+     * at its byte limit. A channel that has no byte ready counts as not ended.
+     */
     private static boolean atEnd(ReadableByteChannel channel) throws IOException {
-        ByteBuffer one = ByteBuffer.allocate(1);
-        int n = 0;
-        while (n == 0) {
-            n = channel.read(one);
-        }
-        return n < 0;
+        return channel.read(ByteBuffer.allocate(1)) < 0;
     }
 
     /** Whether the run read its source to the end and finished the chunker. */
@@ -239,17 +282,23 @@ final class OperationRun {
      * {@code eventsAfter} past this checkpoint event (1, or 2 when a final event follows).
      */
     private void checkpoint(CheckpointStore store, SourceFingerprint fingerprint, ResumePoint position, int eventsAfter) {
-        Map<String, String> attributes = new HashMap<>(request.checkpointAttributes().get());
+        Map<String, String> host = request.checkpointAttributes().get();
+        if (host == null || host.containsKey(NEXT_SEQUENCE)) {
+            throw new InvalidOptionsException("the checkpoint attributes " + (host == null ? "are null" : "use the reserved name "
+                    + NEXT_SEQUENCE) + "; return a map of the host's own names from checkpointAttributes");
+        }
+        Map<String, String> attributes = new HashMap<>(host);
         attributes.put(NEXT_SEQUENCE, Long.toString(sequence + 1 + eventsAfter));
-        store.save(new Checkpoint(Checkpoint.FORMAT_VERSION, request.document(), request.chunking().strategy().name(),
-                request.chunking().options(), fingerprint, position, attributes));
+        lastCheckpoint = new Checkpoint(Checkpoint.FORMAT_VERSION, request.document(), request.chunking().strategy().name(),
+                request.chunking().options(), fingerprint, position, attributes);
+        store.save(lastCheckpoint);
         checkpoints++;
         send(ProgressEvent.Kind.CHECKPOINT, Optional.empty());
     }
 
     private void send(ProgressEvent.Kind kind, Optional<String> failure) {
         long elapsed = nanoTime.getAsLong() - startNanos;
-        double rate = elapsed <= 0 ? 0 : (offset - startOffset) * 1e9 / elapsed;
+        double rate = elapsed <= 0 || kind == ProgressEvent.Kind.STARTED ? 0 : (offset - startOffset) * 1e9 / elapsed;
         ProgressEvent event = new ProgressEvent(request.id(), ++sequence, kind, clock.instant(), request.collection(),
                 request.document(), offset, total, firstIndex + emitted, rate, failure);
         delivery.send(operation, request.listener(), event);

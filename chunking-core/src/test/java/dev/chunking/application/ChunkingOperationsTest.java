@@ -210,6 +210,7 @@ class ChunkingOperationsTest {
         CountDownLatch release = new CountDownLatch(1);
         byte[] bytes = text(20);
         List<Operation> ops = new ArrayList<>();
+        List<RecordingListener> listeners = new ArrayList<>();
         try (ChunkingOperations operations = ChunkingOperations.builder().maxConcurrent(2).maxQueued(3).build()) {
             for (int i = 0; i < 5; i++) {
                 HookedSource blocking = new HookedSource(bytes, at -> {
@@ -219,8 +220,9 @@ class ChunkingOperationsTest {
                         Thread.currentThread().interrupt();
                     }
                 });
+                listeners.add(new RecordingListener());
                 ops.add(operations.submit(OperationRequest.builder(COLLECTION, DocumentId.of("d" + i), recursive(100), blocking, c -> { })
-                        .build()));
+                        .listener(listeners.get(i)).build()));
             }
             assertThat(ops).extracting(Operation::status).containsExactly(OperationStatus.RUNNING, OperationStatus.RUNNING,
                     OperationStatus.PENDING, OperationStatus.PENDING, OperationStatus.PENDING);
@@ -228,7 +230,6 @@ class ChunkingOperationsTest {
                     DocumentSource.ofBytes("x", bytes), c -> { }).build())).isInstanceOf(InputLimitException.class)
                     .hasMessage("3 operations already wait, the limit of maxQueued; raise maxQueued or submit when some have finished");
 
-            RecordingListener cancelled = new RecordingListener();
             assertThat(ops.get(3).cancel()).isTrue();
             assertThat(ops.get(3).status()).isEqualTo(OperationStatus.CANCELLED);
             assertThat(ops.get(3).completion().get(30, TimeUnit.SECONDS).status()).isEqualTo(OperationStatus.CANCELLED);
@@ -237,7 +238,10 @@ class ChunkingOperationsTest {
             for (int i : new int[] {0, 1, 2, 4}) {
                 assertThat(ops.get(i).completion().get(30, TimeUnit.SECONDS).status()).isEqualTo(OperationStatus.COMPLETED);
             }
-            assertThat(cancelled.events()).isEmpty();
+            assertThat(listeners.get(3).awaitEnd(WAIT)).singleElement() // it never started: one event, numbered 1
+                    .satisfies(e -> assertThat(e.kind()).isEqualTo(ProgressEvent.Kind.CANCELLED))
+                    .satisfies(e -> assertThat(e.sequence()).isEqualTo(1));
+            assertThat(listeners.get(4).awaitEnd(WAIT).get(0).kind()).isEqualTo(ProgressEvent.Kind.STARTED);
         }
     }
 

@@ -62,6 +62,10 @@ class HostApplicationExampleTest {
         assertThat(result.status()).isEqualTo(OperationStatus.CANCELLED);
         assertThat(result.bytes()).isLessThanOrEqualTo(3 + 64 * 1024);
         assertThat(Files.exists(dir.resolve("guide.md.checkpoint"))).isTrue();
+        long deadline = System.nanoTime() + 30_000_000_000L; // events go out on the delivery thread, maybe after completion
+        while (!printed.toString(StandardCharsets.UTF_8).contains("CANCELLED") && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
         String log = printed.toString(StandardCharsets.UTF_8);
         assertThat(log).startsWith("#1 STARTED ").contains("#2 CHECKPOINT ").contains("#3 CANCELLED ");
 
