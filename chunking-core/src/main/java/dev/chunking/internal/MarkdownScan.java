@@ -47,12 +47,35 @@ final class MarkdownScan {
     }
 
     /**
+     * Where reading fenced code from the line start {@code from} must go on: the first line that
+     * may close the fence (see {@link #mayCloseFence}) or, when none does, the last line start
+     * before {@code end}; no other line can change anything. {@code [from, seen)} holds no LF (it
+     * was searched before).
+     */
+    static int skipFence(byte[] buf, int from, int seen, int end, byte c) {
+        int to = mayCloseFence(buf, from, seen, end, c);
+        if (to < 0) {
+            to = lastLineStart(buf, seen, end);
+            to = to == seen ? from : to; // no LF at all: the line at from goes on
+        }
+        return to;
+    }
+
+    /**
      * The start of the first line in {@code [from, end)} that may close a fence of the
      * character {@code c}: its first non-blank byte, at most three bytes in, is {@code c}.
-     * {@code from} must be a line start. Returns -1 when no line does.
+     * {@code from} must be a line start; the search for {@code c} starts at {@code searchFrom}
+     * (bytes before it were searched already). Returns -1 when no line does.
      */
-    static int mayCloseFence(byte[] buf, int from, int end, byte c) {
-        for (int at = indexOf(buf, from, end, c); at >= 0; at = indexOf(buf, at + 1, end, c)) {
+    static int mayCloseFence(byte[] buf, int from, int searchFrom, int end, byte c) {
+        int first = from;
+        while (first < end && first - from < 3 && (buf[first] == ' ' || buf[first] == '\t')) {
+            first++;
+        }
+        if (first < end && buf[first] == c) {
+            return from; // the line at from, whose bytes may all lie before searchFrom
+        }
+        for (int at = indexOf(buf, Math.max(from, searchFrom), end, c); at >= 0; at = indexOf(buf, at + 1, end, c)) {
             int k = at;
             while (k > from && at - k <= 3 && (buf[k - 1] == ' ' || buf[k - 1] == '\t')) {
                 k--;

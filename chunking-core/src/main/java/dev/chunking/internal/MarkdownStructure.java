@@ -27,6 +27,7 @@ final class MarkdownStructure extends Structure {
     private byte[] line = new byte[256];
     private int kept; // bytes of the current line kept in `line`
     private long lineStart;
+    private long searched; // the unfinished line at lineStart has no LF before this offset
     private boolean classified; // the current line was classified early, at the cap
     private long observed;
     private boolean firstLine = true;
@@ -75,8 +76,9 @@ final class MarkdownStructure extends Structure {
             if (kept == 0 && fence != 0 && frontMatter != 1) {
                 i = skipFencedCode(w, buf, i, end);
             }
-            int nl = MarkdownScan.indexOfNewline(buf, i, end);
+            int nl = MarkdownScan.indexOfNewline(buf, Math.max(i, (int) Math.max(-1, searched - w.base)), end);
             if (nl < 0 && kept == 0 && end - i < LINE_CAP) {
+                searched = w.base + end; // the next call searches on from here, not from the line's start
                 break;
             }
             if (nl >= 0 && kept == 0 && (nl == i || nl == i + 1 && buf[i] == '\r') && fence == 0 && (html == 0 || html >= 6)) {
@@ -122,16 +124,10 @@ final class MarkdownStructure extends Structure {
         }
     }
 
-    /**
-     * Passes over the lines of fenced code from the line start {@code from} up to the first
-     * line that may close the fence or, when none does, up to the last line start before
-     * {@code end}: no other line can change anything. Returns the new line start.
-     */
+    /** Passes over fenced code up to the first line that may close the fence (see {@link MarkdownScan#skipFence}). */
     private int skipFencedCode(Utf8Window w, byte[] buf, int from, int end) {
-        int to = MarkdownScan.mayCloseFence(buf, from, end, (byte) (fence >>> 16));
-        if (to < 0) {
-            to = MarkdownScan.lastLineStart(buf, from, end);
-        }
+        int seen = Math.max(from, (int) Math.max(-1, searched - w.base)); // [from, seen) was searched by the last call
+        int to = MarkdownScan.skipFence(buf, from, seen, end, (byte) (fence >>> 16));
         lineStart = w.base + to;
         return to;
     }
