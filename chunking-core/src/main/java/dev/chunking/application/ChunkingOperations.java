@@ -41,7 +41,7 @@ public final class ChunkingOperations implements AutoCloseable {
     private final int maxQueued;
     private final Clock clock;
     private final LongSupplier nanoTime;
-    private final EventDelivery delivery = new EventDelivery();
+    private final EventDelivery delivery;
     private final ArrayDeque<Operation> waiting = new ArrayDeque<>();
     private int running; // slots taken by submitted operations
     private int active; // submitted operations holding a slot, and runs in callers' threads
@@ -52,6 +52,7 @@ public final class ChunkingOperations implements AutoCloseable {
         this.maxQueued = b.maxQueued;
         this.clock = b.clock;
         this.nanoTime = b.nanoTime;
+        this.delivery = new EventDelivery(b.logger);
         if (b.executor == null) {
             this.ownExecutor = Executors.newFixedThreadPool(b.maxConcurrent, task -> {
                 Thread t = new Thread(task, "chunking-operation");
@@ -228,6 +229,7 @@ public final class ChunkingOperations implements AutoCloseable {
         private int maxQueued = 10_000;
         private Clock clock = Clock.systemUTC();
         private LongSupplier nanoTime = System::nanoTime;
+        private System.Logger logger = EventDelivery.DEFAULT_LOGGER;
 
         private Builder() {
         }
@@ -288,6 +290,17 @@ public final class ChunkingOperations implements AutoCloseable {
         }
 
         /**
+         * Sets where a listener that throws is reported (a warning, once per operation).
+         *
+         * @param value the logger; by default the platform logger named after the event delivery
+         * @return this builder
+         */
+        public Builder logger(System.Logger value) {
+            logger = value;
+            return this;
+        }
+
+        /**
          * Builds the service.
          *
          * @return the service
@@ -298,8 +311,8 @@ public final class ChunkingOperations implements AutoCloseable {
                 throw new InvalidOptionsException("maxConcurrent must be at least 1 and maxQueued at least 0, got " + maxConcurrent
                         + " and " + maxQueued + "; set maxConcurrent and maxQueued");
             }
-            if (clock == null || nanoTime == null) {
-                throw new InvalidOptionsException("clock and nanoTime must be set");
+            if (clock == null || nanoTime == null || logger == null) {
+                throw new InvalidOptionsException("clock, nanoTime and logger must be set");
             }
             return new ChunkingOperations(this);
         }

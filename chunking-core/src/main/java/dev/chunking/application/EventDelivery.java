@@ -19,8 +19,10 @@ final class EventDelivery implements AutoCloseable {
     /** How far a listener may fall behind before progress events are no longer made for it. */
     static final int MAX_BACKLOG = 1024;
 
-    private static final System.Logger LOG = System.getLogger(EventDelivery.class.getName());
+    /** The logger used when the host names none. */
+    static final System.Logger DEFAULT_LOGGER = System.getLogger(EventDelivery.class.getName());
 
+    private final System.Logger log;
     private final Object lock = new Object();
     private ExecutorService threads;
     private boolean closed;
@@ -31,13 +33,18 @@ final class EventDelivery implements AutoCloseable {
         private final AtomicBoolean draining = new AtomicBoolean();
     }
 
+    /** @param log where a throwing listener is reported, once per operation */
+    EventDelivery(System.Logger log) {
+        this.log = log;
+    }
+
     void send(Operation operation, ProgressListener listener, ProgressEvent event) {
         if (listener == ProgressListener.NONE) {
             return;
         }
         operation.backlog().incrementAndGet();
         Mailbox mailbox = operation.mailbox();
-        mailbox.events.add(() -> deliver(operation, listener, event));
+        mailbox.events.add(() -> deliver(operation, listener, event, log));
         schedule(operation, mailbox);
     }
 
@@ -66,7 +73,7 @@ final class EventDelivery implements AutoCloseable {
         }
     }
 
-    private static void deliver(Operation operation, ProgressListener listener, ProgressEvent event) {
+    private static void deliver(Operation operation, ProgressListener listener, ProgressEvent event, System.Logger log) {
         try {
             listener.onEvent(event);
         } catch (RuntimeException | Error e) {
@@ -74,7 +81,7 @@ final class EventDelivery implements AutoCloseable {
                 throw e;
             }
             if (operation.listenerFailureCount().getAndIncrement() == 0) {
-                LOG.log(System.Logger.Level.WARNING, "the progress listener of operation " + operation.id() + " threw on a "
+                log.log(System.Logger.Level.WARNING, "the progress listener of operation " + operation.id() + " threw on a "
                         + event.kind() + " event; chunking goes on, and later failures of this listener are only counted", e);
             }
         } finally {

@@ -84,7 +84,7 @@ public final class Preview {
         }).build();
         Operation operation = new Operation(request, op -> { });
         operation.moveTo(OperationStatus.RUNNING);
-        try (EventDelivery none = new EventDelivery()) {
+        try (EventDelivery none = new EventDelivery(EventDelivery.DEFAULT_LOGGER)) {
             OperationRun run = new OperationRun(operation, none, Clock.systemUTC(), System::nanoTime, maxChunks, maxBytes);
             OperationResult result = run.run();
             if (result.failure().isPresent()) {
