@@ -4,6 +4,7 @@ import dev.chunking.domain.ChunkerStateException;
 import dev.chunking.domain.InputLimitException;
 import dev.chunking.domain.InvalidOptionsException;
 import dev.chunking.domain.OperationStatus;
+import dev.chunking.spi.RateLimiter;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ public final class ChunkingOperations implements AutoCloseable {
     private final int maxQueued;
     private final Clock clock;
     private final LongSupplier nanoTime;
+    private final RunEnvironment environment;
     private final EventDelivery delivery;
     private final ArrayDeque<Operation> waiting = new ArrayDeque<>();
     private int running; // slots taken by submitted operations
@@ -53,6 +55,7 @@ public final class ChunkingOperations implements AutoCloseable {
         this.clock = b.clock;
         this.nanoTime = b.nanoTime;
         this.delivery = new EventDelivery(b.logger);
+        this.environment = new RunEnvironment(delivery, b.clock, b.nanoTime, b.rateLimiter, b.sleeper);
         if (b.executor == null) {
             this.ownExecutor = Executors.newFixedThreadPool(b.maxConcurrent, task -> {
                 Thread t = new Thread(task, "chunking-operation");
@@ -127,7 +130,7 @@ public final class ChunkingOperations implements AutoCloseable {
         }
         try {
             operation.moveTo(OperationStatus.RUNNING);
-            OperationResult result = new OperationRun(operation, delivery, clock, nanoTime, Long.MAX_VALUE, Long.MAX_VALUE).run();
+            OperationResult result = new OperationRun(operation, environment, Long.MAX_VALUE, Long.MAX_VALUE).run();
             operation.complete(result);
             return result;
         } finally {
@@ -152,7 +155,7 @@ public final class ChunkingOperations implements AutoCloseable {
             try {
                 executor.execute(() -> {
                     try {
-                        running.complete(new OperationRun(running, delivery, clock, nanoTime, Long.MAX_VALUE, Long.MAX_VALUE).run());
+                        running.complete(new OperationRun(running, environment, Long.MAX_VALUE, Long.MAX_VALUE).run());
                     } finally {
                         start(handOver());
                     }
@@ -230,6 +233,8 @@ public final class ChunkingOperations implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private LongSupplier nanoTime = System::nanoTime;
         private System.Logger logger = EventDelivery.DEFAULT_LOGGER;
+        private RateLimiter rateLimiter = RateLimiter.UNLIMITED;
+        private Sleeper sleeper = duration -> Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
 
         private Builder() {
         }
@@ -290,6 +295,30 @@ public final class ChunkingOperations implements AutoCloseable {
         }
 
         /**
+         * Limits how fast operations read: after each buffer an operation takes as many permits
+         * as it read bytes, keyed {@code bytes:<collection>}, and waits while the limiter says so
+         * (a cancel still stops it within that buffer).
+         *
+         * @param value the limiter; by default {@link RateLimiter#UNLIMITED}
+         * @return this builder
+         */
+        public Builder rateLimiter(RateLimiter value) {
+            rateLimiter = value;
+            return this;
+        }
+
+        /**
+         * Sets how operations wait for the rate limiter, so tests need not sleep.
+         *
+         * @param value waits for a duration; by default {@link Thread#sleep(long, int)}
+         * @return this builder
+         */
+        public Builder sleeper(Sleeper value) {
+            sleeper = value;
+            return this;
+        }
+
+        /**
          * Sets where a listener that throws is reported (a warning, once per operation).
          *
          * @param value the logger; by default the platform logger named after the event delivery
@@ -311,8 +340,8 @@ public final class ChunkingOperations implements AutoCloseable {
                 throw new InvalidOptionsException("maxConcurrent must be at least 1 and maxQueued at least 0, got " + maxConcurrent
                         + " and " + maxQueued + "; set maxConcurrent and maxQueued");
             }
-            if (clock == null || nanoTime == null || logger == null) {
-                throw new InvalidOptionsException("clock, nanoTime and logger must be set");
+            if (clock == null || nanoTime == null || logger == null || rateLimiter == null || sleeper == null) {
+                throw new InvalidOptionsException("clock, nanoTime, logger, rateLimiter and sleeper must be set");
             }
             return new ChunkingOperations(this);
         }

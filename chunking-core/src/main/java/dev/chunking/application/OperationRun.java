@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,7 @@ final class OperationRun {
     private final EventDelivery delivery;
     private final Clock clock;
     private final LongSupplier nanoTime;
+    private final RunEnvironment environment;
     private final long maxChunks;
     private final long maxBytes;
 
@@ -58,12 +60,13 @@ final class OperationRun {
      * @param maxChunks stop after the buffer in which this many chunks were emitted (for previews)
      * @param maxBytes stop reading after this many bytes, without finishing (for previews)
      */
-    OperationRun(Operation operation, EventDelivery delivery, Clock clock, LongSupplier nanoTime, long maxChunks, long maxBytes) {
+    OperationRun(Operation operation, RunEnvironment environment, long maxChunks, long maxBytes) {
         this.operation = operation;
         this.request = operation.request();
-        this.delivery = delivery;
-        this.clock = clock;
-        this.nanoTime = nanoTime;
+        this.environment = environment;
+        this.delivery = environment.delivery();
+        this.clock = environment.clock();
+        this.nanoTime = environment.nanoTime();
         this.maxChunks = maxChunks;
         this.maxBytes = maxBytes;
     }
@@ -192,6 +195,7 @@ final class OperationRun {
                         break;
                     }
                     checkLimit(offset + n);
+                    awaitPermits(n);
                     buffer.flip();
                     chunker.feed(buffer);
                     offset += n;
@@ -236,6 +240,20 @@ final class OperationRun {
     /** Whether the run read its source to the end and finished the chunker. */
     boolean reachedEnd() {
         return reachedEnd;
+    }
+
+    /** Takes {@code bytes} permits of the collection's read rate, waiting while the limiter says so or until cancelled. */
+    private void awaitPermits(int bytes) throws IOException {
+        String key = "bytes:" + request.collection().value();
+        for (Duration wait = environment.rateLimiter().tryAcquire(key, bytes); !wait.isZero() && !operation.cancelRequested();
+                wait = environment.rateLimiter().tryAcquire(key, bytes)) {
+            try {
+                environment.sleeper().sleep(wait.isNegative() ? Duration.ZERO : wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while waiting for the rate limiter of " + key);
+            }
+        }
     }
 
     private void checkLimit(long reached) {

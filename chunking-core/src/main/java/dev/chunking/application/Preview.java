@@ -7,7 +7,6 @@ import dev.chunking.domain.InvalidOptionsException;
 import dev.chunking.domain.OperationStatus;
 import dev.chunking.spi.DocumentSource;
 import java.io.IOException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -85,7 +84,7 @@ public final class Preview {
         Operation operation = new Operation(request, op -> { });
         operation.moveTo(OperationStatus.RUNNING);
         try (EventDelivery none = new EventDelivery(EventDelivery.DEFAULT_LOGGER)) {
-            OperationRun run = new OperationRun(operation, none, Clock.systemUTC(), System::nanoTime, maxChunks, maxBytes);
+            OperationRun run = new OperationRun(operation, RunEnvironment.plain(none), maxChunks, maxBytes);
             OperationResult result = run.run();
             if (result.failure().isPresent()) {
                 Throwable cause = result.failure().get();

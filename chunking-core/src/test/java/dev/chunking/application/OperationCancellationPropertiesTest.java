@@ -71,8 +71,8 @@ class OperationCancellationPropertiesTest {
             Operation op = new Operation(request, o -> { });
             running.set(op);
             op.moveTo(OperationStatus.RUNNING);
-            OperationResult stopped = new OperationRun(op, new EventDelivery(EventDelivery.DEFAULT_LOGGER), java.time.Clock.systemUTC(), System::nanoTime,
-                    Long.MAX_VALUE, Long.MAX_VALUE).run();
+            RunEnvironment environment = RunEnvironment.plain(new EventDelivery(EventDelivery.DEFAULT_LOGGER));
+            OperationResult stopped = new OperationRun(op, environment, Long.MAX_VALUE, Long.MAX_VALUE).run();
             List<ProgressEvent> firstEvents = first.awaitEnd(Duration.ofSeconds(30));
 
             assertThat(stopped.status()).isEqualTo(OperationStatus.CANCELLED);
