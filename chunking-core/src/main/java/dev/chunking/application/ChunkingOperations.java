@@ -87,7 +87,7 @@ public final class ChunkingOperations implements AutoCloseable {
      * @return the operation, to follow and cancel
      * @throws InvalidOptionsException if the request has a checkpoint store but its strategy cannot resume
      * @throws InputLimitException if {@code maxQueued} operations already wait
-     * @throws dev.chunking.domain.ChunkerStateException if the service was closed
+     * @throws ChunkerStateException if the service was closed
      */
     public Operation submit(OperationRequest request) {
         check(request);
@@ -113,11 +113,12 @@ public final class ChunkingOperations implements AutoCloseable {
 
     /**
      * Runs an operation in the calling thread, outside the concurrency limit, and returns how it
-     * ended. Events still go to the listener on the event thread.
+     * ended. Events still go to the listener on the service's delivery threads.
      *
      * @param request what to run
      * @return the result; a failure is a {@code FAILED} result, not an exception
      * @throws InvalidOptionsException if the request has a checkpoint store but its strategy cannot resume
+     * @throws ChunkerStateException if the service was closed
      */
     public OperationResult run(OperationRequest request) {
         check(request);

@@ -74,7 +74,7 @@ public final class Operation {
 
     /**
      * Completes with the outcome when the operation reaches a final status. Events may still be
-     * on their way to the listener then: they are delivered on the service's event thread.
+     * on their way to the listener then: they are delivered on the service's delivery threads.
      *
      * @return a future of the result, never completed exceptionally by the operation (a failure is a result)
      */

@@ -4,10 +4,11 @@ import dev.chunking.domain.ProgressEvent;
 
 /**
  * Receives the progress events of chunking operations (the {@code ProgressListener} port). The
- * operation service delivers the events of one operation in order, on its own delivery thread,
- * never on the thread that chunks: a listener that is slow delays only later events, and one
- * that throws is counted and logged once per operation while chunking goes on.
- * Implementations need not be thread-safe unless they are shared between services.
+ * operation service delivers the events of one operation in order, one at a time, on its
+ * delivery threads, never on the thread that chunks: a listener that is slow delays only the
+ * later events of its own operation, and one that throws is counted and logged once per
+ * operation while chunking goes on. A listener given to several operations may be called from
+ * several threads at once, so it must then be thread-safe.
  */
 @FunctionalInterface
 public interface ProgressListener {
