@@ -170,9 +170,9 @@ final class SemanticStructure extends Structure {
             if (!nextKnown && !cur.capped && !atEnd) {
                 break;
             }
-            float[] left = mean(s.get(i - 1).vector, i >= 2 ? s.get(i - 2).vector : null);
-            float[] right = mean(cur.vector, nextKnown && !cur.capped ? s.get(i + 1).vector : null);
-            double d = dev.chunking.strategy.LexicalEmbedder.cosineDistance(left, right);
+            // the distance between the sums of the two sentences before and the two from here (cosine ignores scale)
+            double d = Vectors.cosineDistanceOfSums(s.get(i - 1).vector, i >= 2 ? s.get(i - 2).vector : null, cur.vector,
+                    nextKnown && !cur.capped ? s.get(i + 1).vector : null);
             distances.add(d);
             boolean high = distances.size() >= MIN_SAMPLES && d > 0 && d >= distances.percentile(threshold);
             settlePending(d);
@@ -209,17 +209,6 @@ final class SemanticStructure extends Structure {
             previousDistance = pendingDistance;
         }
         pendingStart = -1;
-    }
-
-    private static float[] mean(float[] a, float[] b) {
-        if (b == null) {
-            return a;
-        }
-        float[] m = new float[a.length];
-        for (int k = 0; k < a.length; k++) {
-            m[k] = a[k] + b[k];
-        }
-        return m;
     }
 
     @Override

@@ -161,19 +161,7 @@ public final class LexicalEmbedder implements Embedder {
             throw new InvalidOptionsException("cosine distance of vectors of " + a.length + " and " + b.length
                     + " dimensions; compare vectors made by the same embedder");
         }
-        double dot = 0;
-        double normA = 0;
-        double normB = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += (double) a[i] * b[i];
-            normA += (double) a[i] * a[i];
-            normB += (double) b[i] * b[i];
-        }
-        if (normA == 0 || normB == 0) {
-            return normA == normB ? 0 : 1;
-        }
-        double distance = 1 - dot / Math.sqrt(normA * normB);
-        return Math.max(0, Math.min(2, distance)); // rounding may step just outside
+        return dev.chunking.internal.Vectors.cosineDistanceOfSums(a, null, b, null);
     }
 
     private float[] embed(String text, Features features) {
