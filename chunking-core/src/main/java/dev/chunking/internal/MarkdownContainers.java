@@ -152,7 +152,7 @@ final class MarkdownContainers {
 
     static boolean isLazyContinuation(byte[] b, int n) {
         return MarkdownLines.atxLevel(b, n) == 0 && MarkdownLines.fenceOpen(b, n) == 0 && !MarkdownLines.isThematicBreak(b, n)
-                && !MarkdownLines.isBlockQuote(b, n) && MarkdownLines.listItemIndent(b, n, true) == 0
+                && !MarkdownLines.isBlockQuote(b, n) && MarkdownLines.listItemIndent(b, n, false) == 0 // as commonmark-java: any list marker
                 && MarkdownLines.htmlStart(b, n, true) == 0;
     }
 }

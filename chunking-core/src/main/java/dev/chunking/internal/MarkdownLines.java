@@ -318,19 +318,31 @@ final class MarkdownLines {
         if (indent(b, n) > 3) {
             return false;
         }
-        boolean dash = false;
         boolean pipe = false;
+        int cells = 0;
+        int dashes = 0;
+        boolean content = false; // the current cell has a dash or a colon
         for (int i = 0; i < n; i++) {
             byte c = b[i];
-            if (c == '-') {
-                dash = true;
-            } else if (c == '|') {
+            if (c == '|') {
+                if ((pipe || content) && (!content || dashes == 0)) {
+                    return false; // an empty cell, or one of colons only
+                }
+                cells += content ? 1 : 0;
                 pipe = true;
-            } else if (c != ':' && c != ' ' && c != '\t') {
+                dashes = 0;
+                content = false;
+            } else if (c == '-' || c == ':') {
+                dashes += c == '-' ? 1 : 0;
+                content = true;
+            } else if (c != ' ' && c != '\t') {
                 return false;
             }
         }
-        return dash && pipe;
+        if (content && dashes == 0) {
+            return false;
+        }
+        return pipe && cells + (content ? 1 : 0) > 0;
     }
 
     /**

@@ -352,7 +352,7 @@ final class MarkdownStructure extends Structure {
             return;
         }
         String header = paragraph && MarkdownLines.isTableDelimiter(b, n) ? headerAbove() : null;
-        if (header != null && MarkdownScan.cells(header) == MarkdownScan.cells(MarkdownLines.trimmed(b, 0, n))) {
+        if (header != null && MarkdownScan.cells(header) <= MarkdownScan.cells(MarkdownLines.trimmed(b, 0, n))) {
             paragraph = false; // the lines above the header row, if any, stay a paragraph
             table = true;
             marks.tableStarts(next, header + "\n" + MarkdownLines.trimmed(b, 0, n));
@@ -360,8 +360,8 @@ final class MarkdownStructure extends Structure {
         }
         int atx = MarkdownLines.atxLevel(b, n);
         boolean startsBlock = atx > 0 || MarkdownLines.fenceOpen(b, n) != 0 || MarkdownLines.isThematicBreak(b, n)
-                || MarkdownLines.htmlStart(b, n, paragraph || table) != 0 || MarkdownLines.isBlockQuote(b, n)
-                || MarkdownLines.listItemIndent(b, n, paragraph || table) > 0;
+                || MarkdownLines.htmlStart(b, n, paragraph || table || definitionBefore) != 0 || MarkdownLines.isBlockQuote(b, n)
+                || MarkdownLines.listItemIndent(b, n, paragraph || definitionBefore) > 0; // as commonmark-java: any list interrupts a table
         if (table) {
             if (!startsBlock && MarkdownLines.indent(b, n) < 4) {
                 return; // a row; as in commonmark-java, a block start, indented code too, ends the table
@@ -389,16 +389,16 @@ final class MarkdownStructure extends Structure {
             fence = f;
         } else if (MarkdownLines.isThematicBreak(b, n)) {
             boundary = true;
-        } else if (MarkdownLines.htmlStart(b, n, false) != 0) {
-            html = MarkdownLines.htmlStart(b, n, false);
+        } else if (MarkdownLines.htmlStart(b, n, definitionBefore) != 0) {
+            html = MarkdownLines.htmlStart(b, n, definitionBefore);
             if (html <= 5 && MarkdownLines.endsHtml(b, n, html)) {
                 html = 0;
                 boundary = true;
             }
         } else if (MarkdownLines.isBlockQuote(b, n)) {
             containers.openQuote(b, n);
-        } else if (MarkdownLines.listItemIndent(b, n, false) > 0) {
-            containers.openItem(b, n, MarkdownLines.listItemIndent(b, n, false));
+        } else if (MarkdownLines.listItemIndent(b, n, definitionBefore) > 0) {
+            containers.openItem(b, n, MarkdownLines.listItemIndent(b, n, definitionBefore));
         } else if (MarkdownLines.isLinkReferenceDefinition(b, n)) {
             boundary = true; // a definition, not a paragraph: a line of = or - after it is no underline
             afterDefinition = true; // an indented line after it goes on with the paragraph the definition began

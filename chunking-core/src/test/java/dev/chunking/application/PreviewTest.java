@@ -46,8 +46,8 @@ class PreviewTest {
 
         assertThat(preview.chunks()).hasSizeLessThanOrEqualTo(maxChunks);
         assertThat(preview.chunks()).isEqualTo(full.subList(0, preview.chunks().size()));
-        assertThat(preview.bytesRead()).isLessThanOrEqualTo(Math.max(3, maxBytes));
-        boolean fits = bytes.length <= Math.max(3, maxBytes);
+        assertThat(preview.bytesRead()).isLessThanOrEqualTo(maxBytes);
+        boolean fits = bytes.length <= maxBytes;
         if (fits && full.size() < maxChunks) {
             assertThat(preview.wholeDocument()).isTrue();
         }

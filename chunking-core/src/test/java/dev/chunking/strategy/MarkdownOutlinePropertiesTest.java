@@ -34,7 +34,8 @@ class MarkdownOutlinePropertiesTest {
             "text with words.\n", "(paren) line\n", "caf\u00e9 au lait\n", "\u6f22\u5b57\u306e\u884c\n", "more text\r\n", "@user, $5?\n",
             "\n", "\n", "\r\n", "   \n", "\t\n",
             "- item\n", "  continued\n", "1. first\n", "> quote\n", "* star\n", "\tindented\n",
-            "<div>\n", "</div>\n", "<!-- c -->\n", "| a | b |\n", "|---|---|\n", "a | b\n", "[ref]: /x\n");
+            "<div>\n", "</div>\n", "<!-- c -->\n", "| a | b |\n", "|---|---|\n", "a | b\n", "[ref]: /x\n",
+            "| a |\n", "|---||\n", "2) two\n", "<custom-tag>\n", "|:-:|--|\n");
     private static final List<String> LAST = List.of("", "tail", "# Last", "===", "~~~", "  ", "\u00e9");
 
     @Provide

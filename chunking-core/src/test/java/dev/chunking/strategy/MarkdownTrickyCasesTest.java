@@ -40,6 +40,15 @@ class MarkdownTrickyCasesTest {
         "> quote\n> # H\nnot lazy\n===\n\ntext\n",
         "[ref]: /x\n    # code\n===\n\ntext\n",
         "| a | b |\n|---|---|\n===\n\n# After\n",
+        "| a |\n|---|---|\nrow\n===\n\n# After\n",
+        "a | b\n|---||\nrow\n===\n\ntext\n",
+        "[ref]: /x\n2) two\n===\n\ntext\n",
+        "[ref]: /x\n<custom-tag>\n===\n\ntext\n",
+        "[ref]: /x\n[y]: /z\n===\n\ntext\n",
+        "> quote\n#define X 1\n2) two\n#define X 1\n    # code\n#define X 1\n===\n\ntext\n",
+        "> quote\n<custom-tag>\nx\n===\n\n# After\n",
+        "| a | b |\n|---|---|\n2) two\n   ```\n# Title\n\ntext\n",
+        "| a | b |\n|---|---|\n<custom-tag>\n# Title\n\ntext\n",
     })
     void headingPathsAgreeWithCommonMark(String text) {
         for (String body : List.of(text, text.replace("\n", "\r\n"))) {
