@@ -40,8 +40,6 @@ public final class ChunkingOperations implements AutoCloseable {
     private final ExecutorService ownExecutor; // null when the host supplied the executor
     private final int maxConcurrent;
     private final int maxQueued;
-    private final Clock clock;
-    private final LongSupplier nanoTime;
     private final RunEnvironment environment;
     private final EventDelivery delivery;
     private final ArrayDeque<Operation> waiting = new ArrayDeque<>();
@@ -52,8 +50,6 @@ public final class ChunkingOperations implements AutoCloseable {
     private ChunkingOperations(Builder b) {
         this.maxConcurrent = b.maxConcurrent;
         this.maxQueued = b.maxQueued;
-        this.clock = b.clock;
-        this.nanoTime = b.nanoTime;
         this.delivery = new EventDelivery(b.logger);
         this.environment = new RunEnvironment(delivery, b.clock, b.nanoTime, b.rateLimiter, b.sleeper);
         if (b.executor == null) {
@@ -164,7 +160,7 @@ public final class ChunkingOperations implements AutoCloseable {
                 return;
             } catch (RuntimeException e) { // the host's executor refused the task: the operation fails, the slot passes on
                 running.moveTo(OperationStatus.FAILED);
-                running.complete(OperationRun.endBeforeStart(running, delivery, clock, OperationStatus.FAILED, Optional.of(e)));
+                running.complete(OperationRun.endBeforeStart(running, environment, OperationStatus.FAILED, Optional.of(e)));
             }
         }
     }
@@ -203,7 +199,7 @@ public final class ChunkingOperations implements AutoCloseable {
                 return; // already running: it sees the request after its current buffer
             }
         }
-        operation.complete(OperationRun.endBeforeStart(operation, delivery, clock, OperationStatus.CANCELLED, Optional.empty()));
+        operation.complete(OperationRun.endBeforeStart(operation, environment, OperationStatus.CANCELLED, Optional.empty()));
     }
 
     /**

@@ -115,7 +115,7 @@ final class OperationRun {
      * Ends an operation that never ran (cancelled while pending, or refused by the executor) with
      * its one final event, numbered on from its checkpoint when it has one.
      */
-    static OperationResult endBeforeStart(Operation operation, EventDelivery delivery, Clock clock, OperationStatus status,
+    static OperationResult endBeforeStart(Operation operation, RunEnvironment environment, OperationStatus status,
                                           Optional<Throwable> failure) {
         OperationRequest request = operation.request();
         long number = 1;
@@ -127,9 +127,10 @@ final class OperationRun {
             failure.ifPresent(f -> f.addSuppressed(e)); // unreadable: number from 1, as a fresh run would
         }
         ProgressEvent.Kind kind = status == OperationStatus.CANCELLED ? ProgressEvent.Kind.CANCELLED : ProgressEvent.Kind.FAILED;
-        delivery.send(operation, request.listener(), new ProgressEvent(request.id(), number, kind, clock.instant(), request.collection(),
+        ProgressEvent event = new ProgressEvent(request.id(), number, kind, environment.clock().instant(), request.collection(),
                 request.document(), 0, OptionalLong.empty(), 0, 0,
-                failure.map(f -> f.getMessage() == null ? f.getClass().getName() : f.getMessage())));
+                failure.map(f -> f.getMessage() == null ? f.getClass().getName() : f.getMessage()));
+        environment.delivery().send(operation, request.listener(), event);
         return new OperationResult(request.id(), status, 0, 0, 0, 0, 0, number, failure);
     }
 
