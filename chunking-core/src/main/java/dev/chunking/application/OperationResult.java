@@ -1,7 +1,9 @@
 package dev.chunking.application;
 
+import dev.chunking.domain.ChunkingException;
 import dev.chunking.domain.OperationId;
 import dev.chunking.domain.OperationStatus;
+import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -19,4 +21,27 @@ import java.util.Optional;
  */
 public record OperationResult(OperationId id, OperationStatus status, long bytes, long chunks, long replacements, long resumedFrom,
                               long checkpoints, long lastSequence, Optional<Throwable> failure) {
+    /**
+     * For callers that want failures thrown, as a synchronous run would: throws the failure as
+     * it was raised (an {@code IOException}, an unchecked exception or an {@code Error}), and
+     * does nothing when there is none.
+     *
+     * @throws IOException if the source failed to read
+     */
+    public void throwFailure() throws IOException {
+        if (failure.isEmpty()) {
+            return;
+        }
+        Throwable cause = failure.get();
+        if (cause instanceof IOException) {
+            throw (IOException) cause;
+        }
+        if (cause instanceof RuntimeException) {
+            throw (RuntimeException) cause;
+        }
+        if (cause instanceof Error) {
+            throw (Error) cause;
+        }
+        throw new ChunkingException("operation " + id + " failed: " + cause, cause); // a checked exception thrown sneakily
+    }
 }

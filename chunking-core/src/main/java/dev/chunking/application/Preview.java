@@ -86,13 +86,7 @@ public final class Preview {
         try (EventDelivery none = new EventDelivery(EventDelivery.DEFAULT_LOGGER)) {
             OperationRun run = new OperationRun(operation, RunEnvironment.plain(none), maxChunks, maxBytes);
             OperationResult result = run.run();
-            if (result.failure().isPresent()) {
-                Throwable cause = result.failure().get();
-                if (cause instanceof IOException) {
-                    throw (IOException) cause;
-                }
-                throw (RuntimeException) cause;
-            }
+            result.throwFailure();
             return new Result(chunks, result.bytes(), run.reachedEnd() && emitted[0] <= maxChunks);
         }
     }

@@ -79,13 +79,7 @@ public final class StreamingChunker {
         try (ChunkingOperations here = ChunkingOperations.builder().executor(Runnable::run).maxConcurrent(1).build()) {
             result = here.run(request.build());
         }
-        if (result.failure().isPresent()) {
-            Throwable cause = result.failure().get();
-            if (cause instanceof IOException) {
-                throw (IOException) cause;
-            }
-            throw (RuntimeException) cause;
-        }
+        result.throwFailure();
         return new StreamResult(result.bytes(), result.chunks(), result.replacements(), result.resumedFrom(), result.checkpoints());
     }
 }

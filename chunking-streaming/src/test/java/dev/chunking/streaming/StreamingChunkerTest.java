@@ -37,6 +37,19 @@ class StreamingChunkerTest {
     }
 
     @Test
+    void anErrorOrAnExceptionFromTheSinkReachesTheCallerAsItself() {
+        StreamingChunker chunker = new StreamingChunker(Chunking.of("recursive", SMALL), OperationOptions.defaults());
+        ByteSource source = ByteSource.stream("in", new ByteArrayInputStream("one two three four".getBytes(StandardCharsets.UTF_8)));
+        assertThatThrownBy(() -> chunker.run(DocumentId.of("d"), source, chunk -> {
+            throw new AssertionError("sink invariant broken");
+        })).isExactlyInstanceOf(AssertionError.class).hasMessage("sink invariant broken");
+        ByteSource again = ByteSource.stream("in", new ByteArrayInputStream("one two three four".getBytes(StandardCharsets.UTF_8)));
+        assertThatThrownBy(() -> chunker.run(DocumentId.of("d"), again, chunk -> {
+            throw new IllegalStateException("disk full");
+        })).isExactlyInstanceOf(IllegalStateException.class).hasMessage("disk full");
+    }
+
+    @Test
     void skipsAByteOrderMarkButCountsItInTheOffsets() throws IOException {
         byte[] bytes = "\ufeffHello world, again and again.".getBytes(StandardCharsets.UTF_8);
         for (int buffer : new int[] {1, 2, 3, 4, 64 * 1024}) {
