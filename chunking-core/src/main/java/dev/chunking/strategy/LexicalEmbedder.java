@@ -253,7 +253,8 @@ public final class LexicalEmbedder implements Embedder {
         long[] keys = features.keys;
         int[] counts = features.counts;
         int[] used = features.used;
-        for (int i = 0; i < features.size; i++) {
+        int size = features.size;
+        for (int i = 0; i < size; i++) {
             int slot = used[i];
             long key = keys[slot];
             int tf = counts[slot];
@@ -261,11 +262,19 @@ public final class LexicalEmbedder implements Embedder {
             float weight = KIND_WEIGHTS[(int) (key & 3)] * (tf < TF_WEIGHTS.length ? TF_WEIGHTS[tf] : (float) (1 + Math.log(tf)));
             int bucket = (int) (((key >>> 32) * dimensions) >>> 32); // the high 32 bits scaled to [0, dimensions): no division
             vector[bucket] += (key & 4) == 0 ? weight : -weight;
+            used[i] = bucket; // the slot is done with: keep the bucket for the norm
         }
         features.size = 0;
+        // the norm over the buckets this text touched, in first-touched order: a text has far fewer features than a vector has dimensions
+        int[] stamps = features.stamps(dimensions);
+        int text = features.nextText();
         double norm = 0;
-        for (float x : vector) {
-            norm += (double) x * x;
+        for (int i = 0; i < size; i++) {
+            int bucket = used[i];
+            if (stamps[bucket] != text) {
+                stamps[bucket] = text;
+                norm += (double) vector[bucket] * vector[bucket];
+            }
         }
         if (norm > 0) {
             float scale = (float) (1 / Math.sqrt(norm));
@@ -286,6 +295,20 @@ public final class LexicalEmbedder implements Embedder {
         int[] counts = new int[1024];
         int[] used = new int[512];
         int size;
+        /** Per dimension, the number of the last text whose norm took that bucket in; made on first use. */
+        private int[] stamps;
+        private int texts;
+
+        int[] stamps(int dimensions) {
+            if (stamps == null) {
+                stamps = new int[dimensions];
+            }
+            return stamps;
+        }
+
+        int nextText() {
+            return ++texts;
+        }
 
         void add(long hash, int kind) {
             long key = (scramble(hash) & ~3L) | kind;
