@@ -1,5 +1,12 @@
 package dev.chunking.domain;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 /**
  * Identifies the exact bytes of a source well enough to refuse resuming against a changed one:
  * its size, its modification time and SHA-256 hashes of its first and last 64 KiB. Immutable.
@@ -10,6 +17,9 @@ package dev.chunking.domain;
  * @param tailSha256 hex SHA-256 of the last 64 KiB (or the whole source if smaller)
  */
 public record SourceFingerprint(long size, long modifiedMillis, String headSha256, String tailSha256) {
+    /** How many bytes at each end of a source are hashed: 64 KiB. */
+    public static final int EDGE_BYTES = 64 * 1024;
+
     /**
      * Validates the fingerprint.
      *
@@ -35,5 +45,51 @@ public record SourceFingerprint(long size, long modifiedMillis, String headSha25
             return "modification time " + modifiedMillis + " -> " + other.modifiedMillis;
         }
         return headSha256.equals(other.headSha256) ? "last 64 KiB differ" : "first 64 KiB differ";
+    }
+
+    /**
+     * Fingerprints an open file: its size now, the given modification time, and the hashes of
+     * its first and last {@value #EDGE_BYTES} bytes. The channel's position is left where it was.
+     *
+     * @param channel the open file
+     * @param modifiedMillis its modification time, milliseconds since the epoch
+     * @return the fingerprint
+     * @throws IOException if reading fails
+     */
+    public static SourceFingerprint of(SeekableByteChannel channel, long modifiedMillis) throws IOException {
+        long size = channel.size();
+        int edge = (int) Math.min(EDGE_BYTES, size);
+        return new SourceFingerprint(size, modifiedMillis, sha256(channel, 0, edge), sha256(channel, size - edge, edge));
+    }
+
+    /**
+     * Hashes up to {@code length} bytes from {@code from} (fewer if the channel ends first); the
+     * channel's position is left where it was.
+     *
+     * @param channel an open file
+     * @param from first byte
+     * @param length bytes to hash at most
+     * @return the SHA-256 in lower-case hex
+     * @throws IOException if reading fails
+     */
+    public static String sha256(SeekableByteChannel channel, long from, int length) throws IOException {
+        long position = channel.position();
+        ByteBuffer bytes = ByteBuffer.allocate(length);
+        try {
+            channel.position(from);
+            while (bytes.hasRemaining() && channel.read(bytes) > 0) {
+                // read until full or end of file
+            }
+        } finally {
+            channel.position(position);
+        }
+        bytes.flip();
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(bytes);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 }

@@ -43,4 +43,16 @@ public interface ByteSource extends DocumentSource {
     static ByteSource stream(String name, InputStream in) {
         return new OnceSource(name, Channels.newChannel(in));
     }
+
+    /**
+     * Any document source, such as a file checked by a {@link dev.chunking.application.PathGuard}
+     * ({@code ByteSource.of(guard.source(userPath))}), as a byte source for {@link StreamingChunker}.
+     *
+     * @param source the source; a {@code ByteSource} is returned as it is
+     * @return the source as a byte source
+     */
+    static ByteSource of(DocumentSource source) {
+        java.util.Objects.requireNonNull(source, "source");
+        return source instanceof ByteSource b ? b : new AdaptedSource(source);
+    }
 }

@@ -1,11 +1,8 @@
 package dev.chunking.streaming;
 
+import dev.chunking.domain.SourceFingerprint;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * SHA-256 of a byte range of a file, for fingerprints of sources and outputs. Stateless and
@@ -26,17 +23,6 @@ public final class FileHashes {
      * @throws IOException if reading fails
      */
     public static String sha256(FileChannel channel, long from, int length) throws IOException {
-        ByteBuffer bytes = ByteBuffer.allocate(length);
-        while (bytes.hasRemaining() && channel.read(bytes, from + bytes.position()) > 0) {
-            // read until full or end of file
-        }
-        bytes.flip();
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(bytes);
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return SourceFingerprint.sha256(channel, from, length);
     }
 }

@@ -12,8 +12,6 @@ import java.util.OptionalLong;
 
 /** A file: seekable and fingerprinted. */
 final class FileSource implements ByteSource {
-    private static final int EDGE = 64 * 1024;
-
     private final Path path;
 
     FileSource(Path path) {
@@ -45,10 +43,7 @@ final class FileSource implements ByteSource {
             return Optional.empty(); // a FIFO or a device cannot be read again
         }
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            long size = channel.size();
-            String head = FileHashes.sha256(channel, 0, (int) Math.min(EDGE, size));
-            String tail = FileHashes.sha256(channel, Math.max(0, size - EDGE), (int) Math.min(EDGE, size));
-            return Optional.of(new SourceFingerprint(size, Files.getLastModifiedTime(path).toMillis(), head, tail));
+            return Optional.of(SourceFingerprint.of(channel, Files.getLastModifiedTime(path).toMillis()));
         }
     }
 }
