@@ -31,10 +31,11 @@ import java.util.stream.Collectors;
  * @param chunks preview: how many chunks to print at most
  * @param bytes preview and compare: how many bytes of the file to read at most
  * @param strategies compare: the strategies to compare, in the order given; empty for other commands
+ * @param base the directory every FILE is resolved in through a {@link dev.chunking.application.PathGuard}, if any
  */
 public record Arguments(String command, String strategy, ChunkingOptions options, OutputFormat format,
                         Optional<String> out, Optional<Boolean> progress, List<String> files, Optional<String> checkpoint,
-                        long maxBytes, Settings settings, int chunks, long bytes, List<String> strategies) {
+                        long maxBytes, Settings settings, int chunks, long bytes, List<String> strategies, Optional<String> base) {
 
     /** The usage text printed by {@code --help}. */
     public static final String USAGE = String.join("\n",
@@ -66,6 +67,9 @@ public record Arguments(String command, String strategy, ChunkingOptions options
             "  --on-malformed report|replace",
             "                         bytes that are not UTF-8: stop naming the offset (default), or use U+FFFD",
             "  --max-bytes N          refuse inputs longer than N bytes (default: no limit)",
+            "  --base DIR             resolve every FILE inside DIR and refuse any that leaves it (traversal, links",
+            "                         pointing out, encoded or look-alike tricks, special files); each refused FILE is",
+            "                         reported on one line, the others are chunked, and the exit status is 2",
             "  --progress             always show a progress bar on stderr",
             "  --no-progress          never show one (default: shown for large inputs when stderr is a terminal)",
             "  -h, --help             show this help",
@@ -196,6 +200,7 @@ public record Arguments(String command, String strategy, ChunkingOptions options
         int chunks = Preview.DEFAULT_CHUNKS;
         long bytes = Preview.DEFAULT_BYTES;
         List<String> strategies = List.of();
+        String base = null;
         MalformedInputPolicy malformed = MalformedInputPolicy.REPORT;
         StrategyParameters parameters = new StrategyParameters();
         List<String> files = new ArrayList<>();
@@ -213,7 +218,7 @@ public record Arguments(String command, String strategy, ChunkingOptions options
                 case "-h", "--help" -> {
                     Settings defaults = new Settings(null, null, 0, unit, counter, malformed, Map.of());
                     return new Arguments("help", strategy, ChunkingOptions.defaults(), format, Optional.empty(),
-                            Optional.empty(), List.of(), Optional.empty(), 0, defaults, chunks, bytes, List.of());
+                            Optional.empty(), List.of(), Optional.empty(), 0, defaults, chunks, bytes, List.of(), Optional.empty());
                 }
                 case "--strategy" -> strategy = value(args, ++i, arg);
                 case "--size" -> size = number(args, ++i, arg);
@@ -233,6 +238,7 @@ public record Arguments(String command, String strategy, ChunkingOptions options
                 case "--chunks" -> chunks = atLeastOne(arg, wholeNumber(arg, value(args, ++i, arg), "10"), "10");
                 case "--bytes" -> bytes = atLeastOne(arg, longNumber(arg, value(args, ++i, arg), "65536"), "65536");
                 case "--strategies" -> strategies = names(arg, value(args, ++i, arg));
+                case "--base" -> base = value(args, ++i, arg);
                 case "--progress" -> progress = true;
                 case "--no-progress" -> progress = false;
                 default -> {
@@ -259,10 +265,10 @@ public record Arguments(String command, String strategy, ChunkingOptions options
         }
         if (command.equals("chunk") && files.size() == 1 && files.get(0).equals("strategies")) {
             return new Arguments("strategies", strategy, settings.options(strategy), format, Optional.empty(), Optional.empty(),
-                    List.of(), Optional.empty(), 0, settings, chunks, bytes, List.of());
+                    List.of(), Optional.empty(), 0, settings, chunks, bytes, List.of(), Optional.empty());
         }
         if (command.equals("compare")) {
-            return compare(settings, strategies, files, bytes);
+            return compare(settings, strategies, files, bytes, base);
         }
         ChunkingOptions options = settings.options(strategy);
         if (files.isEmpty()) {
@@ -272,7 +278,7 @@ public record Arguments(String command, String strategy, ChunkingOptions options
         if (command.equals("preview")) {
             oneFile(command, files);
             return new Arguments(command, strategy, options, format, Optional.empty(), Optional.empty(), List.copyOf(files),
-                    Optional.empty(), 0, settings, chunks, bytes, List.of());
+                    Optional.empty(), 0, settings, chunks, bytes, List.of(), Optional.ofNullable(base));
         }
         if (maxBytes < 0) {
             throw new UsageException("--max-bytes " + maxBytes + " is negative; give a byte count, or leave it out for no limit");
@@ -286,10 +292,11 @@ public record Arguments(String command, String strategy, ChunkingOptions options
                     + " own chunks); use jsonl or offsets");
         }
         return new Arguments("chunk", strategy, options, format, Optional.ofNullable(out), Optional.ofNullable(progress),
-                List.copyOf(files), Optional.ofNullable(checkpoint), maxBytes, settings, chunks, bytes, List.of());
+                List.copyOf(files), Optional.ofNullable(checkpoint), maxBytes, settings, chunks, bytes, List.of(),
+                Optional.ofNullable(base));
     }
 
-    private static Arguments compare(Settings settings, List<String> strategies, List<String> files, long bytes) {
+    private static Arguments compare(Settings settings, List<String> strategies, List<String> files, long bytes, String base) {
         if (strategies.isEmpty()) {
             throw new UsageException("compare needs the strategies to compare; give e.g. --strategies recursive,markdown,semantic");
         }
@@ -302,7 +309,7 @@ public record Arguments(String command, String strategy, ChunkingOptions options
         }
         return new Arguments("compare", strategies.get(0), settings.options(strategies.get(0)), OutputFormat.JSONL,
                 Optional.empty(), Optional.empty(), List.copyOf(files), Optional.empty(), 0, settings, Preview.DEFAULT_CHUNKS,
-                bytes, strategies);
+                bytes, strategies, Optional.ofNullable(base));
     }
 
     private static void oneFile(String command, List<String> files) {

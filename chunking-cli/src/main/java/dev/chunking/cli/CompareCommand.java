@@ -6,12 +6,12 @@ import dev.chunking.application.StrategyRegistry;
 import dev.chunking.domain.MalformedInputException;
 import dev.chunking.domain.SizeUnit;
 import dev.chunking.spi.ChunkingStrategy;
+import dev.chunking.streaming.ByteSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,12 +67,11 @@ final class CompareCommand {
     void run(Arguments arguments) throws IOException {
         List<Chunking> candidates = candidates(arguments);
         String file = arguments.files().get(0);
-        Main.checkFile(file);
-        Path path = Path.of(file);
-        long size = Files.isRegularFile(path) ? Files.size(path) : -1;
+        ByteSource source = Main.fileSource(arguments, file);
+        long size = source.size().orElse(-1);
         byte[] sample;
         try {
-            sample = sample(path, arguments.bytes(), size);
+            sample = sample(source, arguments.bytes(), size);
         } catch (NoSuchFileException e) {
             throw new UsageException("cannot read " + file + ": no such file; check the path");
         }
@@ -133,8 +132,21 @@ final class CompareCommand {
      * @throws IOException if reading fails
      */
     static byte[] sample(Path path, long limit, long size) throws IOException {
+        return sample(ByteSource.file(path), limit, size);
+    }
+
+    /**
+     * Same, from any source.
+     *
+     * @param source the document
+     * @param limit at most this many bytes; at most {@link Arguments#MAX_SAMPLE}
+     * @param size the document's size, or -1 when it is not known
+     * @return the sample
+     * @throws IOException if reading fails
+     */
+    static byte[] sample(ByteSource source, long limit, long size) throws IOException {
         byte[] bytes;
-        try (InputStream in = Files.newInputStream(path)) {
+        try (InputStream in = java.nio.channels.Channels.newInputStream(source.open(0))) {
             bytes = in.readNBytes((int) Math.min(limit, Arguments.MAX_SAMPLE));
         }
         boolean goesOn = bytes.length == limit && (size < 0 || size > limit);

@@ -1,6 +1,7 @@
 package dev.chunking.cli;
 
 import dev.chunking.application.Chunking;
+import dev.chunking.application.PathGuard;
 import dev.chunking.application.StrategyRegistry;
 import dev.chunking.domain.ChunkingException;
 import dev.chunking.domain.DocumentId;
@@ -9,12 +10,15 @@ import dev.chunking.domain.MalformedInputException;
 import dev.chunking.domain.UnknownStrategyException;
 import dev.chunking.domain.CheckpointMismatchException;
 import dev.chunking.domain.InputLimitException;
+import dev.chunking.domain.PathRefusedException;
 import dev.chunking.spi.CheckpointStore;
 import dev.chunking.spi.ChunkSink;
 import dev.chunking.streaming.ByteSource;
 import dev.chunking.streaming.StreamResult;
 import dev.chunking.streaming.StreamingChunker;
 import dev.chunking.application.OperationOptions;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import dev.chunking.spi.ChunkingStrategy;
@@ -52,6 +56,8 @@ public final class Main {
     private final LongSupplier nanoClock;
     private final boolean stderrIsTerminal;
     private final Supplier<StrategyRegistry> registry;
+    /** During a run with {@code --base}: the checked source of each FILE, opened along its checked real path. */
+    private Map<String, ByteSource> guarded = Map.of();
 
     /**
      * Creates the command with its streams and clock, so tests can run it in-process.
@@ -106,11 +112,13 @@ public final class Main {
                 case "strategies" -> listStrategies();
                 case "preview" -> new PreviewCommand(stdout, stderr, nanoClock).run(chunking(arguments), arguments);
                 case "compare" -> new CompareCommand(stdout, stderr, registry.get()).run(arguments);
-                default -> chunkAll(arguments);
+                default -> {
+                    return chunkAll(arguments);
+                }
             }
             return 0;
         } catch (UsageException | InvalidOptionsException | UnknownStrategyException | MalformedInputException
-                 | CheckpointMismatchException e) {
+                 | CheckpointMismatchException | PathRefusedException e) {
             stderr.println("chunk: " + e.getMessage());
             return 2;
         } catch (ChunkingException e) {
@@ -141,14 +149,52 @@ public final class Main {
         return Chunking.of(registry.get(), arguments.strategy(), arguments.options());
     }
 
-    private void chunkAll(Arguments arguments) throws IOException {
-        Chunking chunking = chunking(arguments);
-        if (arguments.files().stream().filter("-"::equals).count() > 1) {
+    /** Chunks every file; returns 2 when {@code --base} refused some (each reported on its own line), else 0. */
+    private int chunkAll(Arguments given) throws IOException {
+        Chunking chunking = chunking(given);
+        if (given.files().stream().filter("-"::equals).count() > 1) {
             throw new UsageException("standard input (-) can be read only once; name it once");
         }
-        for (String file : arguments.files()) {
-            checkReadable(file);
+        Arguments arguments = given;
+        int refused = 0;
+        if (given.base().isPresent()) {
+            PathGuard guard = guard(given);
+            guard.checkPathCount(given.files().size());
+            Map<String, ByteSource> sources = new LinkedHashMap<>();
+            for (String file : given.files()) {
+                try {
+                    ByteSource source = file.equals("-") ? null : ByteSource.of(guard.source(file)); // the guard first: it escapes what it shows
+                    checkDocumentId(file);
+                    sources.put(file, source);
+                } catch (PathRefusedException e) {
+                    stderr.println("chunk: " + e.getMessage()); // names the argument and the rule, never a link's target
+                    refused++;
+                }
+            }
+            if (sources.isEmpty()) {
+                return 2;
+            }
+            guarded = sources;
+            arguments = withFiles(given, List.copyOf(sources.keySet()));
+        } else {
+            for (String file : given.files()) {
+                checkReadable(file);
+            }
         }
+        try {
+            chunkFiles(chunking, arguments);
+        } finally {
+            guarded = Map.of();
+        }
+        return refused > 0 ? 2 : 0;
+    }
+
+    private static Arguments withFiles(Arguments a, List<String> files) {
+        return new Arguments(a.command(), a.strategy(), a.options(), a.format(), a.out(), a.progress(), files, a.checkpoint(),
+                a.maxBytes(), a.settings(), a.chunks(), a.bytes(), a.strategies(), a.base());
+    }
+
+    private void chunkFiles(Chunking chunking, Arguments arguments) throws IOException {
         if (arguments.out().isEmpty()) {
             OutputStream out = new BufferedOutputStream(stdout, 1 << 16);
             chunkInto(chunking, arguments, out);
@@ -182,13 +228,44 @@ public final class Main {
         if (file.equals("-")) {
             return;
         }
+        checkDocumentId(file);
+        checkFile(file);
+    }
+
+    /** Refuses, as usage, an input that is not {@code -} and cannot be a document id. */
+    static void checkDocumentId(String file) {
+        if (file.equals("-")) {
+            return;
+        }
         try {
             DocumentId.of(file);
         } catch (InvalidOptionsException e) {
             throw new UsageException("cannot use " + file.replaceAll("\\p{Cntrl}", "?") + " as a document id: " + e.getMessage()
                     + "; rename the file or name it by a shorter path");
         }
+    }
+
+    /** The guard of {@code --base}; a base that is not a readable directory is bad usage. */
+    static PathGuard guard(Arguments arguments) {
+        String base = arguments.base().orElseThrow();
+        try {
+            return PathGuard.of(Path.of(base));
+        } catch (InvalidOptionsException | InvalidPathException e) {
+            throw new UsageException("--base " + base.replaceAll("\\p{Cntrl}", "?") + " is not a readable directory; give the"
+                    + " directory the files are named in");
+        }
+    }
+
+    /**
+     * The document a FILE argument names: through the guard of {@code --base} when given (a
+     * refusal is a {@link PathRefusedException}), else the file itself once {@link #checkFile} passed.
+     */
+    static ByteSource fileSource(Arguments arguments, String file) {
+        if (arguments.base().isPresent()) {
+            return ByteSource.of(guard(arguments).source(file));
+        }
         checkFile(file);
+        return ByteSource.file(Path.of(file));
     }
 
     /** Refuses, as usage, a path that does not exist, is a directory or cannot be read. */
@@ -231,8 +308,8 @@ public final class Main {
             public void close() {
                 // standard input belongs to the process, not to this file
             }
-        }) : ByteSource.file(Path.of(file));
-        long size = isStdin ? -1 : Files.size(Path.of(file));
+        }) : guarded.getOrDefault(file, ByteSource.file(Path.of(file)));
+        long size = isStdin ? -1 : source.size().orElse(-1);
         ProgressBar bar = showProgress(arguments, size) ? new ProgressBar(stderr, nanoClock, file, size) : null;
         StreamingChunker runner = new StreamingChunker(chunking, OperationOptions.builder().byteLimit(arguments.maxBytes()).build());
         ChunkSink sink = chunk -> {

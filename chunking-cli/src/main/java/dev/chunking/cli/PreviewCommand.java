@@ -10,9 +10,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.function.LongSupplier;
 
 /**
@@ -48,12 +46,12 @@ final class PreviewCommand {
      */
     void run(Chunking chunking, Arguments arguments) throws IOException {
         String file = arguments.files().get(0);
-        Main.checkReadable(file);
-        Path path = Path.of(file);
+        ByteSource source = Main.fileSource(arguments, file);
+        Main.checkDocumentId(file);
         long started = nanoClock.getAsLong();
         Preview.Result result;
         try {
-            result = Preview.of(chunking, DocumentId.of(file), ByteSource.file(path), arguments.chunks(), arguments.bytes());
+            result = Preview.of(chunking, DocumentId.of(file), source, arguments.chunks(), arguments.bytes());
         } catch (MalformedInputException e) {
             throw new UsageException(file + ": " + e.getMessage()); // refused input: name the file too
         } catch (NoSuchFileException e) {
@@ -70,7 +68,7 @@ final class PreviewCommand {
         stats.bytes(result.bytesRead());
         writer.summary(file, stats, seconds);
         out.flush();
-        stderr.println(summary(result, Files.isRegularFile(path) ? Files.size(path) : -1));
+        stderr.println(summary(result, source.size().orElse(-1)));
     }
 
     /**
