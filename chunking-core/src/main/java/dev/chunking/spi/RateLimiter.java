@@ -1,5 +1,6 @@
 package dev.chunking.spi;
 
+import dev.chunking.domain.InvalidOptionsException;
 import java.time.Duration;
 
 /**
@@ -22,4 +23,23 @@ public interface RateLimiter {
      *     asking again, with nothing taken
      */
     Duration tryAcquire(String key, long permits);
+
+    /**
+     * Checks the arguments of {@link #tryAcquire}, so that every implementation refuses the same
+     * requests with the same messages.
+     *
+     * @param key must not be null or blank
+     * @param permits must be at least 1
+     * @throws InvalidOptionsException naming the value and the limit otherwise
+     */
+    static void checkRequest(String key, long permits) {
+        if (key == null || key.isBlank()) {
+            throw new InvalidOptionsException("rate limiter key " + (key == null ? "null" : "'" + key + "'")
+                    + " is null or blank; pass a key such as bytes:<collection>");
+        }
+        if (permits < 1) {
+            throw new InvalidOptionsException(permits + " permits asked for key '" + key + "', below the minimum of 1;"
+                    + " ask for at least 1 permit");
+        }
+    }
 }
