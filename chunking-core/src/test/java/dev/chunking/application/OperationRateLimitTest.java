@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chunking.domain.Chunk;
 import dev.chunking.domain.OperationStatus;
+import dev.chunking.domain.RateLimit;
 import dev.chunking.spi.DocumentSource;
 import dev.chunking.spi.RateLimiter;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +58,43 @@ class OperationRateLimitTest {
         assertThat(keys).containsExactly("bytes:docs");
         assertThat(slept).isBetween(read * 1_000_000_000L / rate - 1_000_000_000L / 10, read * 1_000_000_000L / rate + 1_000_000);
         assertThat(chunks).isEqualTo(recursive(100).chunk(DOCUMENT, new String(bytes, StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aTokenBucketPacesAnOperationToItsRateAfterTheFirstBurst() throws Exception {
+        byte[] bytes = text(200);
+        AtomicLong now = new AtomicLong();
+        RateLimiter buckets = TokenBucketRateLimiter.builder(RateLimit.perSecond(1_000_000, 100_000))
+                .limit("bytes:docs", RateLimit.perSecond(10_000, 500)) // 100 µs a byte, bursts smaller than a buffer
+                .nanoTime(now::get).build();
+        AtomicLong asked = new AtomicLong();
+        List<Long> granted = new ArrayList<>();
+        RateLimiter counting = (key, permits) -> {
+            asked.incrementAndGet();
+            Duration wait = buckets.tryAcquire(key, permits);
+            if (wait.isZero()) {
+                granted.add(permits);
+            }
+            return wait;
+        };
+        long[] slept = {0};
+        try (ChunkingOperations operations = ChunkingOperations.builder().nanoTime(now::get).rateLimiter(counting)
+                .sleeper(d -> {
+                    slept[0] += d.toNanos();
+                    now.addAndGet(d.toNanos());
+                }).build()) {
+            OperationResult result = operations.run(OperationRequest.builder(COLLECTION, DOCUMENT, recursive(100),
+                    DocumentSource.ofBytes("d", bytes), c -> { }).options(OperationOptions.builder().bufferSize(1000).build()).build());
+            assertThat(result.status()).isEqualTo(OperationStatus.COMPLETED);
+        }
+        long total = granted.stream().mapToLong(Long::longValue).sum();
+        long last = granted.get(granted.size() - 1);
+        assertThat(total).isEqualTo(bytes.length - 3); // the three bytes that decide about a byte order mark are not a buffer
+        assertThat(granted.subList(0, granted.size() - 1)).containsOnly(1000L);
+        assertThat(asked.get()).isEqualTo(2L * granted.size() - 1); // every buffer after the first was refused once
+        // the first buffer goes 500 bytes into debt from the full bucket, then each waits until the bucket holds min(its size, 500):
+        // every byte but the last buffer's beyond the burst takes exactly 100 µs
+        assertThat(slept[0]).isEqualTo((total - last + Math.min(last, 500) - 500) * 100_000);
     }
 
     @Test
