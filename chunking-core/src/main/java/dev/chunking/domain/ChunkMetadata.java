@@ -42,6 +42,26 @@ public record ChunkMetadata(List<String> headings, int level, Optional<String> i
     }
 
     /**
+     * Returns the size of the metadata's text in UTF-8 bytes: the headings, the id, the parent,
+     * and the names and values of the attributes. This is what
+     * {@link InputLimits#maxMetadataBytes()} limits.
+     *
+     * @return the size in bytes, 0 for {@link #NONE}
+     */
+    public long byteSize() {
+        long n = 0;
+        for (String heading : headings) {
+            n += Utf8Text.encodedLength(heading);
+        }
+        n += id.map(Utf8Text::encodedLength).orElse(0L) + parent.map(Utf8Text::encodedLength).orElse(0L);
+        for (Map.Entry<String, String> attribute : attributes.entrySet()) {
+            String value = attribute.getValue();
+            n += Utf8Text.encodedLength(attribute.getKey()) + (value == null ? 0 : Utf8Text.encodedLength(value));
+        }
+        return n;
+    }
+
+    /**
      * Creates metadata with headings, level and parent only.
      *
      * @param headings heading path from the outermost heading inwards

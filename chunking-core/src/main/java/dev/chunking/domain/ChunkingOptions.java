@@ -16,9 +16,12 @@ package dev.chunking.domain;
  * @param parameters strategy-specific settings by name, such as {@code levels=2048,512,128} for
  *     {@code hierarchical}; each strategy lists the names it reads in
  *     {@link dev.chunking.spi.ChunkingStrategy#parameters()} and validates their values when it opens
+ * @param limits the most bytes, chunks and metadata bytes per chunk a document may have; they
+ *     change how far a run may go, never which chunks it makes
  */
 public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit unit, String tokenCounter,
-                              MalformedInputPolicy malformedInput, java.util.Map<String, String> parameters) {
+                              MalformedInputPolicy malformedInput, java.util.Map<String, String> parameters,
+                              InputLimits limits) {
     /** Longest accepted parameter value, in chars. */
     public static final int LIMIT_PARAMETER_LENGTH = 1024;
 
@@ -32,7 +35,7 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
     public static final String DEFAULT_TOKEN_COUNTER = "codepoints";
 
     private static final ChunkingOptions DEFAULTS = new ChunkingOptions(DEFAULT_MAX_SIZE, DEFAULT_OVERLAP, 0,
-            SizeUnit.CHARS, DEFAULT_TOKEN_COUNTER, MalformedInputPolicy.REPORT, java.util.Map.of());
+            SizeUnit.CHARS, DEFAULT_TOKEN_COUNTER, MalformedInputPolicy.REPORT, java.util.Map.of(), InputLimits.defaults());
 
     /**
      * Validates the options.
@@ -59,8 +62,8 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
             throw new InvalidOptionsException("min size " + minSize + " is outside 0..max size " + maxSize
                     + "; set minSize within that range");
         }
-        if (parameters == null) {
-            throw new InvalidOptionsException("parameters must not be null; use Map.of()");
+        if (parameters == null || limits == null) {
+            throw new InvalidOptionsException("parameters and limits must not be null; use Map.of() and InputLimits.defaults()");
         }
         java.util.TreeMap<String, String> sorted = new java.util.TreeMap<>();
         parameters.forEach((name, value) -> {
@@ -78,7 +81,23 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
     }
 
     /**
-     * Creates options without strategy parameters.
+     * Creates options with the default {@link InputLimits}.
+     *
+     * @param maxSize largest allowed chunk size
+     * @param overlap overlap between consecutive chunks
+     * @param minSize smallest size at which a chunk may end at a preferred boundary
+     * @param unit the unit of the sizes
+     * @param tokenCounter name of the token counter
+     * @param malformedInput what to do with bytes that are not UTF-8
+     * @param parameters strategy-specific settings by name
+     */
+    public ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit unit, String tokenCounter,
+                           MalformedInputPolicy malformedInput, java.util.Map<String, String> parameters) {
+        this(maxSize, overlap, minSize, unit, tokenCounter, malformedInput, parameters, InputLimits.defaults());
+    }
+
+    /**
+     * Creates options without strategy parameters, with the default {@link InputLimits}.
      *
      * @param maxSize largest allowed chunk size
      * @param overlap overlap between consecutive chunks
@@ -93,6 +112,16 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
     }
 
     /**
+     * Returns these options with other input limits; the chunks they make are the same.
+     *
+     * @param value the new limits
+     * @return the options
+     */
+    public ChunkingOptions withLimits(InputLimits value) {
+        return new ChunkingOptions(maxSize, overlap, minSize, unit, tokenCounter, malformedInput, parameters, value);
+    }
+
+    /**
      * Returns a strategy parameter.
      *
      * @param name the parameter name
@@ -103,7 +132,8 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
     }
 
     /**
-     * Returns the defaults: max size 1000, overlap 200, no min size, code points, malformed input reported.
+     * Returns the defaults: max size 1000, overlap 200, no min size, code points, malformed input
+     * reported, {@link InputLimits#defaults()}.
      *
      * @return the shared default options
      */
@@ -140,6 +170,7 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
         private SizeUnit unit;
         private String tokenCounter;
         private MalformedInputPolicy malformedInput;
+        private InputLimits limits;
         private final java.util.Map<String, String> parameters = new java.util.TreeMap<>();
 
         private Builder(ChunkingOptions from) {
@@ -150,6 +181,7 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
             unit = from.unit;
             tokenCounter = from.tokenCounter;
             malformedInput = from.malformedInput;
+            limits = from.limits;
         }
 
         /**
@@ -231,13 +263,24 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
         }
 
         /**
+         * Sets the input limits.
+         *
+         * @param value the most bytes, chunks and metadata bytes per chunk a document may have
+         * @return this builder
+         */
+        public Builder limits(InputLimits value) {
+            limits = value;
+            return this;
+        }
+
+        /**
          * Validates and builds the options.
          *
          * @return the options
          * @throws InvalidOptionsException if a value is out of range
          */
         public ChunkingOptions build() {
-            return new ChunkingOptions(maxSize, overlap, minSize, unit, tokenCounter, malformedInput, parameters);
+            return new ChunkingOptions(maxSize, overlap, minSize, unit, tokenCounter, malformedInput, parameters, limits);
         }
     }
 }

@@ -49,6 +49,25 @@ public final class Utf8Text implements CharSequence, Comparable<Utf8Text> {
     }
 
     /**
+     * Returns how many UTF-8 bytes a char sequence takes, without encoding it: 1 to 3 per char,
+     * 4 per surrogate pair. A lone surrogate counts 2 bytes, so that a pair cut between two
+     * sequences still adds up to 4.
+     *
+     * @param text the text
+     * @return its UTF-8 length in bytes
+     */
+    public static long encodedLength(CharSequence text) {
+        long n = text.length();
+        for (int i = 0, end = text.length(); i < end; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                n += c < 0x800 || Character.isSurrogate(c) ? 1 : 2;
+            }
+        }
+        return n;
+    }
+
+    /**
      * Returns the number of UTF-8 bytes.
      *
      * @return the byte length
