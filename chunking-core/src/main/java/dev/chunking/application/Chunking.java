@@ -4,6 +4,7 @@ import dev.chunking.domain.Chunk;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.ResumePoint;
+import dev.chunking.internal.LimitedChunker;
 import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.Chunker;
 import dev.chunking.spi.ChunkingStrategy;
@@ -82,27 +83,33 @@ public final class Chunking {
     }
 
     /**
-     * Opens a chunker for one document, for callers that feed it themselves.
+     * Opens a chunker for one document, for callers that feed it themselves. The chunker
+     * enforces the options' {@link dev.chunking.domain.InputLimits}, whatever the strategy.
      *
      * @param document the document id stamped on each chunk
      * @param sink receives chunks as they are final
      * @return a new chunker; close it when done
      */
     public Chunker open(DocumentId document, ChunkSink sink) {
-        return strategy.open(document, options, tokenCounter, sink);
+        return LimitedChunker.open(document, options.limits(), sink, ResumePoint.START,
+                limited -> strategy.open(document, options, tokenCounter, limited));
     }
 
     /**
      * Opens a chunker that takes over at a resume point of an earlier chunker with the same
-     * strategy and options; feed it the input from {@code from.byteOffset()} on.
+     * strategy and options; feed it the input from {@code from.byteOffset()} on. Its
+     * {@link dev.chunking.domain.InputLimits} count on from the resume point: the document's
+     * bytes from its start, its chunks from index 0.
      *
      * @param document the document id stamped on each chunk
      * @param sink receives the chunks from {@code from.nextIndex()} on
      * @param from where the earlier chunker stood
      * @return a new chunker; close it when done
+     * @throws dev.chunking.domain.InputLimitException if {@code from} already lies past the byte or chunk limit
      */
     public Chunker resume(DocumentId document, ChunkSink sink, ResumePoint from) {
-        return strategy.resume(document, options, tokenCounter, sink, from);
+        return LimitedChunker.open(document, options.limits(), sink, from,
+                limited -> strategy.resume(document, options, tokenCounter, limited, from));
     }
 
     /**
@@ -111,6 +118,7 @@ public final class Chunking {
      * @param document the document id stamped on each chunk
      * @param text the document
      * @return the chunks in order
+     * @throws dev.chunking.domain.InputLimitException if the text passes one of the options' limits
      */
     public List<Chunk> chunk(DocumentId document, CharSequence text) {
         List<Chunk> chunks = new ArrayList<>();
@@ -131,6 +139,7 @@ public final class Chunking {
      * @return the number of bytes read
      * @throws IOException if reading fails
      * @throws dev.chunking.domain.MalformedInputException if the input is not UTF-8
+     * @throws dev.chunking.domain.InputLimitException if the input passes one of the options' limits
      */
     public long chunk(DocumentId document, InputStream in, ChunkSink sink) throws IOException {
         byte[] buffer = new byte[READ_BUFFER_SIZE];

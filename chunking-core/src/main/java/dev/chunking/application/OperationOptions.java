@@ -15,7 +15,10 @@ import java.time.Duration;
  * event) are never throttled.
  *
  * @param bufferSize bytes read from the source at a time, 1 to {@value #MAX_BUFFER_SIZE}; cancellation takes effect within one buffer
- * @param byteLimit the most bytes a source may have, 0 for no limit
+ * @param byteLimit the most bytes this run may read from its source, 0 for no cap of its own (the default); an extra,
+ *     per-run cap beside the chunking options' {@link dev.chunking.domain.InputLimits#maxDocumentBytes()}, which every
+ *     way of chunking enforces (this run too). Use it to give one run, such as one caller's request, a smaller budget
+ *     without building another {@link Chunking}; the run is refused at the smaller of the two, naming that setting
  * @param checkpointEveryChunks save a checkpoint after at least this many chunks (with a checkpoint store)
  * @param checkpointEveryBytes or after at least this many bytes, whichever comes first
  * @param progressInterval the least time between two {@code PROGRESS} events, unless the byte count comes first
@@ -99,9 +102,10 @@ public record OperationOptions(int bufferSize, long byteLimit, int checkpointEve
         }
 
         /**
-         * Sets the byte limit.
+         * Sets this run's own byte limit, beside the chunking options'
+         * {@link dev.chunking.domain.InputLimits#maxDocumentBytes()}.
          *
-         * @param value the most bytes a source may have, 0 for none
+         * @param value the most bytes the run may read from its source, 0 for no cap of its own
          * @return this builder
          */
         public Builder byteLimit(long value) {

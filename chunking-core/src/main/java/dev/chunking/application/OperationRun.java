@@ -25,8 +25,9 @@ import java.util.function.LongSupplier;
 /**
  * One run of an operation: reads the source in buffers, never holding more than one buffer
  * plus the strategy's window; skips a UTF-8 byte order mark at the start (offsets still count
- * it); enforces the byte limit; saves checkpoints after chunks were handed to the sink and
- * resumes from the last one, refusing a checkpoint whose source, strategy or options differ;
+ * it); enforces {@link OperationOptions#byteLimit()} (the chunker enforces the options' input
+ * limits); saves checkpoints after chunks were handed to the sink and resumes from the last
+ * one, refusing a checkpoint whose source, strategy or options (but for the limits) differ;
  * stops within one buffer when cancelled; and reports every step as a numbered event. Used
  * once, by one thread.
  */
@@ -280,7 +281,8 @@ final class OperationRun {
             throw new CheckpointMismatchException("the checkpoint was taken with strategy '" + checkpoint.strategy()
                     + "', this run uses '" + chunking.strategy().name() + "'" + fix);
         }
-        if (!checkpoint.options().equals(chunking.options())) {
+        // the limits decide how far a run may go, not its chunks: a run refused at a limit resumes under a raised one
+        if (!checkpoint.options().withLimits(chunking.options().limits()).equals(chunking.options())) {
             throw new CheckpointMismatchException("the checkpoint was taken with options " + checkpoint.options()
                     + ", this run uses " + chunking.options() + fix);
         }

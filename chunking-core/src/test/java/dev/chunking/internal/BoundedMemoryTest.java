@@ -64,8 +64,13 @@ class BoundedMemoryTest {
         long[] chunks = {0};
         ChunkingOptions.Builder builder = ChunkingOptions.builder().maxSize(1000).overlap(200);
         ChunkingOptions options = strategy.equals("hybrid") ? builder.parameter("embedder", "lexical").build() : builder.build();
-        return peakWindow((BoundaryChunker) dev.chunking.application.Chunking.of(strategy, options)
-                .open(DocumentId.of("d"), c -> chunks[0]++), chunks, piece, repeats);
+        return peakWindow(strategyChunker(strategy, options, chunks), chunks, piece, repeats);
+    }
+
+    /** The strategy's own chunker, without the input limits {@code Chunking.open} puts around it, to see its window. */
+    private static BoundaryChunker strategyChunker(String strategy, ChunkingOptions options, long[] chunks) {
+        return (BoundaryChunker) dev.chunking.application.StrategyRegistry.load().strategy(strategy)
+                .open(DocumentId.of("d"), options, new CodePointCounter(), c -> chunks[0]++);
     }
 
     @org.junit.jupiter.params.ParameterizedTest
@@ -88,8 +93,7 @@ class BoundedMemoryTest {
         long[] chunks = {0};
         ChunkingOptions options = ChunkingOptions.builder().maxSize(1000).overlap(200).parameter("batch-size", "4096").build();
         byte[] piece = ("\u6f22".repeat(2000) + "\u3002").repeat(64).getBytes(StandardCharsets.UTF_8);
-        BoundaryChunker chunker = (BoundaryChunker) dev.chunking.application.Chunking.of("semantic", options)
-                .open(DocumentId.of("d"), c -> chunks[0]++);
+        BoundaryChunker chunker = strategyChunker("semantic", options, chunks);
         assertThat(peakWindow(chunker, chunks, piece, 24)).isLessThanOrEqualTo(256 * 1024);
     }
 }

@@ -145,6 +145,18 @@ class StreamingChunkerTest {
     }
 
     @Test
+    void stopsASourceThatNeverEndsAtTheDocumentLimitOfTheChunkingOptions() throws IOException {
+        ChunkingOptions limited = SMALL.withLimits(dev.chunking.domain.InputLimits.defaults().withMaxDocumentBytes(1_000_000));
+        StreamingChunker chunker = new StreamingChunker(Chunking.of("character", limited), OperationOptions.defaults());
+        List<Chunk> chunks = new ArrayList<>();
+        assertThatThrownBy(() -> chunker.run(DOC, ByteSource.file(Path.of("/dev/zero")), chunks::add))
+                .isInstanceOf(InputLimitException.class).hasMessageStartingWith("document doc: ")
+                .hasMessageEndingWith(" bytes fed, more than the limit of 1000000 bytes (InputLimits.maxDocumentBytes, --max-bytes);"
+                        + " raise the limit or split the document");
+        assertThat(chunks).isNotEmpty().allSatisfy(c -> assertThat(c.byteEnd()).isLessThanOrEqualTo(1_000_000));
+    }
+
+    @Test
     void readsStreamsOnceFromTheStart() throws IOException {
         List<Chunk> chunks = new ArrayList<>();
         StreamResult result = new StreamingChunker(Chunking.of("recursive", SMALL), OperationOptions.defaults())
