@@ -2,6 +2,7 @@ package dev.chunking.cli;
 
 import dev.chunking.application.Preview;
 import dev.chunking.domain.ChunkingOptions;
+import dev.chunking.domain.InputLimits;
 import dev.chunking.domain.MalformedInputPolicy;
 import dev.chunking.domain.SizeUnit;
 import java.util.ArrayList;
@@ -20,13 +21,14 @@ import java.util.stream.Collectors;
  * @param command {@code "chunk"}, {@code "preview"}, {@code "compare"}, {@code "strategies"} or {@code "help"}
  * @param strategy strategy name
  * @param options sizes, unit and the strategy parameters given, for {@code strategy} (for compare: for the first
- *                strategy listed, with every parameter given; {@link Settings#options} fits them to each strategy)
+ *                strategy listed, with every parameter given; {@link Settings#options} fits them to each strategy);
+ *                for chunk, also the input limits of {@code --max-bytes}, {@code --max-chunks} and
+ *                {@code --max-metadata-bytes}
  * @param format output format
  * @param out output file, or empty for standard output
  * @param progress true or false when forced, empty to decide by terminal and input size
  * @param files input files; {@code "-"} is standard input
  * @param checkpoint checkpoint file to resume from and keep up to date, if any
- * @param maxBytes refuse inputs longer than this many bytes; 0 for no limit
  * @param settings the sizes, unit and parameters as given, before they are fitted to a strategy
  * @param chunks preview: how many chunks to print at most
  * @param bytes preview and compare: how many bytes of the file to read at most
@@ -35,7 +37,7 @@ import java.util.stream.Collectors;
  */
 public record Arguments(String command, String strategy, ChunkingOptions options, OutputFormat format,
                         Optional<String> out, Optional<Boolean> progress, List<String> files, Optional<String> checkpoint,
-                        long maxBytes, Settings settings, int chunks, long bytes, List<String> strategies, Optional<String> base) {
+                        Settings settings, int chunks, long bytes, List<String> strategies, Optional<String> base) {
 
     /** The usage text printed by {@code --help}. */
     public static final String USAGE = String.join("\n",
@@ -66,7 +68,13 @@ public record Arguments(String command, String strategy, ChunkingOptions options
             "                         needs one input file and --out, which is then appended to as chunks are made",
             "  --on-malformed report|replace",
             "                         bytes that are not UTF-8: stop naming the offset (default), or use U+FFFD",
-            "  --max-bytes N          refuse inputs longer than N bytes (default: no limit)",
+            "  --max-bytes N          refuse an input longer than N bytes (default " + InputLimits.DEFAULT_MAX_DOCUMENT_BYTES
+                    + ", 1 TiB)",
+            "  --max-chunks N         refuse an input that makes more than N chunks (default " + InputLimits.DEFAULT_MAX_CHUNKS + ")",
+            "  --max-metadata-bytes N refuse an input with a chunk of more than N bytes of metadata: its headings, ids",
+            "                         and table header (default " + InputLimits.DEFAULT_MAX_METADATA_BYTES
+                    + "). An input over any of these limits stops the",
+            "                         run with exit status 2 and one line naming the limit; no chunk is cut short",
             "  --base DIR             resolve every FILE inside DIR and refuse any that leaves it (traversal, links",
             "                         pointing out, encoded or look-alike tricks, special files); each refused FILE is",
             "                         reported on one line, the others are chunked, and the exit status is 2",
@@ -74,7 +82,7 @@ public record Arguments(String command, String strategy, ChunkingOptions options
             "  --no-progress          never show one (default: shown for large inputs when stderr is a terminal)",
             "  -h, --help             show this help",
             "",
-            "Preview and compare (one summary line on stderr; --out, --checkpoint, --max-bytes, --progress do not apply):",
+            "Preview and compare (one summary line on stderr; --out, --checkpoint, --max-*, --progress do not apply):",
             "  --chunks N             preview: print at most the first N chunks (default 10), in --format",
             "  --bytes N              read at most the first N bytes of FILE (default 1048576): preview prints the",
             "                         chunks final within them; compare chunks them, cut back to a whole UTF-8",
@@ -96,17 +104,19 @@ public record Arguments(String command, String strategy, ChunkingOptions options
     private static final Set<String> SUBCOMMANDS = Set.of("preview", "compare");
 
     /** Options that only some commands take → those commands. Every other option applies to all of them. */
-    private static final Map<String, Set<String>> ONLY_FOR = Map.of(
-            "--chunks", Set.of("preview"),
-            "--bytes", Set.of("preview", "compare"),
-            "--strategies", Set.of("compare"),
-            "--strategy", Set.of("chunk", "preview"),
-            "--format", Set.of("chunk", "preview"),
-            "--out", Set.of("chunk"),
-            "--checkpoint", Set.of("chunk"),
-            "--max-bytes", Set.of("chunk"),
-            "--progress", Set.of("chunk"),
-            "--no-progress", Set.of("chunk"));
+    private static final Map<String, Set<String>> ONLY_FOR = Map.ofEntries(
+            Map.entry("--chunks", Set.of("preview")),
+            Map.entry("--bytes", Set.of("preview", "compare")),
+            Map.entry("--strategies", Set.of("compare")),
+            Map.entry("--strategy", Set.of("chunk", "preview")),
+            Map.entry("--format", Set.of("chunk", "preview")),
+            Map.entry("--out", Set.of("chunk")),
+            Map.entry("--checkpoint", Set.of("chunk")),
+            Map.entry("--max-bytes", Set.of("chunk")),
+            Map.entry("--max-chunks", Set.of("chunk")),
+            Map.entry("--max-metadata-bytes", Set.of("chunk")),
+            Map.entry("--progress", Set.of("chunk")),
+            Map.entry("--no-progress", Set.of("chunk")));
 
     /** The largest sample {@code compare} can hold in one array. */
     static final long MAX_SAMPLE = Integer.MAX_VALUE - 8;
@@ -196,7 +206,7 @@ public record Arguments(String command, String strategy, ChunkingOptions options
         String out = null;
         Boolean progress = null;
         String checkpoint = null;
-        long maxBytes = 0;
+        InputLimits limits = InputLimits.defaults();
         int chunks = Preview.DEFAULT_CHUNKS;
         long bytes = Preview.DEFAULT_BYTES;
         List<String> strategies = List.of();
@@ -218,7 +228,7 @@ public record Arguments(String command, String strategy, ChunkingOptions options
                 case "-h", "--help" -> {
                     Settings defaults = new Settings(null, null, 0, unit, counter, malformed, Map.of());
                     return new Arguments("help", strategy, ChunkingOptions.defaults(), format, Optional.empty(),
-                            Optional.empty(), List.of(), Optional.empty(), 0, defaults, chunks, bytes, List.of(), Optional.empty());
+                            Optional.empty(), List.of(), Optional.empty(), defaults, chunks, bytes, List.of(), Optional.empty());
                 }
                 case "--strategy" -> strategy = value(args, ++i, arg);
                 case "--size" -> size = number(args, ++i, arg);
@@ -234,7 +244,9 @@ public record Arguments(String command, String strategy, ChunkingOptions options
                 case "--out" -> out = value(args, ++i, arg);
                 case "--checkpoint" -> checkpoint = value(args, ++i, arg);
                 case "--on-malformed" -> malformed = parseMalformed(value(args, ++i, arg));
-                case "--max-bytes" -> maxBytes = longNumber(arg, value(args, ++i, arg), "1000000000");
+                case "--max-bytes" -> limits = limits.withMaxDocumentBytes(limit(arg, value(args, ++i, arg), "1000000000"));
+                case "--max-chunks" -> limits = limits.withMaxChunks(limit(arg, value(args, ++i, arg), "1000000"));
+                case "--max-metadata-bytes" -> limits = limits.withMaxMetadataBytes(limit(arg, value(args, ++i, arg), "65536"));
                 case "--chunks" -> chunks = atLeastOne(arg, wholeNumber(arg, value(args, ++i, arg), "10"), "10");
                 case "--bytes" -> bytes = atLeastOne(arg, longNumber(arg, value(args, ++i, arg), "65536"), "65536");
                 case "--strategies" -> strategies = names(arg, value(args, ++i, arg));
@@ -265,7 +277,7 @@ public record Arguments(String command, String strategy, ChunkingOptions options
         }
         if (command.equals("chunk") && files.size() == 1 && files.get(0).equals("strategies")) {
             return new Arguments("strategies", strategy, settings.options(strategy), format, Optional.empty(), Optional.empty(),
-                    List.of(), Optional.empty(), 0, settings, chunks, bytes, List.of(), Optional.empty());
+                    List.of(), Optional.empty(), settings, chunks, bytes, List.of(), Optional.empty());
         }
         if (command.equals("compare")) {
             return compare(settings, strategies, files, bytes, base);
@@ -278,10 +290,7 @@ public record Arguments(String command, String strategy, ChunkingOptions options
         if (command.equals("preview")) {
             oneFile(command, files);
             return new Arguments(command, strategy, options, format, Optional.empty(), Optional.empty(), List.copyOf(files),
-                    Optional.empty(), 0, settings, chunks, bytes, List.of(), Optional.ofNullable(base));
-        }
-        if (maxBytes < 0) {
-            throw new UsageException("--max-bytes " + maxBytes + " is negative; give a byte count, or leave it out for no limit");
+                    Optional.empty(), settings, chunks, bytes, List.of(), Optional.ofNullable(base));
         }
         if (checkpoint != null && (files.size() != 1 || files.get(0).equals("-") || out == null)) {
             throw new UsageException("--checkpoint needs exactly one input file (not -) and --out FILE, so that a resumed run"
@@ -291,8 +300,8 @@ public record Arguments(String command, String strategy, ChunkingOptions options
             throw new UsageException("--checkpoint cannot be combined with --format stats (a resumed run would count only its"
                     + " own chunks); use jsonl or offsets");
         }
-        return new Arguments("chunk", strategy, options, format, Optional.ofNullable(out), Optional.ofNullable(progress),
-                List.copyOf(files), Optional.ofNullable(checkpoint), maxBytes, settings, chunks, bytes, List.of(),
+        return new Arguments("chunk", strategy, options.withLimits(limits), format, Optional.ofNullable(out),
+                Optional.ofNullable(progress), List.copyOf(files), Optional.ofNullable(checkpoint), settings, chunks, bytes, List.of(),
                 Optional.ofNullable(base));
     }
 
@@ -308,7 +317,7 @@ public record Arguments(String command, String strategy, ChunkingOptions options
             throw new UsageException("--bytes " + bytes + " is more than a sample can hold; give at most " + MAX_SAMPLE);
         }
         return new Arguments("compare", strategies.get(0), settings.options(strategies.get(0)), OutputFormat.JSONL,
-                Optional.empty(), Optional.empty(), List.copyOf(files), Optional.empty(), 0, settings, Preview.DEFAULT_CHUNKS,
+                Optional.empty(), Optional.empty(), List.copyOf(files), Optional.empty(), settings, Preview.DEFAULT_CHUNKS,
                 bytes, strategies, Optional.ofNullable(base));
     }
 
@@ -336,6 +345,11 @@ public record Arguments(String command, String strategy, ChunkingOptions options
             names.add(name.trim());
         }
         return List.copyOf(names);
+    }
+
+    /** Parses an input limit: a whole number, at least 1. */
+    private static long limit(String option, String text, String example) {
+        return atLeastOne(option, longNumber(option, text, example), example);
     }
 
     private static <N extends Number> N atLeastOne(String option, N n, String example) {

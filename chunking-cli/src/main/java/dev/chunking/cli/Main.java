@@ -191,7 +191,7 @@ public final class Main {
 
     private static Arguments withFiles(Arguments a, List<String> files) {
         return new Arguments(a.command(), a.strategy(), a.options(), a.format(), a.out(), a.progress(), files, a.checkpoint(),
-                a.maxBytes(), a.settings(), a.chunks(), a.bytes(), a.strategies(), a.base());
+                a.settings(), a.chunks(), a.bytes(), a.strategies(), a.base());
     }
 
     private void chunkFiles(Chunking chunking, Arguments arguments) throws IOException {
@@ -311,7 +311,8 @@ public final class Main {
         }) : guarded.getOrDefault(file, ByteSource.file(Path.of(file)));
         long size = isStdin ? -1 : source.size().orElse(-1);
         ProgressBar bar = showProgress(arguments, size) ? new ProgressBar(stderr, nanoClock, file, size) : null;
-        StreamingChunker runner = new StreamingChunker(chunking, OperationOptions.builder().byteLimit(arguments.maxBytes()).build());
+        // --max-bytes, --max-chunks and --max-metadata-bytes are the options' input limits, which the chunker enforces
+        StreamingChunker runner = new StreamingChunker(chunking, OperationOptions.defaults());
         ChunkSink sink = chunk -> {
             stats.add(chunk);
             try {

@@ -123,8 +123,8 @@ class MainTest extends CommandTestSupport {
         assertThat(run("--on-malformed", "ignore", bad.toString())).isEqualTo(2);
         assertThat(run("--checkpoint", dir.resolve("c").toString(), bad.toString())).isEqualTo(2);
         assertThat(err().lines()).containsExactly(
-                "chunk: " + bad + " is longer than the byte limit of 4 bytes; raise byteLimit (--max-bytes) if this input is"
-                        + " expected",
+                "chunk: document " + bad + ": 5 bytes fed, more than the limit of 4 bytes (InputLimits.maxDocumentBytes,"
+                        + " --max-bytes); raise the limit or split the document",
                 "chunk: --on-malformed ignore is not known; use report or replace",
                 "chunk: --checkpoint needs exactly one input file (not -) and --out FILE, so that a resumed run can continue the output");
     }

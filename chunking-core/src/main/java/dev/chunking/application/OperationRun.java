@@ -262,7 +262,7 @@ final class OperationRun {
         long limit = request.options().byteLimit();
         if (limit > 0 && reached > limit) {
             throw new InputLimitException(request.source().name() + " is longer than the byte limit of " + limit
-                    + " bytes; raise byteLimit (--max-bytes) if this input is expected");
+                    + " bytes; raise OperationOptions.byteLimit if this input is expected");
         }
     }
 

@@ -252,7 +252,7 @@ class InputLimitsTest {
                     ChunkingOperationsTest.recursive(100), DocumentSource.ofBytes("doc", bytes), c -> { })
                     .options(OperationOptions.builder().bufferSize(50).byteLimit(100).build()).build());
             assertThat(byRun.failure()).get().isInstanceOf(InputLimitException.class).extracting(Throwable::getMessage)
-                    .isEqualTo("doc is longer than the byte limit of 100 bytes; raise byteLimit (--max-bytes) if this input is"
+                    .isEqualTo("doc is longer than the byte limit of 100 bytes; raise OperationOptions.byteLimit if this input is"
                             + " expected");
             Chunking limited = Chunking.of("recursive", ChunkingOperationsTest.recursive(100).options()
                     .withLimits(InputLimits.defaults().withMaxDocumentBytes(100)));

@@ -139,7 +139,7 @@ class StreamingChunkerTest {
         List<Chunk> chunks = new ArrayList<>();
         assertThatThrownBy(() -> chunker.run(DOC, ByteSource.file(Path.of("/dev/zero")), chunks::add))
                 .isInstanceOf(InputLimitException.class)
-                .hasMessage("/dev/zero is longer than the byte limit of 1000000 bytes; raise byteLimit (--max-bytes) if this input"
+                .hasMessage("/dev/zero is longer than the byte limit of 1000000 bytes; raise OperationOptions.byteLimit if this input"
                         + " is expected");
         assertThat(chunks).isNotEmpty().allSatisfy(c -> assertThat(c.byteEnd()).isLessThanOrEqualTo(1_000_000));
     }
