@@ -122,6 +122,15 @@ public record Arguments(String command, String strategy, ChunkingOptions options
     static final long MAX_SAMPLE = Integer.MAX_VALUE - 8;
 
     /**
+     * Keeps unmodifiable copies of the lists, so that the arguments stay immutable whoever made them
+     * ({@link List#copyOf} returns a list that is unmodifiable already as it is, without copying).
+     */
+    public Arguments {
+        files = List.copyOf(files);
+        strategies = List.copyOf(strategies);
+    }
+
+    /**
      * The sizes, unit and strategy parameters as given on the command line, before they are
      * fitted to a strategy: the one place that turns them into {@link ChunkingOptions}.
      *

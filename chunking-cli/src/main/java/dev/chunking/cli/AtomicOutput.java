@@ -11,7 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
-import java.util.concurrent.ThreadLocalRandom;
+import java.security.SecureRandom;
 
 /**
  * An output file that appears whole or not at all: written to a hidden temporary file beside
@@ -20,6 +20,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * the JVM is interrupted. Not thread-safe.
  */
 final class AtomicOutput {
+    /** Names the temporary file: another local user cannot guess the name to take it first. */
+    private static final SecureRandom NAMES = new SecureRandom();
+
     private final Path target;
     private final Path temp;
     private final FileChannel channel;
@@ -29,7 +32,7 @@ final class AtomicOutput {
 
     AtomicOutput(Path target) throws IOException {
         this.target = target;
-        this.temp = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
+        this.temp = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(NAMES.nextLong())
                 + ".partial");
         this.channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         copyPermissions();

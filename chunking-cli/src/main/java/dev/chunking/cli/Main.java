@@ -202,8 +202,12 @@ public final class Main {
             return;
         }
         Path target = Path.of(arguments.out().get()).toAbsolutePath();
-        if (!Files.isDirectory(target.getParent())) {
-            throw new UsageException("cannot write --out " + arguments.out().get() + ": directory " + target.getParent()
+        Path directory = target.getParent();
+        if (directory == null) {
+            throw new UsageException("cannot write --out " + arguments.out().get() + ": it is a file system root; name a file");
+        }
+        if (!Files.isDirectory(directory)) {
+            throw new UsageException("cannot write --out " + arguments.out().get() + ": directory " + directory
                     + " does not exist; create it first");
         }
         if (arguments.checkpoint().isPresent()) {

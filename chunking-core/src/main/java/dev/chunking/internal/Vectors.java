@@ -29,7 +29,7 @@ public final class Vectors {
             normY += (double) y * y;
         }
         if (normX == 0 || normY == 0) {
-            return normX == normY ? 0 : 1;
+            return normX == 0 && normY == 0 ? 0 : 1;
         }
         double distance = 1 - dot / Math.sqrt(normX * normY);
         return Math.max(0, Math.min(2, distance)); // rounding may step just outside

@@ -95,8 +95,11 @@ public final class FileCheckpointStore implements CheckpointStore {
                 channel.force(true);
             }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            try (FileChannel directory = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-                directory.force(true); // make the rename itself durable
+            Path parent = file.getParent(); // null only for a file system root, which the move cannot replace
+            if (parent != null) {
+                try (FileChannel directory = FileChannel.open(parent, StandardOpenOption.READ)) {
+                    directory.force(true); // make the rename itself durable
+                }
             }
         } catch (IOException e) {
             throw new ChunkingException("cannot save checkpoint " + file + ": " + e + "; check the directory is writable", e);
