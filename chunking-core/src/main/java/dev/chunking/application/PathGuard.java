@@ -204,7 +204,8 @@ public final class PathGuard {
             throw new PathRefusedException(argument, PathRule.SPECIAL_FILE, "only regular files are read unless allowSpecialFiles is set");
         }
         if (!options.allowedExtensions().isEmpty()) {
-            String name = found.real().getFileName().toString();
+            Path fileName = found.real().getFileName(); // null only for a root, which is a directory and refused above
+            String name = fileName == null ? "" : fileName.toString();
             int dot = name.lastIndexOf('.');
             String extension = dot <= 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
             if (!options.allowedExtensions().contains(extension)) {

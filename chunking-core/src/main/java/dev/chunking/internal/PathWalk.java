@@ -67,10 +67,11 @@ public final class PathWalk {
                 throw new PathRefusedException(argument, PathRule.NOT_FOUND, "a component of the path is a file, not a directory");
             }
             if (segment.equals("..")) { // only from a link's target: current is real, so its parent is the real parent
-                if (current.equals(base)) {
+                Path parent = current.getParent();
+                if (current.equals(base) || parent == null) {
                     throw new PathRefusedException(argument, PathRule.SYMLINK_ESCAPE, "keep links pointing inside the base directory");
                 }
-                current = current.getParent();
+                current = parent;
                 attributes = read(argument, current);
                 continue;
             }
