@@ -27,7 +27,7 @@ public enum PathRule {
     /** A URI such as {@code file:///etc/passwd}. */
     URI("the path is a URI, not a relative path"),
     /** Starts with {@code /}. */
-    ABSOLUTE("the path is absolute; give it relative to the base directory"),
+    ABSOLUTE("the path is absolute"),
     /** Starts with {@code ~}, as a home directory ({@code ~}, {@code ~user}) does. */
     HOME("the path starts with '~' (a home directory)"),
     /** A Windows drive ({@code C:}) or UNC ({@code \\server\share}) prefix. */
