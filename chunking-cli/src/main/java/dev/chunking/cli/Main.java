@@ -20,6 +20,7 @@ import dev.chunking.application.OperationOptions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import dev.chunking.spi.ChunkingStrategy;
 import java.io.BufferedOutputStream;
@@ -312,7 +313,8 @@ public final class Main {
             public void close() {
                 // standard input belongs to the process, not to this file
             }
-        }) : guarded.getOrDefault(file, ByteSource.file(Path.of(file)));
+        }) : arguments.base().isPresent() ? Objects.requireNonNull(guarded.get(file), "a FILE the guard did not check")
+                : ByteSource.file(Path.of(file));
         long size = isStdin ? -1 : source.size().orElse(-1);
         ProgressBar bar = showProgress(arguments, size) ? new ProgressBar(stderr, nanoClock, file, size) : null;
         // --max-bytes, --max-chunks and --max-metadata-bytes are the options' input limits, which the chunker enforces

@@ -44,6 +44,17 @@ import java.util.Objects;
  *
  * <p>A refusal message names the argument (escaped) and the rule, never a link's target. A check
  * takes microseconds on a warm JVM (see {@code PathGuardBenchmark}). Immutable and thread-safe.
+ *
+ * <p>What it does not do: it confines names, not inodes. A hard link inside the base to a file
+ * elsewhere is a file inside the base (Linux's {@code fs.protected_hardlinks} keeps users from
+ * linking files they do not own). The identity check around the opening compares file keys by
+ * name, as Java 17 cannot {@code fstat} an open channel: a writer in the base who swaps the last
+ * name within the microseconds of the opening can still put another file of the base there, or a
+ * FIFO, whose opening then blocks until a writer comes. Read what a user names only through
+ * {@link #open} or {@link #source}: the path {@link #resolve} returns is right when checked, and a
+ * later open by path follows whatever links are there by then. The guard needs
+ * {@link java.nio.file.SecureDirectoryStream} and file keys (Linux has both); elsewhere
+ * {@link #of} fails closed with a {@link dev.chunking.domain.ChunkingException}.
  */
 public final class PathGuard {
     private final Path base;
@@ -92,6 +103,7 @@ public final class PathGuard {
                 throw new InvalidOptionsException("path guard: base " + base + " is not a directory; give the directory"
                         + " that user paths are relative to");
             }
+            PathWalk.requireSecurePlatform(real);
             return real;
         } catch (IOException e) {
             throw new InvalidOptionsException("path guard: base " + base + " cannot be read (" + e.getClass().getSimpleName()
@@ -186,7 +198,7 @@ public final class PathGuard {
 
     SeekableByteChannel open(String argument, PathWalk.Found found) throws IOException {
         betweenCheckAndOpen.run();
-        return PathWalk.open(argument, base, found, options.allowSpecialFiles());
+        return PathWalk.open(argument, base, found, options.allowSpecialFiles(), options.maxFileBytes());
     }
 
     /** Every rule, in order: the text, then the file system. */
@@ -195,7 +207,7 @@ public final class PathGuard {
             throw new PathRefusedException("", PathRule.EMPTY, "pass a path, not null");
         }
         List<String> segments = PathText.segments(argument, options.maxPathLength());
-        PathWalk.Found found = PathWalk.resolve(argument, base, segments, options.maxLinkHops());
+        PathWalk.Found found = PathWalk.resolve(argument, base, segments, options.maxLinkHops(), options.maxPathLength());
         BasicFileAttributes a = found.attributes();
         if (a.isDirectory()) {
             throw new PathRefusedException(argument, PathRule.NOT_A_FILE, "name the files in it");

@@ -48,9 +48,10 @@ public class PathRefusedException extends ChunkingException {
     }
 
     /**
-     * Escapes a string for a one-line message: control, format, separator and unpaired surrogate
-     * chars become {@code \\uXXXX}, a backslash stays as it is, and the result is cut to
-     * {@value #SHOWN_CHARS} chars with an ellipsis.
+     * Escapes a string for a one-line message, code point by code point: control, format,
+     * separator, private-use, unassigned and unpaired surrogate code points, variation selectors,
+     * Hangul fillers and the quote become {@code \\uXXXX} (or {@code \\u{XXXXX}} above the BMP);
+     * the result is cut to about {@value #SHOWN_CHARS} chars, never inside a pair, with an ellipsis.
      *
      * @param s any string, or null
      * @return the escaped string
@@ -59,20 +60,25 @@ public class PathRefusedException extends ChunkingException {
         if (s == null) {
             return "null";
         }
-        StringBuilder out = new StringBuilder(Math.min(s.length(), SHOWN_CHARS) + 8);
+        StringBuilder out = new StringBuilder(Math.min(s.length(), SHOWN_CHARS) + 16);
         int i = 0;
-        for (; i < s.length() && out.length() < SHOWN_CHARS; i++) {
-            char c = s.charAt(i);
-            int type = Character.getType(c);
-            boolean paired = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
-                    || Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
-            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE && !paired || c == '\'') {
-                out.append(String.format("\\u%04x", (int) c));
+        while (i < s.length() && out.length() < SHOWN_CHARS) {
+            int cp = s.codePointAt(i);
+            if (hidden(cp)) {
+                out.append(cp > 0xFFFF ? String.format("\\u{%x}", cp) : String.format("\\u%04x", cp));
             } else {
-                out.append(c);
+                out.appendCodePoint(cp);
             }
+            i += Character.charCount(cp);
         }
         return i < s.length() ? out + "..." : out.toString();
+    }
+
+    private static boolean hidden(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE || type == Character.PRIVATE_USE
+                || type == Character.UNASSIGNED || cp == '\'' || cp >= 0xFE00 && cp <= 0xFE0F || cp >= 0xE0100 && cp <= 0xE01EF
+                || cp == 0x034F || cp >= 0x180B && cp <= 0x180F || cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0;
     }
 }

@@ -3,9 +3,6 @@ package dev.chunking.internal;
 import dev.chunking.domain.PathRefusedException;
 import dev.chunking.domain.PathRule;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -19,8 +16,18 @@ public final class PathText {
     /** How many layers of percent-encoding are decoded and checked. */
     public static final int DECODE_ROUNDS = 3;
 
-    /** Slash, backslash and dot look-alikes that NFKC leaves alone. */
-    private static final String UNNORMALISED_LOOKALIKES = "\u2215\u2044\u29f8\u29f5\u29f9\u2216\u2571\u2572\u3033\u3035";
+    /** Most combining marks in a row: the stream-safe limit of UAX #15. */
+    public static final int MAX_COMBINING_MARKS = 30;
+    /** Hangul fillers: letters by category, invisible on screen. */
+    private static final String INVISIBLE_FILLERS = "\u115f\u1160\u3164\uffa0";
+
+    /**
+     * Single look-alikes of '.', '/' and '\\' refused wherever they stand: those NFKC turns into
+     * exactly one of them (full-width, small and one-dot-leader forms) and those it leaves alone
+     * (division and fraction slashes, solidus and reverse-solidus operators, box diagonals).
+     */
+    private static final String LOOKALIKES = "\uff0e\ufe52\u2024\uff0f\uff3c\ufe68"
+            + "\u2215\u2044\u29f8\u29f5\u29f9\u2216\u2571\u2572\u3033\u3035";
 
     private PathText() {
     }
@@ -61,37 +68,40 @@ public final class PathText {
     /** The first rule the chars of {@code s} break, or null: malformed, control, invisible, look-alike. */
     private static PathRule charRule(String s) {
         boolean ascii = true;
-        for (int i = 0; i < s.length(); i++) {
+        int marks = 0;
+        for (int i = 0; i < s.length(); ) {
             char c = s.charAt(i);
-            if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    i++;
-                    ascii = false;
-                    int type = Character.getType(Character.toCodePoint(c, s.charAt(i)));
-                    if (type == Character.FORMAT) {
-                        return PathRule.INVISIBLE_CHARACTER; // tag characters
-                    }
-                    continue;
-                }
+            if (Character.isSurrogate(c)
+                    && !(Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1)))) {
                 return PathRule.MALFORMED;
             }
-            if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == '\u2028' || c == '\u2029') {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            int type = Character.getType(cp);
+            marks = type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                    || type == Character.ENCLOSING_MARK ? marks + 1 : 0;
+            if (marks > MAX_COMBINING_MARKS) {
+                return PathRule.MALFORMED; // not stream-safe text (UAX #15), and NFKC of it takes quadratic time
+            }
+            if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029) {
                 return PathRule.CONTROL_CHARACTER;
             }
-            if (c >= 0x80) {
+            if (cp >= 0x80) {
                 ascii = false;
-                if (Character.getType(c) == Character.FORMAT) {
-                    return PathRule.INVISIBLE_CHARACTER; // RLO, LRO, isolates, BOM, zero-width chars, soft hyphen
+                if (type == Character.FORMAT || INVISIBLE_FILLERS.indexOf(cp) >= 0) {
+                    return PathRule.INVISIBLE_CHARACTER; // RLO, LRO, isolates, BOM, zero-width, soft hyphen, tags, Hangul fillers
                 }
-                if (UNNORMALISED_LOOKALIKES.indexOf(c) >= 0) {
+                if (LOOKALIKES.indexOf(cp) >= 0) {
                     return PathRule.LOOKALIKE;
                 }
             }
         }
         if (!ascii) {
             String normal = Normalizer.normalize(s, Normalizer.Form.NFKC);
-            if (!normal.equals(s) && (count(normal, '.') > count(s, '.') || count(normal, '/') > count(s, '/')
-                    || count(normal, '\\') > count(s, '\\') || shapeRule(normal) != null && shapeRule(s) == null)) {
+            // a new '/' or '\' is refused wherever it is; a new '.' only where it makes a traversal or a dot segment,
+            // so that an ellipsis or a full-width dot inside a name ("Wait….md") passes
+            if (!normal.equals(s) && (count(normal, '/') > count(s, '/') || count(normal, '\\') > count(s, '\\')
+                    || shapeRule(normal) != null && shapeRule(s) == null)) {
                 return PathRule.LOOKALIKE; // full-width '.', '/', '\', '~', ':' and the like
             }
         }
@@ -138,13 +148,8 @@ public final class PathText {
                 throw new PathRefusedException(argument, PathRule.OVERLONG_ENCODING, "after " + round
                         + " round(s) of percent-decoding; name the file by its plain characters");
             }
-            String decoded;
-            try {
-                decoded = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            } catch (CharacterCodingException e) {
-                return; // not text once decoded: then the escapes are literal parts of the name
-            }
+            // bytes that are not UTF-8 become U+FFFD, and the layers go on: one bad byte must not hide the rest
+            String decoded = new String(bytes, StandardCharsets.UTF_8);
             PathRule inner = decoded.isEmpty() ? null : charRule(decoded);
             if (inner == null && !decoded.isEmpty()) {
                 inner = shapeRule(decoded);
@@ -202,12 +207,18 @@ public final class PathText {
         return value;
     }
 
-    /** Whether the bytes hold an overlong UTF-8 lead: C0, C1, E0 80..9F, F0 80..8F. */
+    /**
+     * Whether the bytes hold an overlong or out-of-range UTF-8 sequence: C0, C1 or F5..FF before a
+     * continuation byte, E0 before 80..9F, F0 before 80..8F. A lead before anything else is just
+     * not UTF-8 ({@code %c0ffee.md}), which decodes to U+FFFD.
+     */
     private static boolean hasOverlong(byte[] b) {
-        for (int i = 0; i < b.length; i++) {
+        for (int i = 0; i + 1 < b.length; i++) {
             int x = b[i] & 0xFF;
-            int next = i + 1 < b.length ? b[i + 1] & 0xFF : 0;
-            if (x == 0xC0 || x == 0xC1 || x == 0xE0 && next >= 0x80 && next <= 0x9F || x == 0xF0 && next >= 0x80 && next <= 0x8F) {
+            int next = b[i + 1] & 0xFF;
+            boolean continuation = next >= 0x80 && next <= 0xBF;
+            if ((x == 0xC0 || x == 0xC1 || x >= 0xF5) && continuation || x == 0xE0 && next >= 0x80 && next <= 0x9F
+                    || x == 0xF0 && next >= 0x80 && next <= 0x8F) {
                 return true;
             }
         }

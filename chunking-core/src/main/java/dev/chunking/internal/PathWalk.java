@@ -1,5 +1,6 @@
 package dev.chunking.internal;
 
+import dev.chunking.domain.ChunkingException;
 import dev.chunking.domain.PathRefusedException;
 import dev.chunking.domain.PathRule;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -23,13 +25,15 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The file-system half of the path guard: follows a checked path from the base directory one
- * component at a time without letting the system follow any link, follows each symbolic link
- * itself only while its target stays inside the base, and opens a resolved file again along
- * its real path with no link followed at all. Stateless; thread-safe.
+ * The file-system half of the path guard. Every step goes through an open handle of the
+ * directory it is in ({@link SecureDirectoryStream}: {@code openat} and {@code fstatat} with
+ * {@code O_NOFOLLOW}), never through a whole path, so a directory swapped for a link while the
+ * walk runs is not followed and tells nothing about what lies outside. Symbolic links are read
+ * and followed by the walk itself, only while they stay inside the base. Stateless; thread-safe.
  */
 public final class PathWalk {
     private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
+    private static final String RETRY = "try again once the file stays put";
 
     /** Where a path led: the real path inside the base and the attributes of what is there. */
     public record Found(Path real, BasicFileAttributes attributes) {
@@ -44,162 +48,223 @@ public final class PathWalk {
     }
 
     /**
-     * Follows the segments from the base.
+     * Refuses a platform whose JDK cannot open a directory entry relative to a directory handle
+     * without following links ({@code openat}), or that has no file identities: there the guard
+     * could not keep its promise, so it fails closed.
+     *
+     * @param base the base directory's real path
+     * @throws ChunkingException on such a platform
+     * @throws IOException if the base cannot be read
+     */
+    public static void requireSecurePlatform(Path base) throws IOException {
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(base)) {
+            if (!(stream instanceof SecureDirectoryStream)
+                    || Files.readAttributes(base, BasicFileAttributes.class, NO_FOLLOW).fileKey() == null) {
+                throw new ChunkingException("path guard: this platform's JDK offers no SecureDirectoryStream (openat) or no file"
+                        + " keys, so files cannot be opened without following links; run on Linux, or check paths another way");
+            }
+        }
+    }
+
+    /**
+     * Follows the segments from the base, one directory handle at a time.
      *
      * @param argument the path as given, for messages
      * @param base the base directory's real path
      * @param segments the checked segments of the path
      * @param maxLinkHops most symbolic links to follow
+     * @param maxSteps most segments to walk, those of link targets included
      * @return the real path, free of links, and the attributes of the file there
      * @throws PathRefusedException for a missing component, an escaping link, a loop or an unreadable component
      */
-    public static Found resolve(String argument, Path base, List<String> segments, int maxLinkHops) {
+    public static Found resolve(String argument, Path base, List<String> segments, int maxLinkHops, int maxSteps) {
+        List<SecureDirectoryStream<Path>> handles = new ArrayList<>(); // handles.get(k): the directory names[0..k) lead to
+        List<Path> names = new ArrayList<>();
         Deque<String> todo = new ArrayDeque<>(segments);
-        Path current = base;
-        BasicFileAttributes attributes = read(argument, base);
-        int hops = 0;
-        while (!todo.isEmpty()) {
-            String segment = todo.removeFirst();
-            if (segment.isEmpty() || segment.equals(".")) {
-                continue;
-            }
-            if (!attributes.isDirectory()) {
-                throw new PathRefusedException(argument, PathRule.NOT_FOUND, "a component of the path is a file, not a directory");
-            }
-            if (segment.equals("..")) { // only from a link's target: current is real, so its parent is the real parent
-                Path parent = current.getParent();
-                if (current.equals(base) || parent == null) {
-                    throw new PathRefusedException(argument, PathRule.SYMLINK_ESCAPE, "keep links pointing inside the base directory");
+        try {
+            handles.add(openBase(base));
+            BasicFileAttributes attributes = directoryAttributes(handles.get(0));
+            int hops = 0;
+            int steps = 0;
+            while (!todo.isEmpty()) {
+                String segment = todo.removeFirst();
+                if (segment.isEmpty() || segment.equals(".")) {
+                    continue;
                 }
-                current = parent;
-                attributes = read(argument, current);
-                continue;
-            }
-            Path next = current.resolve(segment);
-            BasicFileAttributes a = read(argument, next);
-            if (!a.isSymbolicLink()) {
-                current = next;
+                if (++steps > maxSteps) {
+                    throw new PathRefusedException(argument, PathRule.LINK_LOOP, "more than " + maxSteps + " steps to walk");
+                }
+                if (!attributes.isDirectory()) {
+                    throw new PathRefusedException(argument, PathRule.NOT_FOUND, "a component of the path is a file, not a directory");
+                }
+                if (segment.equals("..")) { // only from a link's target
+                    if (names.isEmpty()) {
+                        throw new PathRefusedException(argument, PathRule.SYMLINK_ESCAPE, "keep links pointing inside the base directory");
+                    }
+                    names.remove(names.size() - 1);
+                    handles.remove(handles.size() - 1).close();
+                    attributes = directoryAttributes(handles.get(handles.size() - 1));
+                    continue;
+                }
+                Path name = name(argument, base, segment);
+                SecureDirectoryStream<Path> dir = handles.get(handles.size() - 1);
+                BasicFileAttributes a = dir.getFileAttributeView(name, BasicFileAttributeView.class, NO_FOLLOW).readAttributes();
+                if (a.isSymbolicLink()) {
+                    if (++hops > maxLinkHops) {
+                        throw new PathRefusedException(argument, PathRule.LINK_LOOP, "more than " + maxLinkHops
+                                + " links (maxLinkHops); remove the loop");
+                    }
+                    Path target = Files.readSymbolicLink(join(base, names).resolve(name)); // only its text is used
+                    if (target.isAbsolute()) {
+                        if (!target.startsWith(base)) {
+                            throw new PathRefusedException(argument, PathRule.SYMLINK_ESCAPE, "keep links pointing inside the base directory");
+                        }
+                        while (handles.size() > 1) {
+                            handles.remove(handles.size() - 1).close();
+                        }
+                        names.clear();
+                        attributes = directoryAttributes(handles.get(0));
+                        // the rest below the base, not normalised: '..' in it is walked, and refused at the base
+                        target = target.getNameCount() == base.getNameCount() ? Path.of("")
+                                : target.subpath(base.getNameCount(), target.getNameCount());
+                    }
+                    List<String> parts = new ArrayList<>();
+                    for (Path part : target) {
+                        parts.add(part.toString());
+                    }
+                    for (int i = parts.size() - 1; i >= 0; i--) {
+                        todo.addFirst(parts.get(i));
+                    }
+                    continue;
+                }
+                if (a.isDirectory()) {
+                    handles.add(dir.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS));
+                }
+                names.add(name);
                 attributes = a;
-                continue;
             }
-            if (++hops > maxLinkHops) {
-                throw new PathRefusedException(argument, PathRule.LINK_LOOP, "more than " + maxLinkHops
-                        + " links (maxLinkHops); remove the loop");
-            }
-            Path target = readLink(argument, next);
-            List<String> targetSegments = new ArrayList<>();
-            if (target.isAbsolute()) {
-                Path normal = target.normalize();
-                if (!normal.startsWith(base)) {
-                    throw new PathRefusedException(argument, PathRule.SYMLINK_ESCAPE, "keep links pointing inside the base directory");
-                }
-                current = base;
-                attributes = read(argument, base);
-                target = base.relativize(normal);
-            }
-            for (Path name : target) {
-                targetSegments.add(name.toString());
-            }
-            for (int i = targetSegments.size() - 1; i >= 0; i--) {
-                todo.addFirst(targetSegments.get(i));
-            }
-        }
-        return new Found(current, attributes);
-    }
-
-    /**
-     * Opens a resolved file for reading along its real path, inside the base, following no
-     * link: a component that became a link, or a file that is no longer the one checked, is
-     * refused. Uses {@link SecureDirectoryStream} (openat with O_NOFOLLOW) where the platform
-     * has it, so the check is not fooled by a swap between one component and the next.
-     *
-     * @param argument the path as given, for messages
-     * @param base the base directory's real path
-     * @param found what {@link #resolve} found
-     * @param allowSpecial whether a device, FIFO or socket may be opened
-     * @return a channel positioned at 0, which the caller closes
-     * @throws PathRefusedException with {@link PathRule#CHANGED_DURING_CHECK} when the path changed
-     * @throws IOException if reading fails otherwise
-     */
-    public static SeekableByteChannel open(String argument, Path base, Found found, boolean allowSpecial) throws IOException {
-        Path relative = base.relativize(found.real());
-        if (relative.getNameCount() == 0 || relative.toString().isEmpty()) {
-            throw new PathRefusedException(argument, PathRule.NOT_A_FILE, "name a file under the base directory");
-        }
-        List<AutoCloseable> opened = new ArrayList<>();
-        try {
-            DirectoryStream<Path> root = Files.newDirectoryStream(base);
-            opened.add(root);
-            if (!(root instanceof SecureDirectoryStream)) {
-                return openWithoutSecureStream(argument, base, relative, found, allowSpecial);
-            }
-            @SuppressWarnings("unchecked")
-            SecureDirectoryStream<Path> dir = (SecureDirectoryStream<Path>) root;
-            for (int i = 0; i < relative.getNameCount() - 1; i++) {
-                dir = dir.newDirectoryStream(relative.getName(i), LinkOption.NOFOLLOW_LINKS);
-                opened.add(dir);
-            }
-            Path name = relative.getFileName();
-            BasicFileAttributes now = dir.getFileAttributeView(name, BasicFileAttributeView.class, NO_FOLLOW).readAttributes();
-            checkSame(argument, found, now, allowSpecial);
-            return dir.newByteChannel(name, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
-        } catch (AccessDeniedException e) {
-            throw new PathRefusedException(argument, PathRule.UNREADABLE, "check the permissions under the base directory");
-        } catch (IOException e) {
-            // ELOOP or ENOTDIR from O_NOFOLLOW, or the file gone, along a path that passed its check a moment ago:
-            // something was swapped after the check
-            throw new PathRefusedException(argument, PathRule.CHANGED_DURING_CHECK, "try again once the file stays put");
-        } finally {
-            for (AutoCloseable c : opened) {
-                try {
-                    c.close();
-                } catch (Exception ignored) {
-                    // closing a directory handle that was only read cannot lose data
-                }
-            }
-        }
-    }
-
-    /** Without openat: checks each component again just before opening the file with O_NOFOLLOW. */
-    private static SeekableByteChannel openWithoutSecureStream(String argument, Path base, Path relative, Found found,
-                                                               boolean allowSpecial) throws IOException {
-        Path current = base;
-        for (int i = 0; i < relative.getNameCount() - 1; i++) {
-            current = current.resolve(relative.getName(i));
-            if (!Files.readAttributes(current, BasicFileAttributes.class, NO_FOLLOW).isDirectory()) {
-                throw new PathRefusedException(argument, PathRule.CHANGED_DURING_CHECK, "try again once the file stays put");
-            }
-        }
-        checkSame(argument, found, Files.readAttributes(found.real(), BasicFileAttributes.class, NO_FOLLOW), allowSpecial);
-        return Files.newByteChannel(found.real(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-    }
-
-    private static void checkSame(String argument, Found found, BasicFileAttributes now, boolean allowSpecial) {
-        boolean fileLike = now.isRegularFile() || allowSpecial && now.isOther();
-        if (!fileLike || !Objects.equals(now.fileKey(), found.attributes().fileKey())) {
-            throw new PathRefusedException(argument, PathRule.CHANGED_DURING_CHECK, "try again once the file stays put");
-        }
-    }
-
-    private static BasicFileAttributes read(String argument, Path path) {
-        try {
-            return Files.readAttributes(path, BasicFileAttributes.class, NO_FOLLOW);
+            return new Found(join(base, names), attributes);
         } catch (NoSuchFileException e) {
             throw new PathRefusedException(argument, PathRule.NOT_FOUND, "check the path");
         } catch (AccessDeniedException e) {
             throw new PathRefusedException(argument, PathRule.UNREADABLE, "check the permissions under the base directory");
         } catch (FileSystemException e) {
-            throw new PathRefusedException(argument, PathRule.NOT_FOUND, "check the path"); // e.g. ENOTDIR, ENAMETOOLONG
+            // ENOTDIR, ELOOP from O_NOFOLLOW on a name that became a link, ENAMETOOLONG: not a file this path leads to
+            throw new PathRefusedException(argument, PathRule.NOT_FOUND, "check the path");
         } catch (IOException e) {
             throw new PathRefusedException(argument, PathRule.UNREADABLE, "check the file system");
+        } finally {
+            closeAll(handles);
         }
     }
 
-    private static Path readLink(String argument, Path link) {
+    /**
+     * Opens a resolved file for reading along its real path, inside the base, one directory
+     * handle at a time with no link followed; checks before and after the open that the name
+     * still holds the file that was checked (same file key, still a regular file unless special
+     * files are allowed, still within {@code maxFileBytes}).
+     *
+     * @param argument the path as given, for messages
+     * @param base the base directory's real path
+     * @param found what {@link #resolve} found
+     * @param allowSpecial whether a device, FIFO or socket may be opened
+     * @param maxFileBytes the largest file accepted
+     * @return a channel positioned at 0, which the caller closes
+     * @throws PathRefusedException with {@link PathRule#CHANGED_DURING_CHECK} when the path changed
+     * @throws IOException if reading fails otherwise
+     */
+    public static SeekableByteChannel open(String argument, Path base, Found found, boolean allowSpecial, long maxFileBytes)
+            throws IOException {
+        Path relative = base.relativize(found.real());
+        if (relative.toString().isEmpty()) {
+            throw new PathRefusedException(argument, PathRule.NOT_A_FILE, "name a file under the base directory");
+        }
+        List<SecureDirectoryStream<Path>> handles = new ArrayList<>();
         try {
-            return Files.readSymbolicLink(link);
+            handles.add(openBase(base));
+            for (int i = 0; i < relative.getNameCount() - 1; i++) {
+                handles.add(handles.get(i).newDirectoryStream(relative.getName(i), LinkOption.NOFOLLOW_LINKS));
+            }
+            SecureDirectoryStream<Path> dir = handles.get(handles.size() - 1);
+            Path name = relative.getFileName();
+            BasicFileAttributeView view = dir.getFileAttributeView(name, BasicFileAttributeView.class, NO_FOLLOW);
+            checkSame(argument, found, view.readAttributes(), allowSpecial, maxFileBytes);
+            SeekableByteChannel channel = dir.newByteChannel(name, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+            try {
+                checkSame(argument, found, view.readAttributes(), allowSpecial, maxFileBytes); // not swapped while it opened
+                return channel;
+            } catch (RuntimeException | IOException e) {
+                channel.close();
+                throw e;
+            }
+        } catch (PathRefusedException e) {
+            throw e;
+        } catch (AccessDeniedException e) {
+            throw new PathRefusedException(argument, PathRule.UNREADABLE, "check the permissions under the base directory");
+        } catch (FileSystemException e) {
+            // ELOOP or ENOTDIR from O_NOFOLLOW, or the file gone, along a path that passed its check a moment ago
+            throw new PathRefusedException(argument, PathRule.CHANGED_DURING_CHECK, RETRY);
         } catch (IOException e) {
-            throw new PathRefusedException(argument, PathRule.CHANGED_DURING_CHECK, "try again once the file stays put");
+            if (String.valueOf(e.getMessage()).contains("symbolic link")) { // ELOOP, as some JDK paths report it
+                throw new PathRefusedException(argument, PathRule.CHANGED_DURING_CHECK, RETRY);
+            }
+            throw e; // a real I/O failure (EMFILE, EIO): not the path's fault
+        } finally {
+            closeAll(handles);
+        }
+    }
+
+    private static void checkSame(String argument, Found found, BasicFileAttributes now, boolean allowSpecial, long maxFileBytes) {
+        boolean fileLike = now.isRegularFile() || allowSpecial && now.isOther();
+        if (!fileLike || now.isRegularFile() != found.attributes().isRegularFile()
+                || !Objects.equals(now.fileKey(), found.attributes().fileKey())) {
+            throw new PathRefusedException(argument, PathRule.CHANGED_DURING_CHECK, RETRY);
+        }
+        if (now.isRegularFile() && now.size() > maxFileBytes) {
+            throw new PathRefusedException(argument, PathRule.FILE_TOO_LARGE, "it has " + now.size() + " bytes, more than the limit of "
+                    + maxFileBytes + " (maxFileBytes)");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static SecureDirectoryStream<Path> openBase(Path base) throws IOException {
+        DirectoryStream<Path> stream = Files.newDirectoryStream(base);
+        if (!(stream instanceof SecureDirectoryStream)) {
+            stream.close();
+            throw new ChunkingException("path guard: this platform's JDK offers no SecureDirectoryStream (openat); run on Linux");
+        }
+        return (SecureDirectoryStream<Path>) stream;
+    }
+
+    private static BasicFileAttributes directoryAttributes(SecureDirectoryStream<Path> dir) throws IOException {
+        return dir.getFileAttributeView(BasicFileAttributeView.class).readAttributes();
+    }
+
+    /** A segment as a one-name path; a name the file system cannot hold (e.g. in a non-UTF-8 locale) names no file. */
+    private static Path name(String argument, Path base, String segment) {
+        try {
+            return base.getFileSystem().getPath(segment);
+        } catch (InvalidPathException e) {
+            throw new PathRefusedException(argument, PathRule.NOT_FOUND, "the file system cannot hold this name (check the locale:"
+                    + " LANG or LC_ALL should be a UTF-8 one)");
+        }
+    }
+
+    private static Path join(Path base, List<Path> names) {
+        Path p = base;
+        for (Path name : names) {
+            p = p.resolve(name);
+        }
+        return p;
+    }
+
+    private static void closeAll(List<? extends AutoCloseable> handles) {
+        for (AutoCloseable c : handles) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // closing a directory handle that was only read cannot lose data
+            }
         }
     }
 }

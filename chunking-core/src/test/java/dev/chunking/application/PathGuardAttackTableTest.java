@@ -65,7 +65,8 @@ class PathGuardAttackTableTest {
             "a..b.txt", "v1.2/notes.md", "my notes.md", "[draft] (v2) {x}.md", "user@example.com.md", "文档/说明.md",
             "Ünïcödé.txt", "emoji 🎉.md", ".hidden.md", "a.b.c.d", "100%.txt", "%zz.md", "-rf.md", "a~b.md", "ab:c.md",
             "x/y/z/deep.md", "..a.md", "a..", "...a", "it's 'quoted'.md", "ελληνικά.txt", "Привет.md", "한국어.md",
-            "x..y/..z.md", "semi;colon.md", "hash#tag.md", "plus+equals=.md", "comma,and&amp.md", "tab-free.md",
+            "x..y/..z.md", "Wait….md", "notes…/x.md", "㏂ meeting.md", "⒈intro.md", "%c0ffee.md", "50%c1.md",
+            "semi;colon.md", "hash#tag.md", "plus+equals=.md", "comma,and&amp.md", "tab-free.md",
             "dollar$var.md", "caret^.md", "back`tick`.md", "excl!.md", "dé/composé.md", "日本語 ファイル.txt",
             "a%20b.md", "reports/q3.md");
 
@@ -87,8 +88,10 @@ class PathGuardAttackTableTest {
         add(rows, CONTROL_CHARACTER, "a\u0000b", "x.md\u0000.txt", "\u0000", "a\nb", "a\rb", "notes.md\r\n", "a\tb",
                 "\u001b[31m.md", "a\u007fb", "a\u0085b", "a\u2028b", "a\u0001", "\u009b.md");
         add(rows, INVISIBLE_CHARACTER, "\u202etxt.md", "a\u202db", "\ufeff../secret.txt", "a\u200bb", "zero\u200djoiner.md",
-                "\u2066x\u2069", "soft\u00adhyphen.md", "a\u061cb", "a\u200eb", "\udb40\udc01tag.md", "a\u2060b");
-        add(rows, MALFORMED, "a\ud800b", "\udc00", "x\ud83d");
+                "\u2066x\u2069", "soft\u00adhyphen.md", "a\u061cb", "a\u200eb", "\udb40\udc01tag.md", "a\u2060b",
+                "\u3164.md", "a\u115fb.md", "a\udb40\udc41\udb40\udc42.md");
+        add(rows, MALFORMED, "a\ud800b", "\udc00", "x\ud83d", "a" + "\u0301".repeat(31) + ".md",
+                "a" + "\u0301".repeat(2048) + "\u0316".repeat(2047));
         add(rows, LOOKALIKE, "\uff0e\uff0e/secret.txt", "\uff0e\uff0e\uff0fetc\uff0fpasswd", "..\uff0fsecret.txt",
                 "\u2024\u2024/secret.txt", "\u2025/secret.txt", "\u2026/x", "\ufe52\ufe52/x", "a\u2215b", "..\u2215secret.txt",
                 "a\u2044b", "a\u29f8b", "\uff3cetc", "a\ufe68b", "\uff5e/x", "\uff23\uff1a/x", "a\u2216b", "\uff0e\uff0e");
@@ -96,9 +99,10 @@ class PathGuardAttackTableTest {
                 "%2e%2e%5csecret.txt", "%252e%252e%252fsecret.txt", "%25252e%25252e%25252fsecret.txt", "%2e%2E/%2E%2e/x",
                 "%2fetc%2fpasswd", "%7e/x", "%00", "x.md%00.txt", "%0a", "%0d%0a", "%u002e%u002e/x", "%U002E%U002E%U002F",
                 "%u2215", "%e2%80%ae", "%ef%bc%8e%ef%bc%8e/x", "%5c%5cserver", "file%3a%2f%2f%2fetc%2fpasswd", "%2e./x",
-                ".%2e/x", "a/%2e%2e/%2e%2e/secret.txt", "%252fetc", "%25%32%65%25%32%65%25%32%66", "%2e%2e%2f%2e%2e%2fetc%2fpasswd");
+                ".%2e/x", "a/%2e%2e/%2e%2e/secret.txt", "%252fetc", "%25%32%65%25%32%65%25%32%66", "%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+                "%ff/%2e%2e/x.md", "%c0/%2e%2e/x.md");
         add(rows, OVERLONG_ENCODING, "%c0%ae%c0%ae/x", "%c0%af", "%c1%9c", "%e0%80%ae", "%f0%80%80%ae",
-                "..%c0%af..%c0%afetc", "%c0%2e", "%25c0%25ae", "%C0%AE%C0%AE%C0%AF");
+                "..%c0%af..%c0%afetc", "%c0%80", "%25c0%25ae", "%C0%AE%C0%AE%C0%AF", "%f8%80%80%80%ae", "%fc%80%80%80%80%af");
         rows.add(Arguments.of(describe(EMPTY, ""), "", EMPTY));
         rows.add(Arguments.of(describe(TOO_LONG, "a x 5000"), "a".repeat(5000), TOO_LONG));
         return rows.stream();
@@ -168,6 +172,13 @@ class PathGuardAttackTableTest {
         // three layers are decoded and checked; what is left is a plain name, which names no file here
         assertThatThrownBy(() -> guard.resolve("%2525252e%2525252e%2525252fsecret.txt"))
                 .isInstanceOfSatisfying(PathRefusedException.class, e -> assertThat(e.rule()).isEqualTo(PathRule.NOT_FOUND));
+    }
+
+    @Test
+    void escapesInvisibleCodePointsAboveTheBmpAndNeverCutsAPair() {
+        assertThat(PathRefusedException.shown("a\udb40\udc41\udb40\udc42.md")).isEqualTo("a\\u{e0041}\\u{e0042}.md");
+        assertThat(PathRefusedException.shown("x".repeat(119) + "\ud83d\ude00tail")).isEqualTo("x".repeat(119) + "\ud83d\ude00...");
+        assertThat(PathRefusedException.shown("\u3164\ufe0f\ud800")).isEqualTo("\\u3164\\ufe0f\\ud800");
     }
 
     @Test

@@ -101,6 +101,31 @@ class PathGuardFileSystemTest {
     }
 
     @Test
+    void walksAbsoluteLinkTargetsAsTheSystemWouldInsteadOfNormalisingThem() throws IOException {
+        Path real = base.toRealPath();
+        Files.writeString(root.resolve("f.md"), "OUTSIDE");
+        Files.writeString(base.resolve("f.md"), "inside");
+        Files.createSymbolicLink(base.resolve("out"), Path.of("../outside"));
+        // the system reads <root>/f.md through out/..; a lexical normalisation would read <base>/f.md instead
+        Files.createSymbolicLink(base.resolve("lex.md"), real.resolve("out/../f.md"));
+        Files.createSymbolicLink(base.resolve("abs.md"), Path.of(real + "/../base/f.md"));
+        PathGuard guard = PathGuard.of(base);
+        assertThat(ruleOf(guard, "lex.md")).isEqualTo(PathRule.SYMLINK_ESCAPE);
+        assertThat(ruleOf(guard, "abs.md")).isEqualTo(PathRule.SYMLINK_ESCAPE);
+    }
+
+    @Test
+    void boundsTheStepsALinkCanMakeItWalk() throws IOException {
+        Files.createDirectories(base.resolve("e"));
+        Files.writeString(base.resolve("f.md"), "inside");
+        Files.createSymbolicLink(base.resolve("y"), Path.of("e/../".repeat(800) + "."));
+        PathGuard guard = PathGuard.of(base);
+        assertThat(guard.resolve("y/f.md")).isEqualTo(base.toRealPath().resolve("f.md"));
+        assertThatThrownBy(() -> guard.resolve("y/".repeat(39) + "f.md")).isInstanceOfSatisfying(PathRefusedException.class,
+                e -> assertThat(e.rule()).isEqualTo(PathRule.LINK_LOOP)).hasMessageContaining("more than 4096 steps to walk");
+    }
+
+    @Test
     void acceptsABaseReachedThroughALink() throws IOException {
         Path link = Files.createSymbolicLink(root.resolve("base-link"), base);
         assertThat(PathGuard.of(link).resolve("docs/readme.md")).isEqualTo(base.toRealPath().resolve("docs/readme.md"));
