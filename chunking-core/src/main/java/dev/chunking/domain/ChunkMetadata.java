@@ -53,7 +53,12 @@ public record ChunkMetadata(List<String> headings, int level, Optional<String> i
         for (String heading : headings) {
             n += Utf8Text.encodedLength(heading);
         }
-        n += id.map(Utf8Text::encodedLength).orElse(0L) + parent.map(Utf8Text::encodedLength).orElse(0L);
+        if (id.isPresent()) {
+            n += Utf8Text.encodedLength(id.get());
+        }
+        if (parent.isPresent()) {
+            n += Utf8Text.encodedLength(parent.get());
+        }
         for (Map.Entry<String, String> attribute : attributes.entrySet()) {
             String value = attribute.getValue();
             n += Utf8Text.encodedLength(attribute.getKey()) + (value == null ? 0 : Utf8Text.encodedLength(value));

@@ -11,6 +11,7 @@ import dev.chunking.domain.Utf8Text;
 import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.Chunker;
 import java.nio.ByteBuffer;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -126,7 +127,8 @@ public final class LimitedChunker implements Chunker {
             refuse(tooMany(chunks + 1));
         }
         ChunkMetadata metadata = chunk.metadata();
-        long size = metadata == ChunkMetadata.NONE ? 0 : metadata.byteSize();
+        // a UTF-16 unit takes at most 3 UTF-8 bytes: count the bytes only when the chars could pass the limit
+        long size = metadata == ChunkMetadata.NONE || 3 * chars(metadata) <= limits.maxMetadataBytes() ? 0 : metadata.byteSize();
         if (size > limits.maxMetadataBytes()) {
             refuse("document " + document.value() + ": chunk " + chunk.index() + " has " + size + " bytes of metadata, more than"
                     + " the limit of " + limits.maxMetadataBytes() + " bytes (InputLimits.maxMetadataBytes, --max-metadata-bytes);"
@@ -134,6 +136,24 @@ public final class LimitedChunker implements Chunker {
         }
         sink.accept(chunk);
         chunks++;
+    }
+
+    /** The UTF-16 length of the metadata's strings, without walking them. */
+    private static long chars(ChunkMetadata m) {
+        long n = 0;
+        for (String heading : m.headings()) {
+            n += heading.length();
+        }
+        if (m.id().isPresent()) {
+            n += m.id().get().length();
+        }
+        if (m.parent().isPresent()) {
+            n += m.parent().get().length();
+        }
+        for (Map.Entry<String, String> attribute : m.attributes().entrySet()) {
+            n += attribute.getKey().length() + (attribute.getValue() == null ? 0 : attribute.getValue().length());
+        }
+        return n;
     }
 
     private void checkUsable() {
