@@ -31,6 +31,8 @@ public final class HierarchicalChunker implements Chunker {
     private final int[] sizes;
     private final String[] idPrefixes; // "doc#L1-" per level: made once, ids per chunk
     private final long[] levelIndex; // chunks started per level
+    @SuppressWarnings("unchecked")
+    private final Optional<String>[] openIds; // per level, the id of its open chunk: made once, the parent of several children
     private final Open[] open; // the open chunk of each coarser level
     private final BoundaryChunker finest;
     private long nextIndex;
@@ -65,6 +67,7 @@ public final class HierarchicalChunker implements Chunker {
         this.sizes = sizes.clone();
         int last = sizes.length - 1;
         this.levelIndex = new long[sizes.length];
+        this.openIds = new Optional[sizes.length];
         this.idPrefixes = new String[sizes.length];
         this.open = new Open[sizes.length];
         for (int level = 0; level < sizes.length; level++) {
@@ -98,15 +101,15 @@ public final class HierarchicalChunker implements Chunker {
                 p.end = c.start();
                 p.byteEnd = c.byteStart();
                 p.length = 0;
-                levelIndex[level - 1]++;
+                openIds[level - 1] = Optional.of(idPrefixes[level - 1] + levelIndex[level - 1]++);
             }
             append(p, c);
-            parent = Optional.of(idPrefixes[level - 1] + (levelIndex[level - 1] - 1));
+            parent = openIds[level - 1];
         }
-        long index = level == sizes.length - 1 ? levelIndex[level]++ : levelIndex[level] - 1; // coarser levels counted when started
+        // the finest level is counted here, coarser levels when started (their id made then)
+        Optional<String> id = level == sizes.length - 1 ? Optional.of(idPrefixes[level] + levelIndex[level]++) : openIds[level];
         sink.accept(new Chunk(document, nextIndex++, c.content(), c.start(), c.end(), c.byteStart(), c.byteEnd(), c.size(),
-                c.unit(), strategy, new ChunkMetadata(List.of(), level, Optional.of(idPrefixes[level] + index), parent, Map.of()),
-                c.replacements()));
+                c.unit(), strategy, new ChunkMetadata(List.of(), level, id, parent, Map.of()), c.replacements()));
     }
 
     /** Whether the open chunk {@code p} of a level can grow to the end of {@code c} within the level's size. */
