@@ -3,7 +3,6 @@ package dev.chunking.benchmarks;
 import dev.chunking.application.Chunking;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
-import dev.chunking.spi.Chunker;
 import dev.chunking.streaming.ByteSource;
 import dev.chunking.streaming.StreamResult;
 import dev.chunking.streaming.StreamingChunker;

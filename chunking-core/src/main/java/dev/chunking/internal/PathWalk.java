@@ -34,6 +34,8 @@ import java.util.Set;
 public final class PathWalk {
     private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
     private static final String RETRY = "try again once the file stays put";
+    private static final String UNSUPPORTED = "path guard: this platform's JDK offers no SecureDirectoryStream (openat) or no"
+            + " file keys, so files cannot be opened without following links; run on Linux, or check paths another way";
 
     /** Where a path led: the real path inside the base and the attributes of what is there. */
     public record Found(Path real, BasicFileAttributes attributes) {
@@ -57,11 +59,9 @@ public final class PathWalk {
      * @throws IOException if the base cannot be read
      */
     public static void requireSecurePlatform(Path base) throws IOException {
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(base)) {
-            if (!(stream instanceof SecureDirectoryStream)
-                    || Files.readAttributes(base, BasicFileAttributes.class, NO_FOLLOW).fileKey() == null) {
-                throw new ChunkingException("path guard: this platform's JDK offers no SecureDirectoryStream (openat) or no file"
-                        + " keys, so files cannot be opened without following links; run on Linux, or check paths another way");
+        try (SecureDirectoryStream<Path> dir = openBase(base)) {
+            if (directoryAttributes(dir).fileKey() == null) {
+                throw new ChunkingException(UNSUPPORTED);
             }
         }
     }
@@ -231,7 +231,7 @@ public final class PathWalk {
         DirectoryStream<Path> stream = Files.newDirectoryStream(base);
         if (!(stream instanceof SecureDirectoryStream)) {
             stream.close();
-            throw new ChunkingException("path guard: this platform's JDK offers no SecureDirectoryStream (openat); run on Linux");
+            throw new ChunkingException(UNSUPPORTED);
         }
         return (SecureDirectoryStream<Path>) stream;
     }
