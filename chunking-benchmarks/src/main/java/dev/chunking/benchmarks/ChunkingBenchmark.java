@@ -41,8 +41,12 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-// LangChain4j brings slf4j-api without a provider; ERROR silences its "no providers" notice
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Dslf4j.internal.verbosity=ERROR"})
+// LangChain4j brings slf4j-api without a provider; ERROR silences its "no providers" notice.
+// AlwaysPreTouch: without it the first pass over the 2 GiB heap pays the kernel's first-touch page
+// faults, on the benchmark thread's own allocations; allocation-heavy rows (hierarchical: 140k
+// chunks per pass) then ran at a tenth of their speed for about 1 GiB of allocation, which fell
+// into the measured iterations and made their error bars huge.
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch", "-Dslf4j.internal.verbosity=ERROR"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Threads(1)
