@@ -19,6 +19,15 @@ public final class GraphemeCursor {
      */
     public boolean advance(int cp) {
         int prop = Graphemes.property(cp);
+        if (prop == Graphemes.ANY) {
+            // the bulk of text in every script: only a prepended mark holds on to it (GB9b), and it
+            // ends any run of regional indicators or emoji sequence
+            boolean boundary = previous != Graphemes.PREPEND;
+            previous = Graphemes.ANY;
+            regionalIndicators = 0;
+            pictographic = 0;
+            return boundary;
+        }
         boolean boundary = Graphemes.isBreak(previous, prop, regionalIndicators, pictographic == 2);
         previous = prop;
         regionalIndicators = prop == Graphemes.REGIONAL_INDICATOR ? regionalIndicators + 1 : 0;
