@@ -50,23 +50,34 @@ final class BoundaryFinder {
      */
     long latest(long start, long after, long upTo, long end) {
         long line = -1;
-        for (long q = upTo - 1; q >= after; q--) {
-            while (q - 7 >= after && !hasLineBreakByte(q - 7)) {
-                q -= 8; // most windows have long stretches without line breaks: skip them a word at a time
+        long q = upTo - 1; // the highest byte not looked at yet
+        while (q >= after) {
+            long mask;
+            long from;
+            if (q - 7 >= after) {
+                // most windows have long stretches without line breaks: look at a word at a time,
+                // and at each CR or LF in it, highest first, without stepping through its bytes
+                from = q - 7;
+                mask = lineBreakBytes((long) LONGS.get(window.buf, (int) (from - window.base)));
+            } else {
+                from = q;
+                mask = lineBreakBytes(byteAt(q) & 0xFFL);
             }
-            if (q < after) {
-                break;
-            }
-            int b = byteAt(q);
-            if (b == '\n' || (b == '\r' && (q + 1 >= end || byteAt(q + 1) != '\n'))) {
-                if (blankLineEndsAt(start, q)) {
-                    level = PARAGRAPH;
-                    return q + 1;
+            while (mask != 0) {
+                int k = 7 - (Long.numberOfLeadingZeros(mask) >>> 3);
+                mask &= ~(0x80L << (8 * k));
+                long p = from + k;
+                if (byteAt(p) == '\n' || p + 1 >= end || byteAt(p + 1) != '\n') { // not the CR of a CR LF
+                    if (blankLineEndsAt(start, p)) {
+                        level = PARAGRAPH;
+                        return p + 1;
+                    }
+                    if (line < 0) {
+                        line = p + 1;
+                    }
                 }
-                if (line < 0) {
-                    line = q + 1;
-                }
             }
+            q = from - 1;
         }
         if (line >= 0) {
             level = LINE;
@@ -170,13 +181,18 @@ final class BoundaryFinder {
         return ((low | zero) & 0x8080808080808080L) != 0;
     }
 
-    /** Whether one of the eight bytes from {@code p} on is CR or LF (a SWAR test, no branch per byte). */
-    private boolean hasLineBreakByte(long p) {
-        long x = (long) LONGS.get(window.buf, (int) (p - window.base));
-        long lf = x ^ 0x0A0A0A0A0A0A0A0AL;
-        long cr = x ^ 0x0D0D0D0D0D0D0D0DL;
-        long zeroBytes = ((lf - 0x0101010101010101L) & ~lf) | ((cr - 0x0101010101010101L) & ~cr);
-        return (zeroBytes & 0x8080808080808080L) != 0;
+    /**
+     * The high bit set in exactly those bytes of {@code x} that are CR or LF (a SWAR test without
+     * the borrows between bytes that make the shorter test exact for the lowest match only).
+     */
+    static long lineBreakBytes(long x) {
+        return zeroBytes(x ^ 0x0A0A0A0A0A0A0A0AL) | zeroBytes(x ^ 0x0D0D0D0D0D0D0D0DL);
+    }
+
+    /** The high bit set in exactly the bytes of {@code v} that are zero. */
+    private static long zeroBytes(long v) {
+        long t = (v & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL; // high bit set where the low seven bits are not all zero
+        return ~(t | v | 0x7F7F7F7F7F7F7F7FL);
     }
 
     private int byteAt(long p) {
