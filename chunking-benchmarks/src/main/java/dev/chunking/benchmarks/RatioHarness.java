@@ -1,0 +1,135 @@
+package dev.chunking.benchmarks;
+
+import dev.chunking.application.Chunking;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+
+/**
+ * Measures one strategy's throughput as a ratio to the {@code decoderLoop} baseline, the way
+ * the goals are stated, on a machine whose neighbours come and go. JMH runs the two in
+ * different seconds, so a neighbour that is busy during one of them moves the ratio; here they
+ * alternate pass by pass in one JVM, each pass is timed in the CPU time of this thread (time
+ * spent descheduled does not count), and the ratio is taken per round, from passes a few
+ * milliseconds apart. Reports the median ratio and its 10th and 90th percentiles over the
+ * rounds. Run it through {@code bin/ratio}, which starts one JVM per strategy and corpus file,
+ * so no strategy's profile shapes another's compiled code (as JMH's forks do).
+ *
+ * <p>Usage: {@code RatioHarness CORPUS_DIR FILE STRATEGY [ROUNDS] [WARMUP_SECONDS]}; prints one
+ * tab-separated line: file, strategy, rounds, median ratio, p10, p90, median MB/s of the
+ * strategy and of the baseline. Not thread-safe; a command-line tool.
+ */
+public final class RatioHarness {
+    /** Rounds measured unless told otherwise. */
+    public static final int DEFAULT_ROUNDS = 40;
+    /** Seconds of warm-up per task unless told otherwise, spent alternating as in the rounds. */
+    public static final int DEFAULT_WARMUP_SECONDS = 8;
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private RatioHarness() {
+    }
+
+    /**
+     * The result of one measurement.
+     *
+     * @param rounds rounds measured
+     * @param medianRatio median over the rounds of (strategy MB/s) / (baseline MB/s)
+     * @param p10 10th percentile of that ratio
+     * @param p90 90th percentile of that ratio
+     * @param strategyMBs median MB/s of the strategy, in CPU time
+     * @param baselineMBs median MB/s of the baseline, in CPU time
+     */
+    public record Result(int rounds, double medianRatio, double p10, double p90, double strategyMBs, double baselineMBs) {
+    }
+
+    /**
+     * Runs the measurement.
+     *
+     * @param args corpus directory, file name, strategy name, optional rounds and warm-up seconds
+     */
+    public static void main(String[] args) {
+        if (args.length < 3 || args.length > 5) {
+            System.err.println("usage: RatioHarness CORPUS_DIR FILE STRATEGY [ROUNDS] [WARMUP_SECONDS]");
+            System.exit(2);
+        }
+        byte[] input = BenchmarkInputs.load(args[0], args[1]);
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : DEFAULT_ROUNDS;
+        int warmup = args.length > 4 ? Integer.parseInt(args[4]) : DEFAULT_WARMUP_SECONDS;
+        Result r = measure(input, args[2], rounds, warmup * 1_000_000_000L);
+        System.out.printf(Locale.ROOT, "%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%.1f\t%.1f%n", args[1], args[2], r.rounds(),
+                r.medianRatio(), r.p10(), r.p90(), r.strategyMBs(), r.baselineMBs());
+    }
+
+    /**
+     * Alternates the baseline and a strategy over the same input: warm-up passes for
+     * {@code warmupNanos} of CPU time, then {@code rounds} rounds of one pass each (the order
+     * swapping every round).
+     *
+     * @param input UTF-8 input
+     * @param strategy a strategy name, configured as {@link ChunkingBenchmark#structured} or {@link ChunkingBenchmark#chunking} does
+     * @param rounds rounds to measure, at least 1
+     * @param warmupNanos CPU nanoseconds of warm-up, at least 0
+     * @return the ratios and throughputs
+     */
+    public static Result measure(byte[] input, String strategy, int rounds, long warmupNanos) {
+        if (rounds < 1 || warmupNanos < 0) {
+            throw new IllegalArgumentException("rounds must be at least 1 and warm-up at least 0, got " + rounds + " and "
+                    + warmupNanos + " ns");
+        }
+        Chunking chunking = switch (strategy) {
+            case "markdown", "semantic", "hierarchical", "hybrid" -> ChunkingBenchmark.structured(strategy);
+            default -> ChunkingBenchmark.chunking(strategy);
+        };
+        LongSupplier baseline = () -> BenchmarkInputs.decodeStreaming(input, BenchmarkInputs.SLICE_BYTES).checksum();
+        LongSupplier task = () -> ChunkingBenchmark.feed(chunking, input, chunk -> { });
+        long sink = 0;
+        for (long spent = 0; spent < warmupNanos; ) {
+            long t0 = THREADS.getCurrentThreadCpuTime();
+            sink += baseline.getAsLong() + task.getAsLong();
+            spent += THREADS.getCurrentThreadCpuTime() - t0;
+        }
+        double[] ratio = new double[rounds];
+        double[] taskMBs = new double[rounds];
+        double[] baseMBs = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            long baseNanos;
+            long taskNanos;
+            if (r % 2 == 0) {
+                baseNanos = cpuNanos(baseline);
+                taskNanos = cpuNanos(task);
+            } else {
+                taskNanos = cpuNanos(task);
+                baseNanos = cpuNanos(baseline);
+            }
+            ratio[r] = (double) baseNanos / taskNanos;
+            taskMBs[r] = input.length / 1e6 / (taskNanos / 1e9);
+            baseMBs[r] = input.length / 1e6 / (baseNanos / 1e9);
+        }
+        if (sink == 42) {
+            System.err.print(""); // keeps the warm-up's results alive
+        }
+        return new Result(rounds, percentile(ratio, 50), percentile(ratio, 10), percentile(ratio, 90),
+                percentile(taskMBs, 50), percentile(baseMBs, 50));
+    }
+
+    private static long cpuNanos(LongSupplier pass) {
+        long t0 = THREADS.getCurrentThreadCpuTime();
+        long result = pass.getAsLong();
+        long t1 = THREADS.getCurrentThreadCpuTime();
+        if (result == Long.MIN_VALUE) {
+            System.err.print(""); // keeps the result alive
+        }
+        return Math.max(1, t1 - t0);
+    }
+
+    /** The nearest-rank percentile of {@code values} (copied, not changed). */
+    static double percentile(double[] values, int percent) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+}
