@@ -1,8 +1,6 @@
 package dev.chunking.benchmarks;
 
-import com.sun.management.OperatingSystemMXBean;
 import dev.chunking.application.Chunking;
-import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -11,11 +9,13 @@ import java.util.function.LongSupplier;
  * Measures one strategy's throughput as a ratio to the {@code decoderLoop} baseline, the way
  * the goals are stated, on a machine whose neighbours come and go. JMH runs the two in
  * different seconds, so a neighbour that is busy during one of them moves the ratio; here they
- * alternate pass by pass in one JVM, each pass is timed in the CPU time of the whole process
- * (time spent descheduled does not count; the garbage collector's threads do, so allocation is
- * paid for as in wall time), and the ratio is taken per round, from passes a few milliseconds
- * apart. Every chunk escapes to a field, as JMH's blackhole makes it, so the compiler cannot
- * drop the objects the strategy builds. Reports the median ratio and its 10th and 90th percentiles over the
+ * alternate pass by pass in one JVM, each pass is timed in wall time as JMH times it (garbage
+ * collection pauses included), and the ratio is taken per round, from passes a few milliseconds
+ * apart, so a neighbour that takes the CPU spoils a round or two, which the median passes over.
+ * (CPU time would ignore the neighbours better but leaves out the collector's threads, and the
+ * process CPU time the JDK reports here counts in 10 ms ticks.) Every chunk escapes to a
+ * field, as JMH's blackhole makes it, so the compiler cannot drop the objects the strategy
+ * builds. Reports the median ratio and its 10th and 90th percentiles over the
  * rounds. Run it through {@code bin/ratio}, which starts one JVM per strategy and corpus file,
  * so no strategy's profile shapes another's compiled code (as JMH's forks do).
  *
@@ -28,9 +28,6 @@ public final class RatioHarness {
     public static final int DEFAULT_ROUNDS = 40;
     /** Seconds of warm-up unless told otherwise, alternating the two as in the rounds (about half each). */
     public static final int DEFAULT_WARMUP_SECONDS = 8;
-
-    private static final OperatingSystemMXBean PROCESS =
-            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     /** Where every chunk escapes to; volatile, so no write is dropped. */
     @SuppressWarnings("unused")
@@ -46,8 +43,8 @@ public final class RatioHarness {
      * @param medianRatio median over the rounds of (strategy MB/s) / (baseline MB/s)
      * @param p10 10th percentile of that ratio
      * @param p90 90th percentile of that ratio
-     * @param strategyMBs median MB/s of the strategy, in process CPU time
-     * @param baselineMBs median MB/s of the baseline, in process CPU time
+     * @param strategyMBs median MB/s of the strategy
+     * @param baselineMBs median MB/s of the baseline
      */
     public record Result(int rounds, double medianRatio, double p10, double p90, double strategyMBs, double baselineMBs) {
     }
@@ -72,13 +69,13 @@ public final class RatioHarness {
 
     /**
      * Alternates the baseline and a strategy over the same input: warm-up passes for
-     * {@code warmupNanos} of process CPU time, then {@code rounds} rounds of one pass each (the order
+     * {@code warmupNanos}, then {@code rounds} rounds of one pass each (the order
      * swapping every round).
      *
      * @param input UTF-8 input
      * @param strategy a strategy name, configured as {@link ChunkingBenchmark#structured} or {@link ChunkingBenchmark#chunking} does
      * @param rounds rounds to measure, at least 1
-     * @param warmupNanos CPU nanoseconds of warm-up, at least 0
+     * @param warmupNanos nanoseconds of warm-up, at least 0
      * @return the ratios and throughputs
      */
     public static Result measure(byte[] input, String strategy, int rounds, long warmupNanos) {
@@ -94,9 +91,9 @@ public final class RatioHarness {
         LongSupplier task = () -> ChunkingBenchmark.feed(chunking, input, chunk -> escaped = chunk);
         long sink = 0;
         for (long spent = 0; spent < warmupNanos; ) {
-            long t0 = PROCESS.getProcessCpuTime();
+            long t0 = System.nanoTime();
             sink += baseline.getAsLong() + task.getAsLong();
-            spent += PROCESS.getProcessCpuTime() - t0;
+            spent += System.nanoTime() - t0;
         }
         double[] ratio = new double[rounds];
         double[] taskMBs = new double[rounds];
@@ -105,11 +102,11 @@ public final class RatioHarness {
             long baseNanos;
             long taskNanos;
             if (r % 2 == 0) {
-                baseNanos = cpuNanos(baseline);
-                taskNanos = cpuNanos(task);
+                baseNanos = nanos(baseline);
+                taskNanos = nanos(task);
             } else {
-                taskNanos = cpuNanos(task);
-                baseNanos = cpuNanos(baseline);
+                taskNanos = nanos(task);
+                baseNanos = nanos(baseline);
             }
             ratio[r] = (double) baseNanos / taskNanos;
             taskMBs[r] = input.length / 1e6 / (taskNanos / 1e9);
@@ -122,10 +119,10 @@ public final class RatioHarness {
                 percentile(taskMBs, 50), percentile(baseMBs, 50));
     }
 
-    private static long cpuNanos(LongSupplier pass) {
-        long t0 = PROCESS.getProcessCpuTime();
+    private static long nanos(LongSupplier pass) {
+        long t0 = System.nanoTime();
         long result = pass.getAsLong();
-        long t1 = PROCESS.getProcessCpuTime();
+        long t1 = System.nanoTime();
         if (result == Long.MIN_VALUE) {
             System.err.print(""); // keeps the result alive
         }
