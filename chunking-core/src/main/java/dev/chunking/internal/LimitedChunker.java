@@ -11,6 +11,7 @@ import dev.chunking.domain.Utf8Text;
 import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.Chunker;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -138,11 +139,16 @@ public final class LimitedChunker implements Chunker {
         chunks++;
     }
 
-    /** The UTF-16 length of the metadata's strings, without walking them. */
+    /**
+     * The UTF-16 length of the metadata's strings, without walking them. Runs once per chunk, so
+     * it makes no iterator where it need not: the headings are an immutable random-access list,
+     * and most chunks have no attributes.
+     */
     private static long chars(ChunkMetadata m) {
         long n = 0;
-        for (String heading : m.headings()) {
-            n += heading.length();
+        List<String> headings = m.headings();
+        for (int i = 0; i < headings.size(); i++) {
+            n += headings.get(i).length();
         }
         if (m.id().isPresent()) {
             n += m.id().get().length();
@@ -150,8 +156,10 @@ public final class LimitedChunker implements Chunker {
         if (m.parent().isPresent()) {
             n += m.parent().get().length();
         }
-        for (Map.Entry<String, String> attribute : m.attributes().entrySet()) {
-            n += attribute.getKey().length() + (attribute.getValue() == null ? 0 : attribute.getValue().length());
+        if (!m.attributes().isEmpty()) {
+            for (Map.Entry<String, String> attribute : m.attributes().entrySet()) {
+                n += attribute.getKey().length() + (attribute.getValue() == null ? 0 : attribute.getValue().length());
+            }
         }
         return n;
     }
