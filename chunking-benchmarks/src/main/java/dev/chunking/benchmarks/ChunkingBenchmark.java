@@ -118,9 +118,9 @@ public class ChunkingBenchmark {
      * A structure-aware strategy as benchmarked: {@code markdown} and {@code semantic} (built-in
      * lexical embedder) at 1000 / 200; {@code hierarchical} with its default levels 2048 / 512 / 128
      * and no overlap (as {@code bin/chunk} defaults to: the levels tile the text); {@code hybrid}
-     * at 1000 / 200 with min size 250, without an embedder.
+     * at 1000 / 200 with min size 250, without an embedder; any other strategy as {@link #chunking}.
      *
-     * @param strategy one of those four names
+     * @param strategy a registered strategy name
      * @return the configured entry point
      */
     public static Chunking structured(String strategy) {
