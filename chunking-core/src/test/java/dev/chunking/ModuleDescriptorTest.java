@@ -21,7 +21,7 @@ class ModuleDescriptorTest {
         assertThat(descriptor.name()).isEqualTo("dev.chunking.core");
         assertThat(descriptor.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder("dev.chunking.domain", "dev.chunking.spi", "dev.chunking.strategy",
-                        "dev.chunking.application");
+                        "dev.chunking.application", "dev.chunking.ratelimit");
         assertThat(descriptor.requires()).extracting(ModuleDescriptor.Requires::name).containsOnly("java.base");
         assertThat(descriptor.provides()).anySatisfy(p -> {
             assertThat(p.service()).isEqualTo("dev.chunking.spi.ChunkingStrategy");

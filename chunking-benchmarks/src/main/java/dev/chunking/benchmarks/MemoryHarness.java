@@ -6,7 +6,7 @@ import dev.chunking.domain.DocumentId;
 import dev.chunking.streaming.ByteSource;
 import dev.chunking.streaming.StreamResult;
 import dev.chunking.streaming.StreamingChunker;
-import dev.chunking.application.OperationOptions;
+import dev.chunking.streaming.operation.OperationOptions;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;

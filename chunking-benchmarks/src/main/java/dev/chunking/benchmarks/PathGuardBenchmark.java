@@ -1,7 +1,7 @@
 package dev.chunking.benchmarks;
 
-import dev.chunking.application.PathGuard;
-import dev.chunking.domain.PathRefusedException;
+import dev.chunking.streaming.guard.PathGuard;
+import dev.chunking.streaming.guard.PathRefusedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.chunking.cli;
 
-import dev.chunking.application.Preview;
+import dev.chunking.streaming.operation.Preview;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.InputLimits;
 import dev.chunking.domain.MalformedInputPolicy;
@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  * @param chunks preview: how many chunks to print at most
  * @param bytes preview and compare: how many bytes of the file to read at most
  * @param strategies compare: the strategies to compare, in the order given; empty for other commands
- * @param base the directory every FILE is resolved in through a {@link dev.chunking.application.PathGuard}, if any
+ * @param base the directory every FILE is resolved in through a {@link dev.chunking.streaming.guard.PathGuard}, if any
  */
 public record Arguments(String command, String strategy, ChunkingOptions options, OutputFormat format,
                         Optional<String> out, Optional<Boolean> progress, List<String> files, Optional<String> checkpoint,

@@ -1,7 +1,7 @@
 package dev.chunking.cli;
 
 import dev.chunking.application.Chunking;
-import dev.chunking.application.PathGuard;
+import dev.chunking.streaming.guard.PathGuard;
 import dev.chunking.application.StrategyRegistry;
 import dev.chunking.domain.ChunkingException;
 import dev.chunking.domain.DocumentId;
@@ -10,13 +10,13 @@ import dev.chunking.domain.MalformedInputException;
 import dev.chunking.domain.UnknownStrategyException;
 import dev.chunking.domain.CheckpointMismatchException;
 import dev.chunking.domain.InputLimitException;
-import dev.chunking.domain.PathRefusedException;
+import dev.chunking.streaming.guard.PathRefusedException;
 import dev.chunking.spi.CheckpointStore;
 import dev.chunking.spi.ChunkSink;
 import dev.chunking.streaming.ByteSource;
 import dev.chunking.streaming.StreamResult;
 import dev.chunking.streaming.StreamingChunker;
-import dev.chunking.application.OperationOptions;
+import dev.chunking.streaming.operation.OperationOptions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

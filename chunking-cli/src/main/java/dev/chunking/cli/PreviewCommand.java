@@ -1,7 +1,7 @@
 package dev.chunking.cli;
 
 import dev.chunking.application.Chunking;
-import dev.chunking.application.Preview;
+import dev.chunking.streaming.operation.Preview;
 import dev.chunking.domain.Chunk;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.MalformedInputException;

@@ -4,7 +4,6 @@ import dev.chunking.domain.Chunk;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.ResumePoint;
-import dev.chunking.internal.LimitedChunker;
 import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.Chunker;
 import dev.chunking.spi.ChunkingStrategy;
@@ -108,8 +107,12 @@ public final class Chunking {
      * @throws dev.chunking.domain.InputLimitException if {@code from} already lies past the byte or chunk limit
      */
     public Chunker resume(DocumentId document, ChunkSink sink, ResumePoint from) {
-        return LimitedChunker.open(document, options.limits(), sink, from,
-                limited -> strategy.resume(document, options, tokenCounter, limited, from));
+        boolean freshAfterPrefix = !from.equals(ResumePoint.START)
+                && from.equals(ResumePoint.after(from.byteOffset(), from.codePointOffset()));
+        // a strategy that cannot resume still chunks the text after a prefix (a byte order mark): shift its chunks
+        return LimitedChunker.open(document, options.limits(), sink, from, limited -> freshAfterPrefix && !strategy.resumable()
+                ? strategy.open(document, options, tokenCounter, Prefixes.shifting(limited, from))
+                : strategy.resume(document, options, tokenCounter, limited, from));
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.chunking.application;
 
-import dev.chunking.internal.NamedProviders;
 import dev.chunking.spi.ChunkingStrategy;
 import dev.chunking.spi.Embedder;
 import dev.chunking.spi.TokenCounter;

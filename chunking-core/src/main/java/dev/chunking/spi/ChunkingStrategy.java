@@ -1,8 +1,10 @@
 package dev.chunking.spi;
 
+import dev.chunking.domain.ChunkingException;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.ResumePoint;
+import java.util.Set;
 
 /**
  * A way of cutting documents into chunks, found by its {@link #name()} through
@@ -32,8 +34,8 @@ public interface ChunkingStrategy {
      *
      * @return parameter names; empty by default
      */
-    default java.util.Set<String> parameters() {
-        return java.util.Set.of();
+    default Set<String> parameters() {
+        return Set.of();
     }
 
     /**
@@ -61,9 +63,8 @@ public interface ChunkingStrategy {
     /**
      * Opens a chunker that takes over at a resume point taken from an earlier chunker with the
      * same options; feed it the input from {@code from.byteOffset()} on. Strategies that cannot
-     * resume keep this default, which accepts {@link ResumePoint#START} and a fresh start after a
-     * prefix the chunks leave out ({@link ResumePoint#after}, e.g. a byte order mark), whose
-     * length it adds to every chunk's offsets.
+     * resume keep this default, which accepts only {@link ResumePoint#START}. (A fresh start after
+     * a byte order mark is handled by {@code Chunking}, which shifts such a strategy's chunks.)
      *
      * @param document the document being chunked
      * @param options the options of the earlier chunker
@@ -71,17 +72,14 @@ public interface ChunkingStrategy {
      * @param sink receives the chunks from {@code from.nextIndex()} on
      * @param from where the earlier chunker stood
      * @return a new chunker
-     * @throws dev.chunking.domain.ChunkingException if the strategy cannot resume from there
+     * @throws ChunkingException if the strategy cannot resume from there
      */
     default Chunker resume(DocumentId document, ChunkingOptions options, TokenCounter tokenCounter, ChunkSink sink,
                            ResumePoint from) {
         if (from.equals(ResumePoint.START)) {
             return open(document, options, tokenCounter, sink);
         }
-        if (from.equals(ResumePoint.after(from.byteOffset(), from.codePointOffset()))) {
-            return open(document, options, tokenCounter, dev.chunking.internal.Prefixes.shifting(sink, from));
-        }
-        throw new dev.chunking.domain.ChunkingException("strategy '" + name() + "' cannot resume from a checkpoint;"
+        throw new ChunkingException("strategy '" + name() + "' cannot resume from a checkpoint;"
                 + " delete the checkpoint and start over");
     }
 }

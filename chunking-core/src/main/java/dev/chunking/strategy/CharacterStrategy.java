@@ -3,7 +3,7 @@ package dev.chunking.strategy;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.ResumePoint;
-import dev.chunking.internal.BoundaryChunker;
+import dev.chunking.strategy.internal.BoundaryChunker;
 import dev.chunking.spi.Chunker;
 import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.ChunkingStrategy;

@@ -4,7 +4,7 @@ import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.InvalidOptionsException;
 import dev.chunking.domain.MalformedInputPolicy;
-import dev.chunking.internal.HierarchicalChunker;
+import dev.chunking.strategy.internal.HierarchicalChunker;
 import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.Chunker;
 import dev.chunking.spi.ChunkingStrategy;

@@ -161,7 +161,7 @@ public final class LexicalEmbedder implements Embedder {
             throw new InvalidOptionsException("cosine distance of vectors of " + a.length + " and " + b.length
                     + " dimensions; compare vectors made by the same embedder");
         }
-        return dev.chunking.internal.Vectors.cosineDistanceOfSums(a, null, b, null);
+        return dev.chunking.strategy.internal.Vectors.cosineDistanceOfSums(a, null, b, null);
     }
 
     private float[] embed(String text, Features features) {

@@ -2,7 +2,7 @@ package dev.chunking.strategy;
 
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
-import dev.chunking.internal.StructuredChunkers;
+import dev.chunking.strategy.internal.StructuredChunkers;
 import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.Chunker;
 import dev.chunking.spi.ChunkingStrategy;

@@ -45,7 +45,7 @@ public interface ByteSource extends DocumentSource {
     }
 
     /**
-     * Any document source, such as a file checked by a {@link dev.chunking.application.PathGuard}
+     * Any document source, such as a file checked by a {@link dev.chunking.streaming.guard.PathGuard}
      * ({@code ByteSource.of(guard.source(userPath))}), as a byte source for {@link StreamingChunker}.
      *
      * @param source the source; a {@code ByteSource} is returned as it is

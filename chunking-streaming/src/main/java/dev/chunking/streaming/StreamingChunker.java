@@ -1,10 +1,10 @@
 package dev.chunking.streaming;
 
-import dev.chunking.application.OperationOptions;
+import dev.chunking.streaming.operation.OperationOptions;
 import dev.chunking.application.Chunking;
-import dev.chunking.application.ChunkingOperations;
-import dev.chunking.application.OperationRequest;
-import dev.chunking.application.OperationResult;
+import dev.chunking.streaming.operation.ChunkingOperations;
+import dev.chunking.streaming.operation.OperationRequest;
+import dev.chunking.streaming.operation.OperationResult;
 import dev.chunking.domain.CollectionId;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.spi.CheckpointStore;

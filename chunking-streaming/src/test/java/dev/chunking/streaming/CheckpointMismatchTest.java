@@ -1,6 +1,6 @@
 package dev.chunking.streaming;
 
-import dev.chunking.application.OperationOptions;
+import dev.chunking.streaming.operation.OperationOptions;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chunking.application.Chunking;

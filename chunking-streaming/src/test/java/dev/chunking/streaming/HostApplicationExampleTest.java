@@ -3,10 +3,10 @@ package dev.chunking.streaming;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chunking.application.Chunking;
-import dev.chunking.application.ChunkingOperations;
-import dev.chunking.application.Operation;
-import dev.chunking.application.OperationRequest;
-import dev.chunking.application.OperationResult;
+import dev.chunking.streaming.operation.ChunkingOperations;
+import dev.chunking.streaming.operation.Operation;
+import dev.chunking.streaming.operation.OperationRequest;
+import dev.chunking.streaming.operation.OperationResult;
 import dev.chunking.domain.Chunk;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.CollectionId;

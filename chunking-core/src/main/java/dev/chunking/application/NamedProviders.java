@@ -1,0 +1,77 @@
+package dev.chunking.application;
+
+import dev.chunking.domain.DuplicateStrategyException;
+import dev.chunking.domain.UnknownStrategyException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Providers indexed by their stable name, sorted by name; duplicate names are refused naming
+ * both classes. Immutable and thread-safe once built.
+ *
+ * @param <T> the provider type
+ */
+public final class NamedProviders<T> {
+    private final String kind;
+    private final Map<String, T> byName;
+
+    /**
+     * Indexes providers by name.
+     *
+     * @param kind what the providers are, for messages ("strategy", "token counter", "embedder")
+     * @param providers the providers
+     * @param name how to get a provider's name
+     * @throws DuplicateStrategyException if two providers share a name
+     */
+    public NamedProviders(String kind, Iterable<? extends T> providers, Function<T, String> name) {
+        this.kind = kind;
+        Map<String, T> map = new TreeMap<>();
+        for (T provider : providers) {
+            String key = name.apply(provider);
+            T previous = map.putIfAbsent(key, provider);
+            if (previous != null) {
+                throw new DuplicateStrategyException(kind, key, previous.getClass().getName(), provider.getClass().getName());
+            }
+        }
+        this.byName = Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+
+    /**
+     * Returns the provider with a name.
+     *
+     * @param name the name
+     * @return the provider
+     * @throws UnknownStrategyException listing the known names if there is none
+     */
+    public T get(String name) {
+        T provider = byName.get(name);
+        if (provider == null) {
+            throw new UnknownStrategyException(kind, name, byName.keySet());
+        }
+        return provider;
+    }
+
+    /**
+     * Returns the provider with a name, if there is one.
+     *
+     * @param name the name
+     * @return the provider or empty
+     */
+    public Optional<T> find(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /**
+     * Returns all providers sorted by name.
+     *
+     * @return an unmodifiable list
+     */
+    public List<T> all() {
+        return List.copyOf(byName.values());
+    }
+}

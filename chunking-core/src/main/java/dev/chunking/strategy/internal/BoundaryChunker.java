@@ -1,0 +1,487 @@
+package dev.chunking.strategy.internal;
+
+import dev.chunking.domain.ChunkMetadata;
+import dev.chunking.domain.Chunk;
+import dev.chunking.domain.ChunkingException;
+import dev.chunking.domain.ChunkingOptions;
+import dev.chunking.domain.DocumentId;
+import dev.chunking.domain.MalformedInputException;
+import dev.chunking.domain.MalformedInputPolicy;
+import dev.chunking.domain.ResumePoint;
+import dev.chunking.domain.SizeUnit;
+import dev.chunking.domain.Utf8Text;
+import dev.chunking.spi.ChunkSink;
+import dev.chunking.spi.TokenCounter;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * The one-pass engine behind the built-in strategies. The forward scan validates UTF-8, counts
+ * code points (ASCII eight bytes at a time) and records the rare positions inside grapheme
+ * clusters; when the window reaches the maximum size, {@link BoundaryFinder} looks back from
+ * the limit for the latest boundary of the strongest level (paragraph, line, sentence, word,
+ * grapheme) and the chunk is cut there. No substring is made per candidate; the only copy is
+ * the chunk's own UTF-8. Memory is the window (max size plus overlap). Not thread-safe.
+ */
+public final class BoundaryChunker extends Utf8Window {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final DocumentId document;
+    private final ChunkSink sink;
+    private final String strategy;
+    private final boolean structured;
+    private final int maxSize;
+    private final int overlap;
+    private final int minSize;
+    private final TokenSizer tokens; // null when sizing in code points
+    private final long windowCodePoints;
+    private final boolean replaceMalformed;
+
+    private final Structure structure; // null for the plain strategies
+    private long observedTo; // the offset up to which the structure has seen the text
+    private long pendingByte = -1; // a size event waiting for the structure to decide, or -1
+    private long pendingCp;
+    private final Positions joins = new Positions(); // code-point starts inside a grapheme cluster, from non-ASCII text
+    private final BoundaryFinder finder = new BoundaryFinder(this, joins);
+
+    private long startByte;
+    private long startCp;
+    private long prevEndByte; // -1 until resolved after a resume
+    private long prevEndCp;
+    private final long resumedPrevEndByte; // the source offset a resume point gave
+    private long nextIndex;
+    private long eventCp;
+
+    private final GraphemeCursor graphemes = new GraphemeCursor();
+    private long scanEnd; // the offset after the last code point the cursor has seen, during a size event
+    private boolean prevAscii = true; // the code point before the scan position is ASCII (or there is none)
+    private boolean cursorBehind; // ASCII was skipped since the cursor last moved
+    private int lastAscii;
+
+    /**
+     * Opens an engine for one document.
+     *
+     * @param strategy name stamped on every chunk
+     * @param structured whether to prefer paragraph, line, sentence and word boundaries
+     * @param document the document id stamped on every chunk
+     * @param options sizes and unit
+     * @param counter token counter for {@link SizeUnit#TOKENS}
+     * @param sink receives chunks in order
+     * @param from where to start: {@link ResumePoint#START}, or a point an earlier chunker reported
+     */
+    public BoundaryChunker(String strategy, boolean structured, DocumentId document, ChunkingOptions options,
+                           TokenCounter counter, ChunkSink sink, ResumePoint from) {
+        this(strategy, structured, document, options, counter, sink, from, null, 64 * 1024);
+    }
+
+    /** Opens an engine for a short text of a known length, such as a parent chunk in a hierarchy. */
+    static BoundaryChunker forText(String strategy, DocumentId document, ChunkingOptions options, TokenCounter counter,
+                                   ChunkSink sink, ResumePoint from, int bytes) {
+        return new BoundaryChunker(strategy, true, document, options, counter, sink, from, null, bytes + 16);
+    }
+
+    /**
+     * Opens an engine guided by a structure, from the start of a document (such engines do not resume).
+     */
+    BoundaryChunker(String strategy, DocumentId document, ChunkingOptions options, TokenCounter counter, ChunkSink sink,
+                    Structure structure) {
+        this(strategy, true, document, options, counter, sink, ResumePoint.START, structure, 64 * 1024);
+    }
+
+    private BoundaryChunker(String strategy, boolean structured, DocumentId document, ChunkingOptions options,
+                            TokenCounter counter, ChunkSink sink, ResumePoint from, Structure structure, int capacity) {
+        super(from.byteOffset(), from.codePointOffset(), from.replacements(), capacity);
+        this.structure = structure;
+        this.observedTo = from.byteOffset();
+        this.startByte = from.byteOffset();
+        this.startCp = from.codePointOffset();
+        this.prevEndCp = from.previousEndCodePoint();
+        this.prevEndByte = from.previousEndByte() == from.byteOffset() ? from.byteOffset() : -1;
+        this.resumedPrevEndByte = from.previousEndByte();
+        this.nextIndex = from.nextIndex();
+        this.replaceMalformed = options.malformedInput() == MalformedInputPolicy.REPLACE;
+        this.strategy = strategy;
+        this.structured = structured;
+        this.document = document;
+        this.sink = sink;
+        this.maxSize = options.maxSize();
+        this.overlap = options.overlap();
+        this.minSize = options.minSize();
+        if (options.unit() == SizeUnit.TOKENS) {
+            this.windowCodePoints = Math.min(1L << 28, (long) maxSize * Math.max(1, counter.maxCodePointsPerToken()));
+            this.tokens = new TokenSizer(counter, maxSize);
+        } else {
+            this.windowCodePoints = maxSize;
+            this.tokens = null;
+        }
+        this.eventCp = firstEvent();
+    }
+
+    private long firstEvent() {
+        long first = tokens == null ? startCp + maxSize : startCp + Math.min(windowCodePoints, tokens.firstCheck());
+        return Math.max(first, prevEndCp + 1); // no cut can end before the previous end
+    }
+
+    /** The window offset of the previous end; after a resume it is found once the scan has passed it. */
+    private long prevEnd() {
+        if (prevEndByte < 0) {
+            long at = startByte;
+            for (long n = prevEndCp - startCp; n > 0; n--) {
+                at = nextCodePoint(at);
+            }
+            prevEndByte = at;
+        }
+        return prevEndByte;
+    }
+
+    @Override
+    public ResumePoint resumePoint() {
+        if (structure != null) {
+            throw new ChunkingException("strategy '" + strategy + "' cannot resume from a checkpoint, because the structure"
+                    + " it tracks lies before the resume point; run it without a checkpoint");
+        }
+        long end = prevEndByte < 0 ? resumedPrevEndByte : sourceOffset(prevEndByte);
+        return new ResumePoint(sourceOffset(startByte), startCp, end, prevEndCp, nextIndex, replacementsBeforeWindow());
+    }
+
+    @Override
+    long retainFrom() {
+        return startByte;
+    }
+
+    @Override
+    int scan(byte[] buf, int from, int limit, boolean endOfInput) {
+        int i = from;
+        long cp = scannedCodePoints;
+        while (i < limit) {
+            int c = buf[i];
+            if (c >= 0 && cp < eventCp && prevAscii) {
+                // ASCII after ASCII: a cluster boundary everywhere but inside CR LF, which the
+                // finder checks itself; so only count, eight bytes at a time where possible.
+                int stop = (int) Math.min(limit, i + (eventCp - cp));
+                int j = i;
+                while (j + 8 <= stop && ((long) LONGS.get(buf, j) & 0x8080808080808080L) == 0) {
+                    j += 8;
+                }
+                while (j < stop && buf[j] >= 0) {
+                    j++;
+                }
+                if (j > i) {
+                    lastAscii = buf[j - 1];
+                    cursorBehind = true;
+                    cp += j - i;
+                    i = j;
+                    continue;
+                }
+            }
+            int len = 1;
+            if (c < 0) {
+                int b1 = i + 1 < limit ? buf[i + 1] : 0;
+                int b2 = i + 2 < limit ? buf[i + 2] : 0;
+                if ((c & 0xF0) == 0xE0 && (b2 & 0xC0) == 0x80 && (b1 & 0xC0) == 0x80
+                        && (c != (byte) 0xE0 || b1 >= (byte) 0xA0) && (c != (byte) 0xED || b1 <= (byte) 0x9F)) {
+                    c = (c & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F); // the rest of the BMP: CJK, kana, Hangul, Indic
+                    len = 3;
+                } else if (c >= (byte) 0xC2 && c <= (byte) 0xDF && (b1 & 0xC0) == 0x80) {
+                    c = (c & 0x1F) << 6 | (b1 & 0x3F); // Latin, Greek, Cyrillic, Hebrew, Arabic
+                    len = 2;
+                } else if (c == (byte) 0xF0 && b1 >= (byte) 0x90 && b1 <= (byte) 0xBF && (b2 & 0xC0) == 0x80
+                        && i + 3 < limit && (buf[i + 3] & 0xC0) == 0x80) {
+                    c = (b1 & 0x3F) << 12 | (b2 & 0x3F) << 6 | (buf[i + 3] & 0x3F); // plane 1 and 2: emoji
+                    len = 4;
+                } else {
+                    try {
+                        c = Utf8.decode(buf, i, limit, endOfInput, sourceOffset(base + i));
+                    } catch (MalformedInputException e) {
+                        if (!replaceMalformed) {
+                            throw e;
+                        }
+                        int bad = Utf8.maximalSubpart(buf, i, limit);
+                        replaceWithReplacementCharacter(i, bad);
+                        limit += 3 - bad;
+                        buf = this.buf; // the window may have grown
+                        c = 0xFFFD;
+                    }
+                    if (c == Utf8.INCOMPLETE) {
+                        break;
+                    }
+                    len = Utf8.sequenceLength(buf[i]);
+                }
+            }
+            if (cursorBehind) {
+                graphemes.resetToAscii(lastAscii);
+                cursorBehind = false;
+            }
+            if (!graphemes.advance(c) && cp > 0) {
+                joins.add(base + i);
+            }
+            prevAscii = c < 0x80;
+            if (cp >= eventCp) {
+                scanEnd = base + i + len;
+                if (structure == null) {
+                    sizeEvent(base + i, cp, false);
+                } else {
+                    structuredEvent(base + i, cp);
+                }
+            }
+            i += len;
+            cp++;
+        }
+        scannedCodePoints = cp;
+        return i;
+    }
+
+    /** Size events wait until the structure has decided up to them; meanwhile the scan checks back every so often. */
+    private static final int RECHECK_CODE_POINTS = 64;
+
+    /**
+     * A size event at {@code (atByte, atCp)}, the code point just scanned, or a check whether
+     * the structure has now decided enough for the pending one.
+     */
+    private void structuredEvent(long atByte, long atCp) {
+        if (pendingByte < 0) {
+            pendingByte = atByte;
+            pendingCp = atCp;
+        }
+        if (scanEnd > observedTo) { // nothing new once the input ended: the structure has decided everything
+            structure.observe(this, observedTo, scanEnd);
+            observedTo = scanEnd;
+        }
+        while (pendingByte >= 0) {
+            if (structure.decidedUpTo() <= pendingByte) {
+                eventCp = atCp + RECHECK_CODE_POINTS;
+                return;
+            }
+            long p = pendingByte;
+            long pCp = pendingCp;
+            pendingByte = -1;
+            eventCp = pCp; // the event's own position, overwritten by the rechecks while it waited
+            forcedCuts(p);
+            if (pCp >= eventCp) {
+                sizeEvent(p, pCp, false);
+            }
+            if (eventCp <= atCp) { // the next event lies in text scanned while waiting
+                pendingByte = eventCp == atCp ? atByte : codePointsBack(atByte, atCp - eventCp);
+                pendingCp = eventCp;
+            }
+        }
+    }
+
+    /** Makes the forced cuts up to {@code upTo}: no overlap across them, and none passed over unless mergeable. */
+    private void forcedCuts(long upTo) {
+        long after = startByte;
+        for (long cut = structure.forcedCut(after, upTo); cut >= 0; cut = structure.forcedCut(after, upTo)) {
+            long cutCp = startCp + codePointsBetween(startByte, cut);
+            if (tokens != null && cut > prevEnd() && !tokens.fits(this, startByte, cut)) {
+                sizeEvent(cut, cutCp, true); // too many tokens before the cut: make the size cuts up to it first
+                after = startByte;
+                continue;
+            }
+            if (cut <= prevEnd()) {
+                moveStart(cut, cutCp); // the overlap reached back over the cut: start there instead
+            } else if (structure.mergeable(startByte, cut) && sizeBetween(startByte, cut) < minSize) {
+                after = cut;
+                continue;
+            } else {
+                emit(cut, cutCp);
+                moveStart(cut, cutCp);
+            }
+            after = startByte;
+        }
+    }
+
+    private int sizeBetween(long from, long to) {
+        return tokens == null ? codePointsBetween(from, to) : tokens.count(this, from, to);
+    }
+
+    /**
+     * Called when the window reaches its size limit (code points) or a token check point, with
+     * the code point at {@code (pByte, pCp)} just scanned (or, {@code atEnd}, the end of input).
+     */
+    private void sizeEvent(long pByte, long pCp, boolean atEnd) {
+        if (tokens == null) {
+            // [start, p) holds maxSize code points exactly: cut at the best boundary up to p.
+            cutWithin(pByte, pCp);
+            return;
+        }
+        while (true) {
+            long prevEndByte = prevEnd();
+            long fits = tokens.fittingEnd(this, startByte, prevEndByte, pByte);
+            if (fits == TokenSizer.ALL_FIT) {
+                if (atEnd || pCp - startCp < windowCodePoints) {
+                    int counted = tokens.count(this, startByte, pByte);
+                    eventCp = startCp + Math.min(windowCodePoints, tokens.nextCheck(pCp - startCp, counted));
+                    return;
+                }
+                cutWithin(pByte, pCp); // the window is full although its tokens fit
+            } else if (fits == TokenSizer.NONE_FIT) {
+                if (startByte >= prevEndByte) {
+                    throw new ChunkingException("the code point at byte offset " + sourceOffset(prevEndByte) + " alone counts more than the max size of "
+                            + maxSize + " tokens; raise the max size (--size)");
+                }
+                moveStart(prevEndByte, prevEndCp);
+            } else {
+                cutWithin(fits, prevEndCp + tokens.fittingCodePoints());
+            }
+        }
+    }
+
+    /**
+     * Emits the chunk that starts at the window start and ends at the best boundary at or
+     * before {@code limit}, then starts the next chunk.
+     *
+     * @return false when no cut was possible yet and the overlap was given up instead
+     */
+    private boolean cutWithin(long limitByte, long limitCp) {
+        boolean forced = false;
+        long prevEndByte = prevEnd();
+        long end = limitByte;
+        long endCp = limitCp;
+        while (end > prevEndByte && !finder.isBoundary(end)) {
+            end = previousCodePoint(end);
+            endCp--;
+        }
+        while (tokens != null && end > prevEndByte && !tokens.fits(this, startByte, end)) {
+            // a counter whose count shrank as text grew: step back, one cluster at a time, until it fits
+            do {
+                end = previousCodePoint(end);
+                endCp--;
+            } while (end > prevEndByte && !finder.isBoundary(end));
+        }
+        if (end <= prevEndByte) {
+            if (startByte < prevEndByte) {
+                // The overlap left no room for a whole cluster: give the overlap up.
+                moveStart(prevEndByte, prevEndCp);
+                return false;
+            }
+            // A single grapheme cluster longer than the maximum: split it at a code point.
+            end = limitByte;
+            endCp = limitCp;
+            forced = true;
+        }
+        if (structured) {
+            long after = minSize == 0 ? prevEndByte : Math.max(prevEndByte, minSizeEnd(end) - 1);
+            long best = after < end && structure != null ? structure.latest(after, end) : -1;
+            if (best < 0) {
+                best = after < end ? finder.latest(startByte, after, end, filledEnd()) : -1;
+            }
+            if (best >= 0 && (tokens == null || tokens.fits(this, startByte, best))) {
+                endCp -= codePointsBetween(best, end);
+                end = best;
+            }
+        }
+        emit(end, endCp);
+        long[] next = overlapStart(end, endCp);
+        moveStart(next[0], next[1]);
+        if (forced) {
+            restartGraphemes();
+        }
+        return true;
+    }
+
+    /**
+     * After a split inside a cluster the next chunk starts inside it, where a resumed chunker
+     * starts with a fresh grapheme cursor; do the same here so both find the same boundaries.
+     */
+    private void restartGraphemes() {
+        joins.dropFrom(startByte);
+        graphemes.reset();
+        cursorBehind = false;
+        for (long at = startByte; at < scanEnd; at = nextCodePoint(at)) {
+            int c = codePointAt(at);
+            if (!graphemes.advance(c) && at > startByte) {
+                joins.add(at);
+            }
+            prevAscii = c < 0x80;
+        }
+    }
+
+    private void emit(long end, long endCp) {
+        int from = (int) (startByte - base);
+        int length = (int) (end - startByte);
+        int codePoints = (int) (endCp - startCp);
+        Utf8Text text = Utf8Text.copyOf(buf, from, length, codePoints);
+        long byteStart = sourceOffset(startByte);
+        int size = tokens == null ? codePoints : tokens.checkedCount(text, byteStart);
+        sink.accept(new Chunk(document, nextIndex++, text, startCp, endCp, byteStart, sourceOffset(end), size,
+                tokens == null ? SizeUnit.CHARS : SizeUnit.TOKENS, strategy,
+                structure == null ? ChunkMetadata.NONE : structure.metadata(this, startByte, end),
+                replacementsBetween(startByte, end)));
+        prevEndByte = end;
+        prevEndCp = endCp;
+    }
+
+    /**
+     * The earliest word (or stronger) boundary, else grapheme boundary, whose tail up to
+     * {@code end} is no longer than the overlap, in the unit of the options.
+     */
+    private long[] overlapStart(long end, long endCp) {
+        if (overlap == 0 || endCp - startCp <= 1) {
+            return new long[] {end, endCp};
+        }
+        long from;
+        if (tokens == null) {
+            from = codePointsBack(end, Math.min(overlap, endCp - startCp - 1));
+        } else {
+            from = tokens.overlapStart(this, nextCodePoint(startByte), end, overlap);
+        }
+        long at = structured ? finder.earliest(startByte, from, end, filledEnd()) : -1;
+        if (at < 0) {
+            at = from;
+        }
+        while (at < end && (!finder.isBoundary(at) || (tokens != null && !tokens.tailFits(this, at, end, overlap)))) {
+            at = nextCodePoint(at); // the next cluster boundary; in tokens, also one whose tail fits
+        }
+        return new long[] {at, endCp - codePointsBetween(at, end)};
+    }
+
+    /** The offset at which the chunk reaches the min size, in the unit of the options, or {@code end}. */
+    private long minSizeEnd(long end) {
+        if (tokens != null) {
+            return tokens.minSizeEnd(this, startByte, end, minSize);
+        }
+        long at = startByte;
+        for (int k = 0; k < minSize && at < end; k++) {
+            at = nextCodePoint(at);
+        }
+        return at;
+    }
+
+    private void moveStart(long byteOffset, long cpOffset) {
+        startByte = byteOffset;
+        startCp = cpOffset;
+        joins.dropBefore(byteOffset);
+        dropReplacementsBefore(byteOffset);
+        if (structure != null) {
+            structure.dropBefore(byteOffset);
+        }
+        eventCp = firstEvent();
+    }
+
+    @Override
+    void endOfInput(long endByte, long endCp) {
+        scanEnd = endByte;
+        if (structure != null) {
+            structure.observe(this, observedTo, endByte);
+            observedTo = endByte;
+            structure.endOfInput(this);
+            if (pendingByte >= 0) {
+                long last = previousCodePoint(endByte); // everything is decided now: catch up on the waiting events
+                structuredEvent(last, endCp - 1);
+            }
+            forcedCuts(endByte);
+        }
+        if (tokens != null) {
+            sizeEvent(endByte, endCp, true);
+        }
+        if (endByte > prevEnd()) {
+            emit(endByte, endCp);
+        }
+    }
+
+    @Override
+    void releaseState() {
+        joins.clear();
+    }
+}

@@ -1,0 +1,223 @@
+package dev.chunking.strategy.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Finds candidate chunk boundaries on demand, by looking at the window bytes around them, so
+ * the forward scan does no per-word work. A candidate is a grapheme cluster boundary with a
+ * strength: after a blank line (paragraph), after a line break, after a sentence end and
+ * whitespace, or after whitespace (word). Looking back never goes before the chunk start, so
+ * the answer depends on the text and the chunk start only, not on how input was fed.
+ * Not thread-safe.
+ */
+final class BoundaryFinder {
+    static final int NONE = -1;
+    static final int PARAGRAPH = 0;
+    static final int LINE = 1;
+    static final int SENTENCE = 2;
+    static final int WORD = 3;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final Utf8Window window;
+    private final Positions joins;
+    private int level = NONE;
+
+    BoundaryFinder(Utf8Window window, Positions joins) {
+        this.window = window;
+        this.joins = joins;
+    }
+
+    /** The strength of the last position {@link #latest} returned. */
+    int level() {
+        return level;
+    }
+
+    /** Whether a grapheme cluster boundary lies at {@code p}, a code-point start inside the window. */
+    boolean isBoundary(long p) {
+        return !joins.contains(p) && !(byteAt(p - 1) == '\r' && byteAt(p) == '\n');
+    }
+
+    /**
+     * The latest position of the strongest level in {@code (after, upTo]}, or -1.
+     *
+     * @param start the chunk start; nothing before it is looked at
+     * @param after exclusive lower bound, at or after {@code start}
+     * @param upTo inclusive upper bound, a grapheme boundary with a scanned code point or the end of input after it
+     * @param end the document offset after the last scanned byte
+     */
+    long latest(long start, long after, long upTo, long end) {
+        long line = -1;
+        long q = upTo - 1; // the highest byte not looked at yet
+        while (q >= after) {
+            long mask;
+            long from;
+            if (q - 7 >= after) {
+                // most windows have long stretches without line breaks: look at a word at a time,
+                // and at each CR or LF in it, highest first, without stepping through its bytes
+                from = q - 7;
+                mask = lineBreakBytes((long) LONGS.get(window.buf, (int) (from - window.base)));
+            } else {
+                from = q;
+                mask = lineBreakBytes(byteAt(q) & 0xFFL);
+            }
+            while (mask != 0) {
+                int k = 7 - (Long.numberOfLeadingZeros(mask) >>> 3);
+                mask &= ~(0x80L << (8 * k));
+                long p = from + k;
+                if (byteAt(p) == '\n' || p + 1 >= end || byteAt(p + 1) != '\n') { // not the CR of a CR LF
+                    if (blankLineEndsAt(start, p)) {
+                        level = PARAGRAPH;
+                        return p + 1;
+                    }
+                    if (line < 0) {
+                        line = p + 1;
+                    }
+                }
+            }
+            q = from - 1;
+        }
+        if (line >= 0) {
+            level = LINE;
+            return line;
+        }
+        long word = -1;
+        for (long p = upTo; p > after; p = window.previousCodePoint(p)) {
+            while (p - 8 > after && !mayEndWhitespace(p - 8)) {
+                p -= 6; // no whitespace or full stop ends in the last six bytes before p: skip them
+            }
+            while (p > after && Utf8.isContinuation((byte) byteAt(p))) {
+                p--;
+            }
+            if (p <= after) {
+                break;
+            }
+            int kind = breakBefore(start, p, end);
+            if (kind == SENTENCE) {
+                level = SENTENCE;
+                return p;
+            }
+            if (kind == WORD && word < 0) {
+                word = p;
+            }
+        }
+        level = word >= 0 ? WORD : NONE;
+        return word;
+    }
+
+    /**
+     * The earliest candidate of any strength in {@code [from, before)}, or -1.
+     *
+     * @param start the chunk start, before {@code from}
+     * @param from inclusive lower bound, a code-point start after {@code start}
+     * @param before exclusive upper bound
+     * @param end the document offset after the last scanned byte
+     */
+    long earliest(long start, long from, long before, long end) {
+        for (long p = from; p < before; p = window.nextCodePoint(p)) {
+            int b = byteAt(p - 1);
+            if (b == '\n' || (b == '\r' && byteAt(p) != '\n') || breakBefore(start, p, end) != NONE) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    /** SENTENCE or WORD when whitespace (or an ideographic full stop) ends just before {@code p} and a word starts there. */
+    private int breakBefore(long start, long p, long end) {
+        if (p >= end) {
+            return NONE;
+        }
+        long before = window.previousCodePoint(p);
+        int prev = codePointAt(before);
+        int cur = codePointAt(p);
+        if (isWhitespace(cur) || !isBoundary(p)) {
+            return NONE;
+        }
+        if (isFullWidthStop(prev)) {
+            return SENTENCE;
+        }
+        if (!isWhitespace(prev)) {
+            return NONE;
+        }
+        long q = before;
+        while (q > start && isWhitespace(codePointAt(q))) {
+            q = window.previousCodePoint(q);
+        }
+        while (q > start && isCloser(codePointAt(q))) {
+            q = window.previousCodePoint(q);
+        }
+        int c = codePointAt(q);
+        return q >= start && (c == '.' || c == '!' || c == '?' || isFullWidthStop(c)) ? SENTENCE : WORD;
+    }
+
+    /** Whether the line whose break is at {@code q} holds only ASCII whitespace, looking no further back than the chunk start. */
+    private boolean blankLineEndsAt(long start, long q) {
+        for (long i = q - 1; i >= start; i--) {
+            int b = byteAt(i);
+            if (b == '\n' || (b == '\r' && byteAt(i + 1) != '\n')) {
+                return true; // the previous line ended here
+            }
+            if (b != ' ' && b != '\t' && b != '\r' && b != 0x0B && b != 0x0C) {
+                return false;
+            }
+        }
+        return false; // the line began before the chunk: not known to be blank, whatever the feed or a byte order mark
+    }
+
+    /**
+     * Whether one of the eight bytes from {@code p} on could end (or start) whitespace or an
+     * ideographic full stop: an ASCII byte up to 0x20, or a lead byte E0 to E3 or EF of the
+     * three-byte ones (U+1680, U+2000 to U+205F, U+3000, U+3002, U+FF01 and the like).
+     */
+    private boolean mayEndWhitespace(long p) {
+        long x = (long) LONGS.get(window.buf, (int) (p - window.base));
+        long low = (x - 0x2121212121212121L) & ~x; // bytes below 0x21 (only where the high bit is clear)
+        long lead = x & 0xFCFCFCFCFCFCFCFCL ^ 0xE0E0E0E0E0E0E0E0L; // E0..E3 become 0
+        long ef = x ^ 0xEFEFEFEFEFEFEFEFL;
+        long zero = ((lead - 0x0101010101010101L) & ~lead) | ((ef - 0x0101010101010101L) & ~ef);
+        return ((low | zero) & 0x8080808080808080L) != 0;
+    }
+
+    /**
+     * The high bit set in exactly those bytes of {@code x} that are CR or LF (a SWAR test without
+     * the borrows between bytes that make the shorter test exact for the lowest match only).
+     */
+    static long lineBreakBytes(long x) {
+        return zeroBytes(x ^ 0x0A0A0A0A0A0A0A0AL) | zeroBytes(x ^ 0x0D0D0D0D0D0D0D0DL);
+    }
+
+    /** The high bit set in exactly the bytes of {@code v} that are zero. */
+    private static long zeroBytes(long v) {
+        long t = (v & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL; // high bit set where the low seven bits are not all zero
+        return ~(t | v | 0x7F7F7F7F7F7F7F7FL);
+    }
+
+    private int byteAt(long p) {
+        return window.buf[(int) (p - window.base)];
+    }
+
+    private int codePointAt(long p) {
+        return window.codePointAt(p);
+    }
+
+    /** {@link Character#isWhitespace(int)} without the table look-up (BoundaryFinderTest checks every code point). */
+    static boolean isWhitespace(int c) {
+        if (c < 0x80) {
+            return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
+        }
+        return c >= 0x1680 && (c == 0x1680 || (c >= 0x2000 && c <= 0x200A && c != 0x2007) || c == 0x2028 || c == 0x2029
+                || c == 0x205F || c == 0x3000);
+    }
+
+    static boolean isFullWidthStop(int c) {
+        return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF0E;
+    }
+
+    static boolean isCloser(int c) {
+        return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}' || c == 0x201D || c == 0x2019 || c == 0x00BB
+                || c == 0x300D || c == 0x300F;
+    }
+}
