@@ -5,7 +5,8 @@ import dev.chunking.domain.Checkpoint;
 import dev.chunking.domain.CheckpointMismatchException;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.streaming.FileCheckpointStore;
-import dev.chunking.streaming.FileHashes;
+import dev.chunking.streaming.StreamingChunker;
+import dev.chunking.domain.SourceFingerprint;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -46,7 +47,7 @@ final class CheckpointedRun {
         String file = arguments.files().get(0);
         FileCheckpointStore store = new FileCheckpointStore(Path.of(arguments.checkpoint().get()));
         DocumentId document = DocumentId.of(file);
-        Optional<Checkpoint> previous = store.load(document);
+        Optional<Checkpoint> previous = store.load(StreamingChunker.DEFAULT_COLLECTION, document);
         Path target = Path.of(arguments.out().get()).toAbsolutePath().normalize();
         String format = arguments.format().name().toLowerCase(Locale.ROOT);
         Map<String, String> before = previous.map(Checkpoint::attributes).orElse(Map.of());
@@ -82,7 +83,7 @@ final class CheckpointedRun {
             out.flush();
             channel.force(true);
         }
-        store.delete(document);
+        store.delete(StreamingChunker.DEFAULT_COLLECTION, document);
     }
 
     private static void require(Map<String, String> before, String key, String now, String option, FileCheckpointStore store) {
@@ -111,6 +112,6 @@ final class CheckpointedRun {
     /** SHA-256 of the last 64 KiB before {@code length}, so a resumed run knows the output is still its own. */
     private static String tailHash(FileChannel channel, long length) throws IOException {
         int size = (int) Math.min(TAIL, length);
-        return FileHashes.sha256(channel, length - size, size);
+        return SourceFingerprint.sha256(channel, length - size, size);
     }
 }

@@ -62,7 +62,7 @@ final class CompareCommand {
      * @param arguments the parsed command line of {@code chunk compare}
      * @throws IOException if reading or writing fails
      * @throws UsageException if the file cannot be read or is not UTF-8, or a parameter option applies to none of the strategies
-     * @throws dev.chunking.domain.UnknownStrategyException naming the known strategies
+     * @throws dev.chunking.domain.UnknownPluginException naming the known strategies
      */
     void run(Arguments arguments) throws IOException {
         List<Chunking> candidates = candidates(arguments);

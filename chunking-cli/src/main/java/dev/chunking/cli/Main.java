@@ -7,7 +7,7 @@ import dev.chunking.domain.ChunkingException;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.InvalidOptionsException;
 import dev.chunking.domain.MalformedInputException;
-import dev.chunking.domain.UnknownStrategyException;
+import dev.chunking.domain.UnknownPluginException;
 import dev.chunking.domain.CheckpointMismatchException;
 import dev.chunking.domain.InputLimitException;
 import dev.chunking.streaming.guard.PathRefusedException;
@@ -118,7 +118,7 @@ public final class Main {
                 }
             }
             return 0;
-        } catch (UsageException | InvalidOptionsException | UnknownStrategyException | MalformedInputException
+        } catch (UsageException | InvalidOptionsException | UnknownPluginException | MalformedInputException
                  | CheckpointMismatchException | PathRefusedException e) {
             stderr.println("chunk: " + e.getMessage());
             return 2;

@@ -170,7 +170,8 @@ class MainTest extends CommandTestSupport {
         dev.chunking.streaming.FileCheckpointStore store = new dev.chunking.streaming.FileCheckpointStore(checkpointFile);
         dev.chunking.domain.ChunkingOptions options = Arguments.parse("--checkpoint", checkpointFile.toString(), "--out", out.toString(),
                 f.toString()).options();
-        store.save(new dev.chunking.domain.Checkpoint(dev.chunking.domain.Checkpoint.FORMAT_VERSION, dev.chunking.domain.DocumentId.of(f.toString()),
+        store.save(new dev.chunking.domain.Checkpoint(dev.chunking.domain.Checkpoint.FORMAT_VERSION, dev.chunking.streaming.StreamingChunker.DEFAULT_COLLECTION,
+                dev.chunking.domain.DocumentId.of(f.toString()),
                 "recursive", options, dev.chunking.streaming.ByteSource.file(f).fingerprint().orElseThrow(),
                 dev.chunking.domain.ResumePoint.START, java.util.Map.of("output.bytes", "3", "output.format", "jsonl",
                         "output.path", out.toAbsolutePath().normalize().toString())));
@@ -188,13 +189,15 @@ class MainTest extends CommandTestSupport {
                 "chunk: --checkpoint cannot be combined with --format stats (a resumed run would count only its own chunks); use"
                         + " jsonl or offsets");
         err.reset();
-        store.save(new dev.chunking.domain.Checkpoint(dev.chunking.domain.Checkpoint.FORMAT_VERSION, dev.chunking.domain.DocumentId.of(f.toString()),
+        store.save(new dev.chunking.domain.Checkpoint(dev.chunking.domain.Checkpoint.FORMAT_VERSION, dev.chunking.streaming.StreamingChunker.DEFAULT_COLLECTION,
+                dev.chunking.domain.DocumentId.of(f.toString()),
                 "recursive", options, dev.chunking.streaming.ByteSource.file(f).fingerprint().orElseThrow(),
                 dev.chunking.domain.ResumePoint.START, java.util.Map.of("output.bytes", "3", "output.tailSha256", "00")));
         assertThat(run("--checkpoint", checkpointFile.toString(), "--out", out.toString(), f.toString())).isEqualTo(2);
         assertThat(err()).isEqualTo("chunk: --out " + out.toAbsolutePath().normalize() + " no longer holds the 3 bytes the checkpoint "
                 + checkpointFile + " recorded; delete the checkpoint to start over\n");
-        store.save(new dev.chunking.domain.Checkpoint(dev.chunking.domain.Checkpoint.FORMAT_VERSION, dev.chunking.domain.DocumentId.of(f.toString()),
+        store.save(new dev.chunking.domain.Checkpoint(dev.chunking.domain.Checkpoint.FORMAT_VERSION, dev.chunking.streaming.StreamingChunker.DEFAULT_COLLECTION,
+                dev.chunking.domain.DocumentId.of(f.toString()),
                 "recursive", options, dev.chunking.streaming.ByteSource.file(f).fingerprint().orElseThrow(),
                 dev.chunking.domain.ResumePoint.START, java.util.Map.of("output.bytes", "3")));
         assertThat(run("--checkpoint", checkpointFile.toString(), "--out", out.toString(), f.toString())).isZero();

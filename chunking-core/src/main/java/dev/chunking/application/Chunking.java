@@ -51,7 +51,7 @@ public final class Chunking {
      * @param strategyName such as {@code "recursive"}
      * @param options sizes and unit; the token counter is looked up by {@code options.tokenCounter()}
      * @return a ready instance
-     * @throws dev.chunking.domain.UnknownStrategyException if a name is not registered
+     * @throws dev.chunking.domain.UnknownPluginException if a name is not registered
      */
     public static Chunking of(String strategyName, ChunkingOptions options) {
         return of(StrategyRegistry.load(), strategyName, options);

@@ -1,12 +1,11 @@
 package dev.chunking.application;
 
-import dev.chunking.domain.DuplicateStrategyException;
-import dev.chunking.domain.UnknownStrategyException;
+import dev.chunking.domain.DuplicatePluginException;
+import dev.chunking.domain.UnknownPluginException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -26,7 +25,7 @@ public final class NamedProviders<T> {
      * @param kind what the providers are, for messages ("strategy", "token counter", "embedder")
      * @param providers the providers
      * @param name how to get a provider's name
-     * @throws DuplicateStrategyException if two providers share a name
+     * @throws DuplicatePluginException if two providers share a name
      */
     public NamedProviders(String kind, Iterable<? extends T> providers, Function<T, String> name) {
         this.kind = kind;
@@ -35,7 +34,7 @@ public final class NamedProviders<T> {
             String key = name.apply(provider);
             T previous = map.putIfAbsent(key, provider);
             if (previous != null) {
-                throw new DuplicateStrategyException(kind, key, previous.getClass().getName(), provider.getClass().getName());
+                throw new DuplicatePluginException(kind, key, previous.getClass().getName(), provider.getClass().getName());
             }
         }
         this.byName = Collections.unmodifiableMap(new LinkedHashMap<>(map));
@@ -46,24 +45,14 @@ public final class NamedProviders<T> {
      *
      * @param name the name
      * @return the provider
-     * @throws UnknownStrategyException listing the known names if there is none
+     * @throws UnknownPluginException listing the known names if there is none
      */
     public T get(String name) {
         T provider = byName.get(name);
         if (provider == null) {
-            throw new UnknownStrategyException(kind, name, byName.keySet());
+            throw new UnknownPluginException(kind, name, byName.keySet());
         }
         return provider;
-    }
-
-    /**
-     * Returns the provider with a name, if there is one.
-     *
-     * @param name the name
-     * @return the provider or empty
-     */
-    public Optional<T> find(String name) {
-        return Optional.ofNullable(byName.get(name));
     }
 
     /**

@@ -28,7 +28,7 @@ public final class StrategyRegistry {
      * Discovers every strategy, token counter and embedder visible to this library's class loader.
      *
      * @return a new registry
-     * @throws dev.chunking.domain.DuplicateStrategyException if two providers share a name
+     * @throws dev.chunking.domain.DuplicatePluginException if two providers share a name
      */
     public static StrategyRegistry load() {
         return load(StrategyRegistry.class.getClassLoader());
@@ -75,7 +75,7 @@ public final class StrategyRegistry {
      *
      * @param name such as {@code "recursive"}
      * @return the strategy
-     * @throws dev.chunking.domain.UnknownStrategyException listing the known names
+     * @throws dev.chunking.domain.UnknownPluginException listing the known names
      */
     public ChunkingStrategy strategy(String name) {
         return strategies.get(name);
@@ -86,7 +86,7 @@ public final class StrategyRegistry {
      *
      * @param name such as {@code "codepoints"}
      * @return the counter
-     * @throws dev.chunking.domain.UnknownStrategyException listing the known names
+     * @throws dev.chunking.domain.UnknownPluginException listing the known names
      */
     public TokenCounter tokenCounter(String name) {
         return counters.get(name);
@@ -97,7 +97,7 @@ public final class StrategyRegistry {
      *
      * @param name such as {@code "lexical"}
      * @return the embedder
-     * @throws dev.chunking.domain.UnknownStrategyException listing the known names
+     * @throws dev.chunking.domain.UnknownPluginException listing the known names
      */
     public Embedder embedder(String name) {
         return embedders.get(name);

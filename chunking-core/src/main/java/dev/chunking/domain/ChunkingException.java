@@ -5,7 +5,7 @@ package dev.chunking.domain;
  * raises on purpose is a {@code ChunkingException}; its message names the offending value,
  * the limit it broke and the setting to change. Instances are immutable and thread-safe.
  */
-public class ChunkingException extends RuntimeException {
+public abstract class ChunkingException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /**
@@ -13,7 +13,7 @@ public class ChunkingException extends RuntimeException {
      *
      * @param message what went wrong and what to change
      */
-    public ChunkingException(String message) {
+    protected ChunkingException(String message) {
         super(message);
     }
 
@@ -23,7 +23,7 @@ public class ChunkingException extends RuntimeException {
      * @param message what went wrong and what to change
      * @param cause the underlying failure
      */
-    public ChunkingException(String message, Throwable cause) {
+    protected ChunkingException(String message, Throwable cause) {
         super(message, cause);
     }
 }

@@ -84,6 +84,16 @@ public record SourceFingerprint(long size, long modifiedMillis, String headSha25
             channel.position(position);
         }
         bytes.flip();
+        return sha256(bytes);
+    }
+
+    /**
+     * Hashes the remaining bytes of a buffer, consuming them: the library's one SHA-256 routine.
+     *
+     * @param bytes the bytes from the buffer's position to its limit
+     * @return the SHA-256 in lower-case hex
+     */
+    public static String sha256(ByteBuffer bytes) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(bytes);

@@ -1,7 +1,5 @@
 package dev.chunking.domain;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -92,16 +90,6 @@ public final class Utf8Text implements CharSequence, Comparable<Utf8Text> {
      */
     public byte[] toByteArray() {
         return utf8.clone();
-    }
-
-    /**
-     * Writes the UTF-8 bytes without copying them.
-     *
-     * @param out the destination; not closed
-     * @throws IOException if the stream fails
-     */
-    public void writeTo(OutputStream out) throws IOException {
-        out.write(utf8);
     }
 
     /**

@@ -1,12 +1,11 @@
 package dev.chunking.spi;
 
+import dev.chunking.domain.CheckpointMismatchException;
 import dev.chunking.domain.SourceFingerprint;
+import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -35,10 +34,10 @@ final class BytesSource implements DocumentSource {
     @Override
     public ReadableByteChannel open(long offset) {
         if (offset < 0 || offset > bytes.length) {
-            throw new dev.chunking.domain.CheckpointMismatchException(name + " has " + bytes.length + " bytes, so it cannot be read from offset "
+            throw new CheckpointMismatchException(name + " has " + bytes.length + " bytes, so it cannot be read from offset "
                     + offset + "; delete the checkpoint to start over");
         }
-        return Channels.newChannel(new java.io.ByteArrayInputStream(bytes, (int) offset, bytes.length - (int) offset));
+        return Channels.newChannel(new ByteArrayInputStream(bytes, (int) offset, bytes.length - (int) offset));
     }
 
     @Override
@@ -48,12 +47,6 @@ final class BytesSource implements DocumentSource {
     }
 
     private String sha256(int from, int length) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(ByteBuffer.wrap(bytes, from, length));
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return SourceFingerprint.sha256(ByteBuffer.wrap(bytes, from, length));
     }
 }

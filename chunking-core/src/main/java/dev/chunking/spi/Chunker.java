@@ -1,5 +1,6 @@
 package dev.chunking.spi;
 
+import dev.chunking.domain.ResumeUnsupportedException;
 /**
  * A stateful chunker for one document, opened by a {@link ChunkingStrategy}. Feed it the
  * document in pieces of any size (down to one byte or one char per call), then call
@@ -83,10 +84,10 @@ public interface Chunker extends AutoCloseable {
      * {@code byteOffset()} emits exactly the chunks this one would have emitted next.
      *
      * @return the current resume point
-     * @throws dev.chunking.domain.ChunkingException if the chunker cannot report one (the default)
+     * @throws ResumeUnsupportedException if the chunker cannot report one (the default)
      */
     default dev.chunking.domain.ResumePoint resumePoint() {
-        throw new dev.chunking.domain.ChunkingException(getClass().getName() + " cannot report resume points, so runs with it"
+        throw new ResumeUnsupportedException(getClass().getName() + " cannot report resume points, so runs with it"
                 + " cannot be checkpointed; run without a checkpoint store");
     }
 

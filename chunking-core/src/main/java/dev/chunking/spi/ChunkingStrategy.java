@@ -1,6 +1,6 @@
 package dev.chunking.spi;
 
-import dev.chunking.domain.ChunkingException;
+import dev.chunking.domain.ResumeUnsupportedException;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.ResumePoint;
@@ -72,14 +72,14 @@ public interface ChunkingStrategy {
      * @param sink receives the chunks from {@code from.nextIndex()} on
      * @param from where the earlier chunker stood
      * @return a new chunker
-     * @throws ChunkingException if the strategy cannot resume from there
+     * @throws ResumeUnsupportedException if the strategy cannot resume from there
      */
     default Chunker resume(DocumentId document, ChunkingOptions options, TokenCounter tokenCounter, ChunkSink sink,
                            ResumePoint from) {
         if (from.equals(ResumePoint.START)) {
             return open(document, options, tokenCounter, sink);
         }
-        throw new ChunkingException("strategy '" + name() + "' cannot resume from a checkpoint;"
+        throw new ResumeUnsupportedException("strategy '" + name() + "' cannot resume from a checkpoint;"
                 + " delete the checkpoint and start over");
     }
 }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
-import dev.chunking.domain.DuplicateStrategyException;
-import dev.chunking.domain.UnknownStrategyException;
+import dev.chunking.domain.DuplicatePluginException;
+import dev.chunking.domain.UnknownPluginException;
 import dev.chunking.spi.Chunker;
 import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.ChunkingStrategy;
@@ -33,7 +33,7 @@ class StrategyRegistryTest {
     @Test
     void refusesAnUnknownNameListingTheKnownOnes() {
         assertThatThrownBy(() -> StrategyRegistry.load().strategy("semantik"))
-                .isInstanceOf(UnknownStrategyException.class)
+                .isInstanceOf(UnknownPluginException.class)
                 .hasMessage("unknown strategy 'semantik'; known: character, hierarchical, hybrid, markdown, recursive, semantic");
         assertThatThrownBy(() -> Chunking.of("recursive", ChunkingOptions.builder().tokenCounter("cl100k").build()))
                 .hasMessage("unknown token counter 'cl100k'; known: codepoints");
@@ -52,11 +52,11 @@ class StrategyRegistryTest {
     @Test
     void refusesAnUnknownEmbedderListingTheKnownOnes() {
         assertThatThrownBy(() -> StrategyRegistry.load().embedder("bert"))
-                .isInstanceOf(UnknownStrategyException.class)
+                .isInstanceOf(UnknownPluginException.class)
                 .hasMessage("unknown embedder 'bert'; known: lexical");
         assertThatThrownBy(() -> StrategyRegistry.of(List.of(new CharacterStrategy()), List.of(new CodePointCounter())).embedder("lexical"))
                 .as("an explicit registry has the embedders it is given, none by default")
-                .isInstanceOf(UnknownStrategyException.class)
+                .isInstanceOf(UnknownPluginException.class)
                 .hasMessageStartingWith("unknown embedder 'lexical'; known:");
     }
 
@@ -79,7 +79,7 @@ class StrategyRegistryTest {
             }
         };
         assertThatThrownBy(() -> StrategyRegistry.of(List.of(), List.of(), List.of(new LexicalEmbedder(), impostor)))
-                .isInstanceOf(DuplicateStrategyException.class)
+                .isInstanceOf(DuplicatePluginException.class)
                 .hasMessageStartingWith("duplicate embedder name 'lexical': provided by both " + LexicalEmbedder.class.getName());
         assertThat(StrategyRegistry.of(List.of(), List.of(), List.of(new LexicalEmbedder(16))).embedder("lexical")
                 .embed(List.of("x")).get(0)).hasSize(16);
@@ -88,7 +88,7 @@ class StrategyRegistryTest {
     @Test
     void refusesTwoProvidersOfOneNameNamingBothClasses() {
         assertThatThrownBy(() -> StrategyRegistry.of(List.of(new RecursiveStrategy(), new Impostor()), List.of(new CodePointCounter())))
-                .isInstanceOf(DuplicateStrategyException.class)
+                .isInstanceOf(DuplicatePluginException.class)
                 .hasMessage("duplicate strategy name 'recursive': provided by both " + RecursiveStrategy.class.getName()
                         + " and " + Impostor.class.getName() + "; remove one of the jars or rename one provider");
     }

@@ -1,49 +1,36 @@
 package dev.chunking.streaming;
 
-import dev.chunking.domain.SourceFingerprint;
+import dev.chunking.streaming.internal.SeekableFileSource;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Optional;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.OptionalLong;
 
-/** A file: seekable and fingerprinted. */
-final class FileSource implements ByteSource {
+/** A file at a path, opened as it is (links followed): {@link ByteSource#file}. Immutable and thread-safe. */
+final class FileSource extends SeekableFileSource implements ByteSource {
     private final Path path;
 
     FileSource(Path path) {
+        super(path.toString());
         this.path = path;
     }
 
     @Override
-    public String name() {
-        return path.toString();
+    protected SeekableByteChannel openChannel() throws IOException {
+        return FileChannel.open(path, StandardOpenOption.READ);
     }
 
     @Override
     public OptionalLong size() throws IOException {
-        return Files.isRegularFile(path) ? OptionalLong.of(Files.size(path)) : OptionalLong.empty();
+        return Files.isRegularFile(path) ? OptionalLong.of(Files.size(path)) : OptionalLong.empty(); // none yet: open says why
     }
 
     @Override
-    public ReadableByteChannel open(long offset) throws IOException {
-        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
-        if (offset > 0) {
-            channel.position(offset);
-        }
-        return channel;
-    }
-
-    @Override
-    public Optional<SourceFingerprint> fingerprint() throws IOException {
-        if (!Files.isRegularFile(path)) {
-            return Optional.empty(); // a FIFO or a device cannot be read again
-        }
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            return Optional.of(SourceFingerprint.of(channel, Files.getLastModifiedTime(path).toMillis()));
-        }
+    protected BasicFileAttributes attributes() throws IOException {
+        return Files.readAttributes(path, BasicFileAttributes.class);
     }
 }

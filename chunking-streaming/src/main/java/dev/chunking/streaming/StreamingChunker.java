@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  * thread-safe; each run has its own state.
  */
 public final class StreamingChunker {
-    private static final CollectionId COLLECTION = CollectionId.of("default");
+    /** The collection of every checkpoint this runner takes: {@code default}. */
+    public static final CollectionId DEFAULT_COLLECTION = CollectionId.of("default");
 
     private final Chunking chunking;
     private final OperationOptions options;
@@ -66,11 +67,11 @@ public final class StreamingChunker {
      *     each save (e.g. after making its own output durable)
      * @return what the run did
      * @throws IOException if reading fails
-     * @throws CheckpointMismatchException if the stored checkpoint belongs to a different run
+     * @throws dev.chunking.domain.CheckpointMismatchException if the stored checkpoint belongs to a different run
      */
     public StreamResult run(DocumentId document, ByteSource source, ChunkSink sink, CheckpointStore store,
                             Supplier<Map<String, String>> attributes) throws IOException {
-        OperationRequest.Builder request = OperationRequest.builder(COLLECTION, document, chunking, source, sink)
+        OperationRequest.Builder request = OperationRequest.builder(DEFAULT_COLLECTION, document, chunking, source, sink)
                 .checkpointAttributes(attributes).options(options);
         if (store != null) {
             request.checkpoints(store);

@@ -46,7 +46,7 @@ class CheckpointMismatchTest {
                 .hasMessageEndingWith("; delete the checkpoint to start over");
         assertThatThrownBy(() -> runner.run(DocumentId.of("another"), ByteSource.file(file), c -> { }, store, Map::of))
                 .isInstanceOf(CheckpointMismatchException.class)
-                .hasMessage("checkpoint " + store.file() + " belongs to document 'doc', not 'another'; delete it or name another"
+                .hasMessage("checkpoint " + store.file() + " belongs to document 'doc' of collection 'default', not 'another' of 'default'; delete it or name another"
                         + " checkpoint file");
 
         Files.writeString(file, "one two three four five six seven eight nine ten eleven");
@@ -54,15 +54,15 @@ class CheckpointMismatchTest {
                 .isInstanceOf(CheckpointMismatchException.class)
                 .hasMessage(file + " changed since the checkpoint (size 48 -> 55 bytes); delete the checkpoint to start over");
         Files.writeString(file, "one two three four five six seven eight nine TEN");
-        Files.setLastModifiedTime(file, FileTime.fromMillis(store.load(DOC).orElseThrow().source().modifiedMillis()));
+        Files.setLastModifiedTime(file, FileTime.fromMillis(store.load(StreamingChunker.DEFAULT_COLLECTION, DOC).orElseThrow().source().modifiedMillis()));
         assertThatThrownBy(() -> runner.run(DOC, ByteSource.file(file), c -> { }, store, Map::of))
                 .hasMessage(file + " changed since the checkpoint (first 64 KiB differ); delete the checkpoint to start over");
 
         Files.writeString(store.file(), "document=\\uZZZZ\n");
-        assertThatThrownBy(() -> store.load(DOC)).isInstanceOf(CheckpointMismatchException.class)
+        assertThatThrownBy(() -> store.load(StreamingChunker.DEFAULT_COLLECTION, DOC)).isInstanceOf(CheckpointMismatchException.class)
                 .hasMessage("checkpoint " + store.file() + " cannot be read (Malformed \\uxxxx encoding.); delete it to start over");
         Files.writeString(store.file(), "format=1\ndocument=doc\n");
-        assertThatThrownBy(() -> store.load(DOC)).isInstanceOf(CheckpointMismatchException.class)
+        assertThatThrownBy(() -> store.load(StreamingChunker.DEFAULT_COLLECTION, DOC)).isInstanceOf(CheckpointMismatchException.class)
                 .hasMessage("checkpoint " + store.file() + " cannot be read (missing options.maxSize); delete it to start over");
     }
 }

@@ -92,8 +92,8 @@ class CheckpointResumeTest {
             }, store, Map::of);
         } catch (Crash crash) {
             // no checkpoint yet (the crash came before the first one): the next run starts over
-            long next = store.load(DOC).map(c -> c.position().nextIndex()).orElse(0L);
-            long from = store.load(DOC).map(c -> c.position().byteOffset()).orElse(-1L);
+            long next = store.load(StreamingChunker.DEFAULT_COLLECTION, DOC).map(c -> c.position().nextIndex()).orElse(0L);
+            long from = store.load(StreamingChunker.DEFAULT_COLLECTION, DOC).map(c -> c.position().byteOffset()).orElse(-1L);
             assertThat(next).isLessThanOrEqualTo(first.size());
             List<Chunk> resumed = new ArrayList<>(first.subList(0, (int) next));
             StreamResult result = runner.run(DOC, ByteSource.file(file), resumed::add, store, Map::of);
@@ -111,12 +111,13 @@ class CheckpointResumeTest {
             throws IOException {
         Path file = dir.resolve("round.checkpoint");
         FileCheckpointStore store = new FileCheckpointStore(file);
-        Checkpoint checkpoint = new Checkpoint(Checkpoint.FORMAT_VERSION, DocumentId.of("d\u00e9j\u00e0 vu.md"), chunking.strategy().name(),
+        Checkpoint checkpoint = new Checkpoint(Checkpoint.FORMAT_VERSION, StreamingChunker.DEFAULT_COLLECTION, DocumentId.of("d\u00e9j\u00e0 vu.md"),
+                chunking.strategy().name(),
                 chunking.options(), new dev.chunking.domain.SourceFingerprint(12345, 678, "aa", "bb"),
                 new dev.chunking.domain.ResumePoint(10, 9, 20, 18, next, 2), Map.of("output.bytes", "4096", "note", "a=b c"));
         store.save(checkpoint);
-        assertThat(store.load(DocumentId.of("d\u00e9j\u00e0 vu.md"))).contains(checkpoint);
-        store.delete(checkpoint.document());
-        assertThat(store.load(checkpoint.document())).isEmpty();
+        assertThat(store.load(StreamingChunker.DEFAULT_COLLECTION, DocumentId.of("d\u00e9j\u00e0 vu.md"))).contains(checkpoint);
+        store.delete(checkpoint.collection(), checkpoint.document());
+        assertThat(store.load(checkpoint.collection(), checkpoint.document())).isEmpty();
     }
 }

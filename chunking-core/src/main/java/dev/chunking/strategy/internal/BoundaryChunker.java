@@ -1,8 +1,9 @@
 package dev.chunking.strategy.internal;
 
+import dev.chunking.domain.InvalidOptionsException;
+import dev.chunking.domain.ResumeUnsupportedException;
 import dev.chunking.domain.ChunkMetadata;
 import dev.chunking.domain.Chunk;
-import dev.chunking.domain.ChunkingException;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.MalformedInputException;
@@ -12,9 +13,6 @@ import dev.chunking.domain.SizeUnit;
 import dev.chunking.domain.Utf8Text;
 import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.TokenCounter;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 
 /**
  * The one-pass engine behind the built-in strategies. The forward scan validates UTF-8, counts
@@ -25,7 +23,6 @@ import java.nio.ByteOrder;
  * the chunk's own UTF-8. Memory is the window (max size plus overlap). Not thread-safe.
  */
 public final class BoundaryChunker extends Utf8Window {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final DocumentId document;
     private final ChunkSink sink;
@@ -73,12 +70,6 @@ public final class BoundaryChunker extends Utf8Window {
     public BoundaryChunker(String strategy, boolean structured, DocumentId document, ChunkingOptions options,
                            TokenCounter counter, ChunkSink sink, ResumePoint from) {
         this(strategy, structured, document, options, counter, sink, from, null, 64 * 1024);
-    }
-
-    /** Opens an engine for a short text of a known length, such as a parent chunk in a hierarchy. */
-    static BoundaryChunker forText(String strategy, DocumentId document, ChunkingOptions options, TokenCounter counter,
-                                   ChunkSink sink, ResumePoint from, int bytes) {
-        return new BoundaryChunker(strategy, true, document, options, counter, sink, from, null, bytes + 16);
     }
 
     /**
@@ -138,7 +129,7 @@ public final class BoundaryChunker extends Utf8Window {
     @Override
     public ResumePoint resumePoint() {
         if (structure != null) {
-            throw new ChunkingException("strategy '" + strategy + "' cannot resume from a checkpoint, because the structure"
+            throw new ResumeUnsupportedException("strategy '" + strategy + "' cannot resume from a checkpoint, because the structure"
                     + " it tracks lies before the resume point; run it without a checkpoint");
         }
         long end = prevEndByte < 0 ? resumedPrevEndByte : sourceOffset(prevEndByte);
@@ -161,7 +152,7 @@ public final class BoundaryChunker extends Utf8Window {
                 // finder checks itself; so only count, eight bytes at a time where possible.
                 int stop = (int) Math.min(limit, i + (eventCp - cp));
                 int j = i;
-                while (j + 8 <= stop && ((long) LONGS.get(buf, j) & 0x8080808080808080L) == 0) {
+                while (j + 8 <= stop && (Words.at(buf, j) & 0x8080808080808080L) == 0) {
                     j += 8;
                 }
                 while (j < stop && buf[j] >= 0) {
@@ -317,7 +308,7 @@ public final class BoundaryChunker extends Utf8Window {
                 cutWithin(pByte, pCp); // the window is full although its tokens fit
             } else if (fits == TokenSizer.NONE_FIT) {
                 if (startByte >= prevEndByte) {
-                    throw new ChunkingException("the code point at byte offset " + sourceOffset(prevEndByte) + " alone counts more than the max size of "
+                    throw new InvalidOptionsException("the code point at byte offset " + sourceOffset(prevEndByte) + " alone counts more than the max size of "
                             + maxSize + " tokens; raise the max size (--size)");
                 }
                 moveStart(prevEndByte, prevEndCp);

@@ -1,8 +1,5 @@
 package dev.chunking.strategy.internal;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 
 /**
  * Finds candidate chunk boundaries on demand, by looking at the window bytes around them, so
@@ -19,7 +16,6 @@ final class BoundaryFinder {
     static final int SENTENCE = 2;
     static final int WORD = 3;
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final Utf8Window window;
     private final Positions joins;
@@ -58,7 +54,7 @@ final class BoundaryFinder {
                 // most windows have long stretches without line breaks: look at a word at a time,
                 // and at each CR or LF in it, highest first, without stepping through its bytes
                 from = q - 7;
-                mask = lineBreakBytes((long) LONGS.get(window.buf, (int) (from - window.base)));
+                mask = lineBreakBytes(Words.at(window.buf, (int) (from - window.base)));
             } else {
                 from = q;
                 mask = lineBreakBytes(byteAt(q) & 0xFFL);
@@ -173,7 +169,7 @@ final class BoundaryFinder {
      * three-byte ones (U+1680, U+2000 to U+205F, U+3000, U+3002, U+FF01 and the like).
      */
     private boolean mayEndWhitespace(long p) {
-        long x = (long) LONGS.get(window.buf, (int) (p - window.base));
+        long x = Words.at(window.buf, (int) (p - window.base));
         long low = (x - 0x2121212121212121L) & ~x; // bytes below 0x21 (only where the high bit is clear)
         long lead = x & 0xFCFCFCFCFCFCFCFCL ^ 0xE0E0E0E0E0E0E0E0L; // E0..E3 become 0
         long ef = x ^ 0xEFEFEFEFEFEFEFEFL;

@@ -1,8 +1,5 @@
 package dev.chunking.strategy.internal;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 
 /**
  * What {@link MarkdownStructure} reads straight from the chunker's window, without copying a
@@ -10,7 +7,6 @@ import java.nio.ByteOrder;
  * that decide a line starts no block, and a setext heading's text. Stateless.
  */
 final class MarkdownScan {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** The index of the first LF in {@code [from, end)}, or -1; eight bytes at a time. */
     static int indexOfNewline(byte[] buf, int from, int end) {
@@ -22,7 +18,7 @@ final class MarkdownScan {
         long pattern = (b & 0xFFL) * 0x0101010101010101L;
         int i = from;
         for (; i + 8 <= end; i += 8) {
-            long x = (long) LONGS.get(buf, i) ^ pattern;
+            long x = Words.at(buf, i) ^ pattern;
             long zero = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L; // exact for the lowest zero byte
             if (zero != 0) {
                 return i + (Long.numberOfTrailingZeros(zero) >>> 3);

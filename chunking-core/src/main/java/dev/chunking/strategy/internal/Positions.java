@@ -68,11 +68,6 @@ final class Positions {
         return i < tail && bytes[i] <= upTo ? bytes[i] : -1;
     }
 
-    /** The largest offset, or -1 when empty. */
-    long last() {
-        return tail > head ? bytes[tail - 1] : -1;
-    }
-
     /** Index of the first offset at or above {@code byteOffset}, or {@code tail}. */
     private int lowerBound(long byteOffset) {
         int lo = head;

@@ -1,7 +1,7 @@
 package dev.chunking.strategy.internal;
 
+import dev.chunking.domain.PluginFailureException;
 import dev.chunking.domain.ChunkMetadata;
-import dev.chunking.domain.ChunkingException;
 import dev.chunking.spi.Embedder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -147,10 +147,10 @@ final class SemanticStructure extends Structure {
         decide(false);
     }
 
-    private ChunkingException failure(Utf8Window w, long end, String what, Throwable cause) {
+    private PluginFailureException failure(Utf8Window w, long end, String what, Throwable cause) {
         long from = w.sourceOffset(batch.get(0).start);
         long to = w.sourceOffset(end);
-        return new ChunkingException("embedder '" + embedder.name() + "' failed on a batch of " + batch.size()
+        return new PluginFailureException("embedder '" + embedder.name() + "' failed on a batch of " + batch.size()
                 + " sentences at bytes [" + from + ", " + to + ") of the source: " + what
                 + "; check the embedder, or chunk with another strategy", cause);
     }

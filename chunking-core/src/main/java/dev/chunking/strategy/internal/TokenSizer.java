@@ -1,6 +1,6 @@
 package dev.chunking.strategy.internal;
 
-import dev.chunking.domain.ChunkingException;
+import dev.chunking.domain.InvariantViolationException;
 import dev.chunking.domain.Utf8Text;
 import dev.chunking.spi.TokenCounter;
 
@@ -159,7 +159,7 @@ final class TokenSizer {
     int checkedCount(Utf8Text text, long byteOffset) {
         int size = counter.count(text);
         if (size > maxSize) {
-            throw new ChunkingException("token counter '" + counter.name() + "' counts " + size + " tokens for the chunk at byte offset "
+            throw new InvariantViolationException("token counter '" + counter.name() + "' counts " + size + " tokens for the chunk at byte offset "
                     + byteOffset + ", more than the max size " + maxSize + ", although a longer text counted less;"
                     + " use a counter whose counts do not shrink as text grows");
         }

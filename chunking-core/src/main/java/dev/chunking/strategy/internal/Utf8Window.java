@@ -3,9 +3,6 @@ package dev.chunking.strategy.internal;
 import dev.chunking.domain.ChunkerStateException;
 import dev.chunking.domain.MalformedInputException;
 import dev.chunking.spi.Chunker;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -17,7 +14,6 @@ import java.util.Arrays;
  */
 abstract class Utf8Window implements Chunker {
     private static final int INITIAL_CAPACITY = 64 * 1024;
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** The bytes; {@code buf[0]} is document byte {@link #base}. */
     byte[] buf;
@@ -363,7 +359,7 @@ abstract class Utf8Window implements Chunker {
         int end = (int) (to - base);
         int n = end - i;
         for (; i + 8 <= end; i += 8) {
-            long x = (long) LONGS.get(buf, i);
+            long x = Words.at(buf, i);
             n -= Long.bitCount(x & ~(x << 1) & 0x8080808080808080L); // continuation bytes are 10xxxxxx
         }
         for (; i < end; i++) {

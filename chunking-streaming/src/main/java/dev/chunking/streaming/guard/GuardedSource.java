@@ -1,58 +1,34 @@
 package dev.chunking.streaming.guard;
 
-import dev.chunking.domain.CheckpointMismatchException;
-import dev.chunking.domain.SourceFingerprint;
 import dev.chunking.streaming.guard.internal.PathWalk;
-import dev.chunking.spi.DocumentSource;
+import dev.chunking.streaming.internal.SeekableFileSource;
 import java.io.IOException;
-import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SeekableByteChannel;
-import java.util.Optional;
-import java.util.OptionalLong;
+import java.nio.file.attribute.BasicFileAttributes;
 
-/** A file checked by a {@link PathGuard}: {@link PathGuard#source}. Immutable and thread-safe. */
-final class GuardedSource implements DocumentSource {
+/**
+ * A file checked by a {@link PathGuard}: {@link PathGuard#source}. Every open goes through the
+ * guard again, so the file opened is the one checked. Immutable and thread-safe.
+ */
+final class GuardedSource extends SeekableFileSource {
     private final PathGuard guard;
     private final String argument;
     private final PathWalk.Found found;
 
     GuardedSource(PathGuard guard, String argument, PathWalk.Found found) {
+        super(argument);
         this.guard = guard;
         this.argument = argument;
         this.found = found;
     }
 
     @Override
-    public String name() {
-        return argument;
+    protected SeekableByteChannel openChannel() throws IOException {
+        return guard.open(argument, found);
     }
 
     @Override
-    public OptionalLong size() {
-        return found.attributes().isRegularFile() ? OptionalLong.of(found.attributes().size()) : OptionalLong.empty();
-    }
-
-    @Override
-    public ReadableByteChannel open(long offset) throws IOException {
-        SeekableByteChannel channel = guard.open(argument, found);
-        if (offset > 0) {
-            if (!found.attributes().isRegularFile() || offset > channel.size()) {
-                channel.close();
-                throw new CheckpointMismatchException(argument + " cannot be read from offset " + offset
-                        + "; delete the checkpoint to start over");
-            }
-            channel.position(offset);
-        }
-        return channel;
-    }
-
-    @Override
-    public Optional<SourceFingerprint> fingerprint() throws IOException {
-        if (!found.attributes().isRegularFile()) {
-            return Optional.empty(); // a FIFO or a device cannot be read again
-        }
-        try (SeekableByteChannel channel = guard.open(argument, found)) {
-            return Optional.of(SourceFingerprint.of(channel, found.attributes().lastModifiedTime().toMillis()));
-        }
+    protected BasicFileAttributes attributes() {
+        return found.attributes();
     }
 }

@@ -1,7 +1,6 @@
 package dev.chunking.streaming.operation;
 
-import dev.chunking.domain.ChunkerStateException;
-import dev.chunking.domain.InputLimitException;
+import dev.chunking.domain.ResumeUnsupportedException;
 import dev.chunking.domain.InvalidOptionsException;
 import dev.chunking.domain.OperationStatus;
 import dev.chunking.spi.RateLimiter;
@@ -81,22 +80,22 @@ public final class ChunkingOperations implements AutoCloseable {
      *
      * @param request what to run
      * @return the operation, to follow and cancel
-     * @throws InvalidOptionsException if the request has a checkpoint store but its strategy cannot resume
-     * @throws InputLimitException if {@code maxQueued} operations already wait
-     * @throws ChunkerStateException if the service was closed
+     * @throws ResumeUnsupportedException if the request has a checkpoint store but its strategy cannot resume
+     * @throws QueueFullException if {@code maxQueued} operations already wait
+     * @throws ServiceClosedException if the service was closed
      */
     public Operation submit(OperationRequest request) {
         check(request);
         Operation operation = new Operation(request, this::cancelWaiting);
         synchronized (waiting) {
             if (closed) {
-                throw new ChunkerStateException("the operation service is closed; submit to an open one");
+                throw new ServiceClosedException("the operation service is closed; submit to an open one");
             }
             if (running < maxConcurrent) {
                 running++;
                 active++;
             } else if (waiting.size() >= maxQueued) {
-                throw new InputLimitException(waiting.size() + " operations already wait, the limit of maxQueued; raise maxQueued or"
+                throw new QueueFullException(waiting.size() + " operations already wait, the limit of maxQueued; raise maxQueued or"
                         + " submit when some have finished");
             } else {
                 waiting.add(operation);
@@ -113,15 +112,15 @@ public final class ChunkingOperations implements AutoCloseable {
      *
      * @param request what to run
      * @return the result; a failure is a {@code FAILED} result, not an exception
-     * @throws InvalidOptionsException if the request has a checkpoint store but its strategy cannot resume
-     * @throws ChunkerStateException if the service was closed
+     * @throws ResumeUnsupportedException if the request has a checkpoint store but its strategy cannot resume
+     * @throws ServiceClosedException if the service was closed
      */
     public OperationResult run(OperationRequest request) {
         check(request);
         Operation operation = new Operation(request, op -> { });
         synchronized (waiting) {
             if (closed) {
-                throw new ChunkerStateException("the operation service is closed; run on an open one");
+                throw new ServiceClosedException("the operation service is closed; run on an open one");
             }
             active++;
         }
@@ -137,7 +136,7 @@ public final class ChunkingOperations implements AutoCloseable {
 
     private static void check(OperationRequest request) {
         if (request.checkpoints().isPresent() && !request.chunking().strategy().resumable()) {
-            throw new InvalidOptionsException("strategy '" + request.chunking().strategy().name() + "' cannot resume from a checkpoint;"
+            throw new ResumeUnsupportedException("strategy '" + request.chunking().strategy().name() + "' cannot resume from a checkpoint;"
                     + " submit it without a checkpoint store");
         }
     }
@@ -231,7 +230,7 @@ public final class ChunkingOperations implements AutoCloseable {
         private LongSupplier nanoTime = System::nanoTime;
         private System.Logger logger = EventDelivery.DEFAULT_LOGGER;
         private RateLimiter rateLimiter = RateLimiter.UNLIMITED;
-        private Sleeper sleeper = duration -> Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
+        private Sleeper sleeper = Sleeper.SYSTEM;
 
         private Builder() {
         }

@@ -1,6 +1,5 @@
 package dev.chunking.streaming.operation;
 
-import dev.chunking.domain.ChunkingException;
 import dev.chunking.domain.OperationId;
 import dev.chunking.domain.OperationStatus;
 import java.io.IOException;
@@ -42,6 +41,6 @@ public record OperationResult(OperationId id, OperationStatus status, long bytes
         if (cause instanceof Error) {
             throw (Error) cause;
         }
-        throw new ChunkingException("operation " + id + " failed: " + cause, cause); // a checked exception thrown sneakily
+        throw new OperationFailedException("operation " + id + " failed: " + cause, cause); // a checked exception thrown sneakily
     }
 }

@@ -107,7 +107,8 @@ final class OperationRun {
         try {
             Map<String, String> attributes = new HashMap<>(lastCheckpoint.attributes());
             attributes.put(NEXT_SEQUENCE, Long.toString(sequence + 2));
-            store.save(new Checkpoint(lastCheckpoint.formatVersion(), lastCheckpoint.document(), lastCheckpoint.strategy(),
+            store.save(new Checkpoint(lastCheckpoint.formatVersion(), lastCheckpoint.collection(), lastCheckpoint.document(),
+                    lastCheckpoint.strategy(),
                     lastCheckpoint.options(), lastCheckpoint.source(), lastCheckpoint.position(), attributes));
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
@@ -124,7 +125,7 @@ final class OperationRun {
         long number = 1;
         try {
             Optional<Checkpoint> checkpoint = request.checkpoints().isPresent()
-                    ? request.checkpoints().get().load(request.document()) : Optional.empty();
+                    ? request.checkpoints().get().load(request.collection(), request.document()) : Optional.empty();
             number = checkpoint.isPresent() ? nextSequence(checkpoint.get()) : 1;
         } catch (RuntimeException e) {
             failure.ifPresent(f -> f.addSuppressed(e)); // unreadable: number from 1, as a fresh run would
@@ -147,7 +148,7 @@ final class OperationRun {
         CheckpointStore store = request.checkpoints().orElse(null);
         SourceFingerprint fingerprint = store == null ? null : request.source().fingerprint().orElseThrow(() -> new CheckpointMismatchException(
                 request.source().name() + " cannot be read again, so a run over it cannot be checkpointed; chunk a regular file"));
-        Optional<Checkpoint> previous = store == null ? Optional.empty() : store.load(request.document());
+        Optional<Checkpoint> previous = store == null ? Optional.empty() : store.load(request.collection(), request.document());
         if (previous.isPresent()) {
             sequence = nextSequence(previous.get()) - 1; // first: a refused checkpoint's FAILED event is numbered on too
             lastCheckpoint = previous.get();
@@ -312,9 +313,13 @@ final class OperationRun {
         }
         Map<String, String> attributes = new HashMap<>(host);
         attributes.put(NEXT_SEQUENCE, Long.toString(sequence + 1 + eventsAfter));
-        lastCheckpoint = new Checkpoint(Checkpoint.FORMAT_VERSION, request.document(), request.chunking().strategy().name(),
-                request.chunking().options(), fingerprint, position, attributes);
-        store.save(lastCheckpoint);
+        Checkpoint next = new Checkpoint(Checkpoint.FORMAT_VERSION, request.collection(), request.document(),
+                request.chunking().strategy().name(), request.chunking().options(), fingerprint, position, attributes);
+        // the sink first: a checkpoint saved only after its chunks are durable is never ahead of them, and a sink that
+        // is also the store commits both at once here, so a failure of the save below cannot leave it behind them
+        request.sink().commit(next);
+        lastCheckpoint = next;
+        store.save(next);
         checkpoints++;
         send(ProgressEvent.Kind.CHECKPOINT, Optional.empty());
     }

@@ -11,6 +11,6 @@ import java.util.function.LongSupplier;
 record RunEnvironment(EventDelivery delivery, Clock clock, LongSupplier nanoTime, RateLimiter rateLimiter, Sleeper sleeper) {
     /** No listener, the system clocks, no rate limit: for previews. */
     static RunEnvironment plain(EventDelivery delivery) {
-        return new RunEnvironment(delivery, Clock.systemUTC(), System::nanoTime, RateLimiter.UNLIMITED, d -> Thread.sleep(d.toMillis()));
+        return new RunEnvironment(delivery, Clock.systemUTC(), System::nanoTime, RateLimiter.UNLIMITED, Sleeper.SYSTEM);
     }
 }

@@ -9,8 +9,7 @@ import dev.chunking.domain.Chunk;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.CollectionId;
 import dev.chunking.domain.DocumentId;
-import dev.chunking.domain.InputLimitException;
-import dev.chunking.domain.InvalidOptionsException;
+import dev.chunking.domain.ResumeUnsupportedException;
 import dev.chunking.domain.OperationId;
 import dev.chunking.domain.OperationStatus;
 import dev.chunking.domain.ProgressEvent;
@@ -229,7 +228,7 @@ class ChunkingOperationsTest {
             assertThat(ops).extracting(Operation::status).containsExactly(OperationStatus.RUNNING, OperationStatus.RUNNING,
                     OperationStatus.PENDING, OperationStatus.PENDING, OperationStatus.PENDING);
             assertThatThrownBy(() -> operations.submit(OperationRequest.builder(COLLECTION, DOCUMENT, recursive(100),
-                    DocumentSource.ofBytes("x", bytes), c -> { }).build())).isInstanceOf(InputLimitException.class)
+                    DocumentSource.ofBytes("x", bytes), c -> { }).build())).isInstanceOf(QueueFullException.class)
                     .hasMessage("3 operations already wait, the limit of maxQueued; raise maxQueued or submit when some have finished");
 
             assertThat(ops.get(3).cancel()).isTrue();
@@ -253,7 +252,7 @@ class ChunkingOperationsTest {
         try (ChunkingOperations operations = ChunkingOperations.builder().build()) {
             assertThatThrownBy(() -> operations.submit(OperationRequest.builder(COLLECTION, DOCUMENT, markdown,
                     DocumentSource.ofBytes("x", text(1)), c -> { }).checkpoints(new MemoryCheckpointStore()).build()))
-                    .isInstanceOf(InvalidOptionsException.class)
+                    .isInstanceOf(ResumeUnsupportedException.class)
                     .hasMessage("strategy 'markdown' cannot resume from a checkpoint; submit it without a checkpoint store");
         }
     }

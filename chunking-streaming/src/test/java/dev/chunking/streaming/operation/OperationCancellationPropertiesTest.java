@@ -79,7 +79,7 @@ class OperationCancellationPropertiesTest {
 
             assertThat(stopped.status()).isEqualTo(OperationStatus.CANCELLED);
             assertThat(stopped.bytes() - requestedAt[0]).isLessThanOrEqualTo(bufferSize); // within one buffer of the request
-            Checkpoint last = store.load(DOCUMENT).orElseThrow();
+            Checkpoint last = store.load(COLLECTION, DOCUMENT).orElseThrow();
             assertThat(last.position().nextIndex()).isEqualTo(chunks.size()); // every chunk before it was handed over
             assertThat(firstEvents.get(firstEvents.size() - 2).kind()).isEqualTo(ProgressEvent.Kind.CHECKPOINT);
             assertThat(firstEvents.get(firstEvents.size() - 1).kind()).isEqualTo(ProgressEvent.Kind.CANCELLED);

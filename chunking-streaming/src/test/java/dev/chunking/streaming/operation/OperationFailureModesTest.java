@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chunking.domain.Chunk;
-import dev.chunking.domain.ChunkerStateException;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.InvalidOptionsException;
@@ -110,9 +109,9 @@ class OperationFailureModesTest {
         assertThat(listener.awaitEnd(WAIT).get(listener.events().size() - 1).kind()).isEqualTo(ProgressEvent.Kind.COMPLETED);
         OperationRequest another = OperationRequest.builder(COLLECTION, DOCUMENT, recursive(100), DocumentSource.ofBytes("d", text(1)),
                 c -> { }).build();
-        assertThatThrownBy(() -> operations.submit(another)).isInstanceOf(ChunkerStateException.class)
+        assertThatThrownBy(() -> operations.submit(another)).isInstanceOf(ServiceClosedException.class)
                 .hasMessage("the operation service is closed; submit to an open one");
-        assertThatThrownBy(() -> operations.run(another)).isInstanceOf(ChunkerStateException.class)
+        assertThatThrownBy(() -> operations.run(another)).isInstanceOf(ServiceClosedException.class)
                 .hasMessage("the operation service is closed; run on an open one");
     }
 
@@ -150,7 +149,7 @@ class OperationFailureModesTest {
                         chunks.add(chunk);
                     }).listener(first).checkpoints(store).options(options).build());
             assertThat(failed.status()).isEqualTo(OperationStatus.FAILED);
-            List<Chunk> kept = new ArrayList<>(chunks.subList(0, (int) store.load(DOCUMENT).orElseThrow().position().nextIndex()));
+            List<Chunk> kept = new ArrayList<>(chunks.subList(0, (int) store.load(COLLECTION, DOCUMENT).orElseThrow().position().nextIndex()));
             OperationResult resumed = operations.run(OperationRequest.builder(COLLECTION, DOCUMENT, chunking, DocumentSource.ofBytes("d", bytes),
                     kept::add).listener(second).checkpoints(store).options(options).build());
             assertThat(resumed.status()).isEqualTo(OperationStatus.COMPLETED);

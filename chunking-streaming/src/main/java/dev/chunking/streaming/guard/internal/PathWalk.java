@@ -1,6 +1,6 @@
 package dev.chunking.streaming.guard.internal;
 
-import dev.chunking.domain.ChunkingException;
+import dev.chunking.streaming.guard.PathGuardUnsupportedException;
 import dev.chunking.streaming.guard.PathRefusedException;
 import dev.chunking.streaming.guard.PathRule;
 import java.io.IOException;
@@ -55,13 +55,13 @@ public final class PathWalk {
      * could not keep its promise, so it fails closed.
      *
      * @param base the base directory's real path
-     * @throws ChunkingException on such a platform
+     * @throws PathGuardUnsupportedException on such a platform
      * @throws IOException if the base cannot be read
      */
     public static void requireSecurePlatform(Path base) throws IOException {
         try (SecureDirectoryStream<Path> dir = openBase(base)) {
             if (directoryAttributes(dir).fileKey() == null) {
-                throw new ChunkingException(UNSUPPORTED);
+                throw new PathGuardUnsupportedException(UNSUPPORTED);
             }
         }
     }
@@ -231,7 +231,7 @@ public final class PathWalk {
         DirectoryStream<Path> stream = Files.newDirectoryStream(base);
         if (!(stream instanceof SecureDirectoryStream)) {
             stream.close();
-            throw new ChunkingException(UNSUPPORTED);
+            throw new PathGuardUnsupportedException(UNSUPPORTED);
         }
         return (SecureDirectoryStream<Path>) stream;
     }

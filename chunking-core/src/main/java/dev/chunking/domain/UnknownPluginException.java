@@ -6,7 +6,7 @@ import java.util.Collection;
  * Thrown when a strategy, token counter or embedder is looked up by a name that no provider has.
  * The message lists the names that are known.
  */
-public class UnknownStrategyException extends ChunkingException {
+public class UnknownPluginException extends ChunkingException {
     private static final long serialVersionUID = 1L;
 
     /**
@@ -16,7 +16,7 @@ public class UnknownStrategyException extends ChunkingException {
      * @param name the name that was asked for
      * @param known the names that are registered
      */
-    public UnknownStrategyException(String kind, String name, Collection<String> known) {
+    public UnknownPluginException(String kind, String name, Collection<String> known) {
         super("unknown " + kind + " '" + name + "'; known: " + String.join(", ", known));
     }
 }
