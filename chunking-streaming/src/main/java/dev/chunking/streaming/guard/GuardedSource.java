@@ -2,7 +2,6 @@ package dev.chunking.streaming.guard;
 
 import dev.chunking.domain.CheckpointMismatchException;
 import dev.chunking.domain.SourceFingerprint;
-import dev.chunking.streaming.guard.internal.PathWalk;
 import dev.chunking.spi.DocumentSource;
 import java.io.IOException;
 import java.nio.channels.ReadableByteChannel;
