@@ -6,7 +6,7 @@ package dev.chunking.strategy.internal;
  * points around a position: the length of the current run of regional indicators, and
  * whether the text so far ends in Extended_Pictographic Extend* ZWJ. Not thread-safe.
  */
-public final class GraphemeCursor {
+final class GraphemeCursor {
     private int previous = Graphemes.CONTROL; // the start of text behaves like a break (GB1)
     private int regionalIndicators;
     private int pictographic; // 0 none, 1 after Pictographic Extend*, 2 after that and ZWJ
@@ -17,7 +17,7 @@ public final class GraphemeCursor {
      * @param cp the next code point
      * @return true if a cluster boundary lies before it (always true for the first one)
      */
-    public boolean advance(int cp) {
+    boolean advance(int cp) {
         int prop = Graphemes.property(cp);
         if (prop == Graphemes.ANY) {
             // the bulk of text in every script: only a prepended mark holds on to it (GB9b), and it
@@ -45,14 +45,14 @@ public final class GraphemeCursor {
      *
      * @param ascii the last code point scanned, below 0x80
      */
-    public void resetToAscii(int ascii) {
+    void resetToAscii(int ascii) {
         previous = Graphemes.property(ascii);
         regionalIndicators = 0;
         pictographic = 0;
     }
 
     /** Forgets everything, as at the start of a text. */
-    public void reset() {
+    void reset() {
         previous = Graphemes.CONTROL;
         regionalIndicators = 0;
         pictographic = 0;

@@ -8,37 +8,37 @@ package dev.chunking.strategy.internal;
  * syllable types, regional indicators, emoji modifiers, tag characters and
  * Extended_Pictographic. Stateless and thread-safe.
  */
-public final class Graphemes {
+final class Graphemes {
     /** Anything else (letters, digits, punctuation, symbols, CJK). */
-    public static final int ANY = 0;
+    static final int ANY = 0;
     /** Carriage return. */
-    public static final int CR = 1;
+    static final int CR = 1;
     /** Line feed. */
-    public static final int LF = 2;
+    static final int LF = 2;
     /** Other controls, line and paragraph separators, most format characters, unassigned code points. */
-    public static final int CONTROL = 3;
+    static final int CONTROL = 3;
     /** Combining marks, variation selectors, emoji modifiers, tags, ZWNJ. */
-    public static final int EXTEND = 4;
+    static final int EXTEND = 4;
     /** Zero width joiner. */
-    public static final int ZWJ = 5;
+    static final int ZWJ = 5;
     /** Regional indicator (flag halves). */
-    public static final int REGIONAL_INDICATOR = 6;
+    static final int REGIONAL_INDICATOR = 6;
     /** Prepended concatenation marks. */
-    public static final int PREPEND = 7;
+    static final int PREPEND = 7;
     /** Spacing combining marks. */
-    public static final int SPACING_MARK = 8;
+    static final int SPACING_MARK = 8;
     /** Hangul leading jamo. */
-    public static final int L = 9;
+    static final int L = 9;
     /** Hangul vowel jamo. */
-    public static final int V = 10;
+    static final int V = 10;
     /** Hangul trailing jamo. */
-    public static final int T = 11;
+    static final int T = 11;
     /** Hangul LV syllable. */
-    public static final int LV = 12;
+    static final int LV = 12;
     /** Hangul LVT syllable. */
-    public static final int LVT = 13;
+    static final int LVT = 13;
     /** Extended_Pictographic (emoji and pictographs); behaves as ANY except in rule GB11. */
-    public static final int PICTOGRAPHIC = 14;
+    static final int PICTOGRAPHIC = 14;
 
     private static final byte[] ASCII = new byte[128];
 
@@ -93,7 +93,7 @@ public final class Graphemes {
      * @param cp a Unicode code point
      * @return one of the constants of this class
      */
-    public static int property(int cp) {
+    static int property(int cp) {
         return cp < 0x20000 ? TABLE[cp] : compute(cp);
     }
 
@@ -159,7 +159,7 @@ public final class Graphemes {
      * @param pictographicZwjBefore whether the text before ends with Extended_Pictographic Extend* ZWJ
      * @return true if a cluster boundary lies between the two
      */
-    public static boolean isBreak(int before, int after, int regionalIndicatorsBefore, boolean pictographicZwjBefore) {
+    static boolean isBreak(int before, int after, int regionalIndicatorsBefore, boolean pictographicZwjBefore) {
         if (after == PICTOGRAPHIC && pictographicZwjBefore && before == ZWJ) {
             return false; // GB11
         }

@@ -82,7 +82,7 @@ public final class HierarchicalChunker implements Chunker {
     }
 
     /** The id of a chunk: stable, from the document id, the level and the chunk's index within its level. */
-    public static String id(DocumentId document, int level, long indexInLevel) {
+    static String id(DocumentId document, int level, long indexInLevel) {
         return document.value() + "#L" + level + "-" + indexInLevel;
     }
 

@@ -10,9 +10,9 @@ import java.util.Arrays;
  * so a query is one array read and an addition moves at most {@code window} values with one
  * {@link System#arraycopy}. Nothing is allocated after construction. Not thread-safe.
  */
-public final class RollingPercentile {
+final class RollingPercentile {
     /** Largest window accepted: 65536 values. */
-    public static final int LIMIT_WINDOW = 1 << 16;
+    static final int LIMIT_WINDOW = 1 << 16;
 
     private final double[] ring;
     private final double[] sorted;
@@ -26,7 +26,7 @@ public final class RollingPercentile {
      * @param window how many of the latest values to keep, 1 to {@value #LIMIT_WINDOW}
      * @throws InvalidOptionsException naming the value and the range when it is outside
      */
-    public RollingPercentile(int window) {
+    RollingPercentile(int window) {
         if (window < 1 || window > LIMIT_WINDOW) {
             throw new InvalidOptionsException("percentile window " + window + " is outside 1.." + LIMIT_WINDOW
                     + "; set the window (how many recent values the percentile is taken over) within that range");
@@ -41,7 +41,7 @@ public final class RollingPercentile {
      * @param value any number but NaN; infinities are allowed and sort at the ends
      * @throws InvalidOptionsException if the value is NaN, which has no place in an order
      */
-    public void add(double value) {
+    void add(double value) {
         if (Double.isNaN(value)) {
             throw new InvalidOptionsException("percentile value NaN is not a number; add only ordered values"
                     + " (a distance of two zero vectors is 0, not NaN)");
@@ -74,7 +74,7 @@ public final class RollingPercentile {
      * @return the value, or NaN when no value has been added since construction or {@link #clear()}
      * @throws InvalidOptionsException if {@code p} is outside 0..100 or NaN
      */
-    public double percentile(double p) {
+    double percentile(double p) {
         if (!(p >= 0 && p <= 100)) {
             throw new InvalidOptionsException("percentile " + p + " is outside 0..100; choose a percentile within that range");
         }
@@ -90,12 +90,12 @@ public final class RollingPercentile {
      *
      * @return 0 up to the window
      */
-    public int size() {
+    int size() {
         return size;
     }
 
     /** Forgets every value, keeping the window. */
-    public void clear() {
+    void clear() {
         size = 0;
         next = 0;
     }

@@ -51,7 +51,7 @@ import java.util.Arrays;
  * (so no-break spaces count), plus NEL. Per code point the work is one table lookup and, for a
  * letter inside a sentence, two comparisons and a shift; nothing is allocated. Not thread-safe.
  */
-public final class SentenceSplitter {
+final class SentenceSplitter {
     // Character classes; letters first, so one comparison tells them apart.
     private static final byte LOWER = 0;
     private static final byte LETTER = 1;
@@ -110,7 +110,7 @@ public final class SentenceSplitter {
     private boolean afterCr;
 
     /** Creates a splitter in the state for the start of a text. */
-    public SentenceSplitter() {
+    SentenceSplitter() {
         // fields start as at the start of a text
     }
 
@@ -121,7 +121,7 @@ public final class SentenceSplitter {
      * @param position where it is, in any unit the caller likes; strictly increasing from call to call
      * @return {@code position} if this code point starts a new sentence, else -1
      */
-    public long push(int codePoint, long position) {
+    long push(int codePoint, long position) {
         int cls = codePoint < CLASSES.length ? CLASSES[codePoint] : classify(codePoint);
         if (cls <= LETTER && state == TEXT) {
             letter(codePoint); // the common case: a letter inside a sentence
@@ -168,7 +168,7 @@ public final class SentenceSplitter {
     }
 
     /** Forgets the text so far: the next code point is the first of a new text. */
-    public void reset() {
+    void reset() {
         state = START;
         word = 0;
         wordLength = 0;

@@ -19,13 +19,13 @@ public final class StructuredChunkers {
     /** The {@code front-matter} parameter. */
     public static final String FRONT_MATTER = "front-matter";
     /** The {@code embedder} parameter: the name of the embedder. */
-    public static final String EMBEDDER = "embedder";
+    static final String EMBEDDER = "embedder";
     /** The {@code threshold} parameter: the percentile a distance must reach to break, 1 to 99. */
-    public static final String THRESHOLD = "threshold";
+    static final String THRESHOLD = "threshold";
     /** The {@code window} parameter: how many recent distances the percentile is over. */
-    public static final String WINDOW = "window";
+    static final String WINDOW = "window";
     /** The {@code batch-size} parameter: sentences per embedding call. */
-    public static final String BATCH_SIZE = "batch-size";
+    static final String BATCH_SIZE = "batch-size";
     /** The semantic parameters. */
     public static final java.util.Set<String> SEMANTIC_PARAMETERS = java.util.Set.of(EMBEDDER, THRESHOLD, WINDOW, BATCH_SIZE);
 

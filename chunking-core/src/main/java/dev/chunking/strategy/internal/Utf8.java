@@ -7,9 +7,9 @@ import java.util.Arrays;
  * Strict UTF-8 decoding of one code point at a time, as RFC 3629 defines it: no overlong
  * forms, no surrogates, nothing above U+10FFFF. Stateless and thread-safe.
  */
-public final class Utf8 {
+final class Utf8 {
     /** Returned by {@link #decode} when the sequence is cut off by the end of the bytes at hand. */
-    public static final int INCOMPLETE = -1;
+    static final int INCOMPLETE = -1;
 
     private Utf8() {
     }
@@ -20,7 +20,7 @@ public final class Utf8 {
      * @param b any byte
      * @return true for 0x80 to 0xBF
      */
-    public static boolean isContinuation(byte b) {
+    static boolean isContinuation(byte b) {
         return (b & 0xC0) == 0x80;
     }
 
@@ -30,7 +30,7 @@ public final class Utf8 {
      * @param lead a lead byte of a valid sequence
      * @return 1 to 4
      */
-    public static int sequenceLength(int lead) {
+    static int sequenceLength(int lead) {
         int b = lead & 0xFF;
         return b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
     }
@@ -41,7 +41,7 @@ public final class Utf8 {
      * @param cp a code point
      * @return 1 to 4
      */
-    public static int encodedLength(int cp) {
+    static int encodedLength(int cp) {
         return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
     }
 
@@ -56,7 +56,7 @@ public final class Utf8 {
      * @return the code point, or {@link #INCOMPLETE} if more bytes are needed and may still come
      * @throws MalformedInputException if the sequence is malformed
      */
-    public static int decode(byte[] buf, int i, int limit, boolean endOfInput, long absoluteOffset) {
+    static int decode(byte[] buf, int i, int limit, boolean endOfInput, long absoluteOffset) {
         int lead = buf[i] & 0xFF;
         int need;
         int min2 = 0x80;
@@ -118,7 +118,7 @@ public final class Utf8 {
      * @param limit index after the last byte available
      * @return 1 to 3
      */
-    public static int maximalSubpart(byte[] buf, int i, int limit) {
+    static int maximalSubpart(byte[] buf, int i, int limit) {
         int lead = buf[i] & 0xFF;
         int need = lead >= 0xC2 && lead <= 0xDF ? 1 : lead >= 0xE0 && lead <= 0xEF ? 2 : lead >= 0xF0 && lead <= 0xF4 ? 3 : 0;
         int min2 = lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80;

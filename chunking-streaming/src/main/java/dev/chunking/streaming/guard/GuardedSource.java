@@ -1,6 +1,5 @@
 package dev.chunking.streaming.guard;
 
-import dev.chunking.streaming.guard.internal.PathWalk;
 import dev.chunking.streaming.internal.SeekableFileSource;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;

@@ -1,8 +1,6 @@
 package dev.chunking.streaming.guard;
 
 import dev.chunking.domain.InvalidOptionsException;
-import dev.chunking.streaming.guard.internal.PathText;
-import dev.chunking.streaming.guard.internal.PathWalk;
 import dev.chunking.spi.DocumentSource;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;

@@ -1,7 +1,5 @@
-package dev.chunking.streaming.guard.internal;
+package dev.chunking.streaming.guard;
 
-import dev.chunking.streaming.guard.PathRefusedException;
-import dev.chunking.streaming.guard.PathRule;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -12,12 +10,12 @@ import java.util.List;
  * The checks of a user-supplied path that need only its text, before the file system is asked
  * anything: characters, look-alikes, percent-encoded layers and the shape of the path. Stateless.
  */
-public final class PathText {
+final class PathText {
     /** How many layers of percent-encoding are decoded and checked. */
-    public static final int DECODE_ROUNDS = 3;
+    static final int DECODE_ROUNDS = 3;
 
     /** Most combining marks in a row: the stream-safe limit of UAX #15. */
-    public static final int MAX_COMBINING_MARKS = 30;
+    static final int MAX_COMBINING_MARKS = 30;
     /** Hangul fillers: letters by category, invisible on screen. */
     private static final String INVISIBLE_FILLERS = "\u115f\u1160\u3164\uffa0";
 
@@ -40,7 +38,7 @@ public final class PathText {
      * @return the segments other than empty ones and {@code .}, in order; empty for the base itself
      * @throws PathRefusedException naming the first rule the text breaks
      */
-    public static List<String> segments(String argument, int maxLength) {
+    static List<String> segments(String argument, int maxLength) {
         if (argument.isEmpty()) {
             throw new PathRefusedException(argument, PathRule.EMPTY, "name a file under the base directory");
         }

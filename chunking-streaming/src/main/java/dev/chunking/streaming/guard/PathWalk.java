@@ -1,8 +1,5 @@
-package dev.chunking.streaming.guard.internal;
+package dev.chunking.streaming.guard;
 
-import dev.chunking.streaming.guard.PathGuardUnsupportedException;
-import dev.chunking.streaming.guard.PathRefusedException;
-import dev.chunking.streaming.guard.PathRule;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
@@ -31,16 +28,16 @@ import java.util.Set;
  * walk runs is not followed and tells nothing about what lies outside. Symbolic links are read
  * and followed by the walk itself, only while they stay inside the base. Stateless; thread-safe.
  */
-public final class PathWalk {
+final class PathWalk {
     private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
     private static final String RETRY = "try again once the file stays put";
     private static final String UNSUPPORTED = "path guard: this platform's JDK offers no SecureDirectoryStream (openat) or no"
             + " file keys, so files cannot be opened without following links; run on Linux, or check paths another way";
 
     /** Where a path led: the real path inside the base and the attributes of what is there. */
-    public record Found(Path real, BasicFileAttributes attributes) {
+    record Found(Path real, BasicFileAttributes attributes) {
         /** Checks the components. */
-        public Found {
+        Found {
             Objects.requireNonNull(real, "real");
             Objects.requireNonNull(attributes, "attributes");
         }
@@ -58,7 +55,7 @@ public final class PathWalk {
      * @throws PathGuardUnsupportedException on such a platform
      * @throws IOException if the base cannot be read
      */
-    public static void requireSecurePlatform(Path base) throws IOException {
+    static void requireSecurePlatform(Path base) throws IOException {
         try (SecureDirectoryStream<Path> dir = openBase(base)) {
             if (directoryAttributes(dir).fileKey() == null) {
                 throw new PathGuardUnsupportedException(UNSUPPORTED);
@@ -77,7 +74,7 @@ public final class PathWalk {
      * @return the real path, free of links, and the attributes of the file there
      * @throws PathRefusedException for a missing component, an escaping link, a loop or an unreadable component
      */
-    public static Found resolve(String argument, Path base, List<String> segments, int maxLinkHops, int maxSteps) {
+    static Found resolve(String argument, Path base, List<String> segments, int maxLinkHops, int maxSteps) {
         List<SecureDirectoryStream<Path>> handles = new ArrayList<>(); // handles.get(k): the directory names[0..k) lead to
         List<Path> names = new ArrayList<>();
         Deque<String> todo = new ArrayDeque<>(segments);
@@ -173,7 +170,7 @@ public final class PathWalk {
      * @throws PathRefusedException with {@link PathRule#CHANGED_DURING_CHECK} when the path changed
      * @throws IOException if reading fails otherwise
      */
-    public static SeekableByteChannel open(String argument, Path base, Found found, boolean allowSpecial, long maxFileBytes)
+    static SeekableByteChannel open(String argument, Path base, Found found, boolean allowSpecial, long maxFileBytes)
             throws IOException {
         Path relative = base.relativize(found.real());
         if (relative.toString().isEmpty()) {

@@ -1,0 +1,10 @@
+/**
+ * Throughput and memory measurements (see {@code bin/bench}, {@code bin/memory-bench} and
+ * {@code bin/ratio}): JMH benchmarks of the strategies against the plain decoding baseline and
+ * LangChain4j's splitter ({@link ChunkingBenchmark}, printed by {@link BenchmarkTable}), of the
+ * path guard ({@link PathGuardBenchmark}), a harness for the peak resident memory of very large
+ * inputs ({@link MemoryHarness}), one for throughput as a ratio to the baseline
+ * ({@link RatioHarness}), and the inputs they share ({@link BenchmarkInputs}). Not an API: a tool
+ * of the project, built on everything else and used by nothing.
+ */
+package dev.chunking.benchmarks;

@@ -1,0 +1,11 @@
+/**
+ * Shared test helpers, published in chunking-core's test-jar for the other modules and for
+ * adapters: contract suites an implementation's test extends ({@link RateLimiterContract}), the
+ * package rules every module's architecture test applies ({@link ArchitectureRules}), assertions
+ * of the design's promises ({@link Promises}), reference oracles ({@link ReferenceChunker},
+ * {@link Utf8Reference}, {@link CommonMarkOutline}), generators of hostile text and feeds
+ * ({@link Texts}, {@link Feeds}, {@link MarkdownCorpus}) and fakes of the ports
+ * ({@link MemoryCheckpointStore}, {@link RecordingListener}, {@link HookedSource}). Test scope
+ * only, never part of the library's API; adapters rely on the contracts, so they change with care.
+ */
+package dev.chunking.testing;
