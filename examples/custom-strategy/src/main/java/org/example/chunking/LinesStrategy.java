@@ -1,9 +1,9 @@
 package org.example.chunking;
 
-import dev.chunking.domain.ChunkingException;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.ResumePoint;
+import dev.chunking.domain.ResumeUnsupportedException;
 import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.Chunker;
 import dev.chunking.spi.ChunkingStrategy;
@@ -52,13 +52,13 @@ public final class LinesStrategy implements ChunkingStrategy {
      * @param sink receives the chunks
      * @param from {@link ResumePoint#START} or {@link ResumePoint#after}
      * @return a new chunker
-     * @throws ChunkingException for any other resume point
+     * @throws ResumeUnsupportedException for any other resume point
      */
     @Override
     public Chunker resume(DocumentId document, ChunkingOptions options, TokenCounter tokenCounter, ChunkSink sink,
                           ResumePoint from) {
         if (!from.equals(ResumePoint.after(from.byteOffset(), from.codePointOffset()))) {
-            throw new ChunkingException("strategy '" + NAME + "' cannot resume from a checkpoint;"
+            throw new ResumeUnsupportedException("strategy '" + NAME + "' cannot resume from a checkpoint;"
                     + " delete the checkpoint and start over");
         }
         return new LinesChunker(document, options, tokenCounter, sink, from.byteOffset(), from.codePointOffset());
