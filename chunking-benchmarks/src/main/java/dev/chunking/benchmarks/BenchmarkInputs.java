@@ -2,6 +2,7 @@ package dev.chunking.benchmarks;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -12,10 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.tukaani.xz.XZInputStream;
 
 /**
- * What the benchmarks share outside JMH: locating and decompressing the corpus, and the plain
+ * What the benchmarks share outside JMH: locating (or generating) and decompressing the corpus, and the plain
  * streaming-decode baseline. Kept apart from the JMH state so that the table printer and the unit
  * test can use the same code the benchmarks measure. Stateless; all methods are thread-safe.
  */
@@ -26,7 +28,74 @@ public final class BenchmarkInputs {
     /** Default corpus directory, relative to the working directory (the repository root). */
     public static final String DEFAULT_CORPUS_DIR = "../shared/corpus";
 
+    /**
+     * Where the corpus is generated when the default one is absent, relative to the working
+     * directory (the repository root); see {@link SyntheticCorpus}.
+     */
+    public static final String GENERATED_CORPUS_DIR = "chunking-benchmarks/target/generated-corpus";
+
     private BenchmarkInputs() {
+    }
+
+    /**
+     * Prints the corpus directory to use, for the scripts in {@code bin/}: the one given, or by
+     * default {@link #DEFAULT_CORPUS_DIR} when it is present and otherwise a generated one (see
+     * {@link #corpusDir(String)}). Exits with status 2 if a given directory does not exist.
+     *
+     * @param args optionally the corpus directory (absolute, or relative to the working
+     *     directory); none, or an empty one, for the default
+     * @throws IOException if the corpus cannot be generated
+     */
+    public static void main(String[] args) throws IOException {
+        Path dir = corpusDir(args.length > 0 ? args[0] : "");
+        if (!Files.isDirectory(dir)) {
+            System.err.println("corpus directory not found: " + dir + " (set CORPUS to a directory holding "
+                    + SyntheticCorpus.ENGLISH + " and " + SyntheticCorpus.MULTILINGUAL + ", or unset it)");
+            System.exit(2);
+        }
+        System.out.println(dir);
+    }
+
+    /**
+     * The corpus directory to read: the one asked for, as given; or, when none is asked for (or
+     * {@link #DEFAULT_CORPUS_DIR} is), the default when it is present, and otherwise the
+     * synthetic corpus in {@link #GENERATED_CORPUS_DIR}, generated on first use. In that last case
+     * one line on standard error says so.
+     *
+     * @param requested a directory, absolute or relative to the working directory; blank for the default
+     * @return the absolute directory (not checked to exist when asked for explicitly)
+     * @throws IOException if the corpus cannot be generated
+     */
+    public static Path corpusDir(String requested) throws IOException {
+        return corpusDir(requested, resolveCorpusDir(DEFAULT_CORPUS_DIR), resolveCorpusDir(GENERATED_CORPUS_DIR),
+                SyntheticCorpus.FILE_BYTES, System.err);
+    }
+
+    /**
+     * {@link #corpusDir(String)} with the places and the size as parameters, for tests.
+     *
+     * @param requested a directory, absolute or relative to the working directory; blank for the default
+     * @param shared the default directory, used when present
+     * @param generated where to generate the corpus otherwise
+     * @param fileBytes UTF-8 bytes per generated file, at most
+     * @param log receives the one line saying a generated corpus is used
+     * @return the absolute directory
+     * @throws IOException if the corpus cannot be generated
+     */
+    static Path corpusDir(String requested, Path shared, Path generated, int fileBytes, PrintStream log) throws IOException {
+        if (requested != null && !requested.isBlank() && !requested.equals(DEFAULT_CORPUS_DIR)) {
+            return resolveCorpusDir(requested);
+        }
+        if (Files.isDirectory(shared)) {
+            return shared;
+        }
+        long started = System.nanoTime();
+        boolean written = SyntheticCorpus.write(generated, SyntheticCorpus.SEED, fileBytes);
+        log.printf(Locale.ROOT, "corpus: %s is absent, so the benchmarks read a synthetic corpus (seed %d, not comparable with"
+                        + " the real one) %s %s%n", shared, SyntheticCorpus.SEED,
+                written ? String.format(Locale.ROOT, "generated in %.1f s into", (System.nanoTime() - started) / 1e9)
+                        : "generated earlier in", generated);
+        return generated;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.chunking.benchmarks;
 
 import dev.langchain4j.data.document.splitter.DocumentSplitters;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -56,17 +57,19 @@ public final class BenchmarkTable {
     /**
      * Runs the benchmarks and prints the table.
      *
-     * @param args the corpus directory (absolute, or relative to the working directory), then
-     *     optionally a regex selecting benchmarks by method name
+     * @param args the corpus directory (absolute, or relative to the working directory; empty for
+     *     the default, see {@link BenchmarkInputs#corpusDir(String)}), then optionally a regex
+     *     selecting benchmarks by method name
      * @throws RunnerException if JMH cannot run at all
+     * @throws IOException if the default corpus is absent and cannot be generated
      */
-    public static void main(String[] args) throws RunnerException {
+    public static void main(String[] args) throws RunnerException, IOException {
         if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: BenchmarkTable CORPUS_DIR [BENCHMARK_REGEX]");
+            System.err.println("usage: BenchmarkTable CORPUS_DIR [BENCHMARK_REGEX]   (an empty CORPUS_DIR for the default)");
             System.exit(2);
         }
         System.setProperty("slf4j.internal.verbosity", "ERROR"); // as in the forks, see ChunkingBenchmark
-        Path corpusDir = BenchmarkInputs.resolveCorpusDir(args[0]);
+        Path corpusDir = BenchmarkInputs.corpusDir(args[0]);
         if (!Files.isDirectory(corpusDir)) {
             System.err.println("corpus directory not found: " + corpusDir);
             System.exit(2);

@@ -9,6 +9,7 @@ import dev.langchain4j.data.document.Document;
 import dev.langchain4j.data.document.DocumentSplitter;
 import dev.langchain4j.data.document.splitter.DocumentSplitters;
 import dev.langchain4j.data.segment.TextSegment;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +59,10 @@ public class ChunkingBenchmark {
     /** Document id stamped on every chunk. */
     private static final DocumentId DOCUMENT = DocumentId.of("bench");
 
-    /** Corpus directory: absolute, or relative to the working directory of the benchmark JVM. */
+    /**
+     * Corpus directory: absolute, or relative to the working directory of the benchmark JVM; the
+     * default is generated when absent (see {@link BenchmarkInputs#corpusDir(String)}).
+     */
     @Param(BenchmarkInputs.DEFAULT_CORPUS_DIR)
     public String corpusDir;
 
@@ -80,10 +84,14 @@ public class ChunkingBenchmark {
     public ChunkingBenchmark() {
     }
 
-    /** Decompresses the corpus file and resolves the strategies, once per trial. */
+    /**
+     * Decompresses the corpus file and resolves the strategies, once per trial.
+     *
+     * @throws IOException if the default corpus is absent and cannot be generated
+     */
     @Setup
-    public void setUp() {
-        input = BenchmarkInputs.load(corpusDir, file);
+    public void setUp() throws IOException {
+        input = BenchmarkInputs.load(BenchmarkInputs.corpusDir(corpusDir).toString(), file); // generated if the default is absent
         character = chunking("character");
         recursive = chunking("recursive");
         recursiveTokens = tokenChunking();

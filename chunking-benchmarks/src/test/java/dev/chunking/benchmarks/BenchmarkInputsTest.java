@@ -43,8 +43,8 @@ class BenchmarkInputsTest {
 
     @Test
     void relativeCorpusDirResolvesAgainstTheWorkingDirectory() {
-        assertThat(BenchmarkInputs.resolveCorpusDir("../shared/corpus"))
-                .isEqualTo(Path.of("").toAbsolutePath().getParent().resolve("shared/corpus"));
+        assertThat(BenchmarkInputs.resolveCorpusDir("../elsewhere/corpus"))
+                .isEqualTo(Path.of("").toAbsolutePath().getParent().resolve("elsewhere/corpus"));
         assertThat(BenchmarkInputs.resolveCorpusDir(dir.toString())).isEqualTo(dir.toAbsolutePath());
     }
 

@@ -98,7 +98,8 @@ public record Arguments(String command, String strategy, ChunkingOptions options
             "                         and token counters they register are found by name (see 'chunk strategies')",
             "  JAVA_OPTS              options for the JVM, e.g. -Xmx64m",
             "",
-            "Exit status: 0 success, 2 bad usage or refused input, 1 failure while running.");
+            "Exit status: 0 success, 2 bad usage or refused input, 1 failure while running, 141 (quietly) when",
+            "standard output is a pipe that was closed (chunk big.txt | head).");
 
     /** The commands that are named by the first argument. */
     private static final Set<String> SUBCOMMANDS = Set.of("preview", "compare");

@@ -43,7 +43,8 @@ import java.util.function.LongSupplier;
  * The {@code chunk} command. Reads each input as a stream in 64 KiB reads (never the whole
  * file), chunks it, and writes JSON lines, offsets or statistics. Exit status 0 on success, 2
  * for bad usage or refused input with one line on stderr saying what to fix, 1 for a failure
- * while running. An {@code --out} file is replaced only when the whole run succeeds. The first
+ * while running, 141 (128 + SIGPIPE, as shells report a program that signal ended) with nothing on
+ * stderr when standard output is a pipe whose reader has gone ({@code chunk big.txt | head}). An {@code --out} file is replaced only when the whole run succeeds. The first
  * argument may name another command: {@code preview} ({@link PreviewCommand}), {@code compare}
  * ({@link CompareCommand}); {@code strategies} alone lists the strategies.
  */
@@ -52,7 +53,7 @@ public final class Main {
     static final long PROGRESS_THRESHOLD = 16L << 20;
 
     private final InputStream stdin;
-    private final OutputStream stdout;
+    private final StandardOutput stdout;
     private final PrintStream stderr;
     private final LongSupplier nanoClock;
     private final boolean stderrIsTerminal;
@@ -78,7 +79,7 @@ public final class Main {
          Supplier<StrategyRegistry> registry) {
         this.registry = registry; // a supplier: loading runs inside run(), whose errors become one line and an exit status
         this.stdin = stdin;
-        this.stdout = stdout;
+        this.stdout = new StandardOutput(stdout); // notices a closed pipe, whichever command writes
         this.stderr = stderr;
         this.nanoClock = nanoClock;
         this.stderrIsTerminal = stderrIsTerminal;
@@ -100,7 +101,7 @@ public final class Main {
      * Runs the command.
      *
      * @param args the command line
-     * @return the exit status: 0, 1 or 2
+     * @return the exit status: 0, 1, 2, or 141 when standard output is a closed pipe
      */
     public int run(String... args) {
         try {
@@ -123,13 +124,22 @@ public final class Main {
             stderr.println("chunk: " + e.getMessage());
             return 2;
         } catch (ChunkingException e) {
+            if (stdout.closedPipe()) {
+                return StandardOutput.CLOSED_PIPE_STATUS; // the reader went away, however the failure was wrapped: stop quietly
+            }
             stderr.println("chunk: " + e.getMessage());
             return 1;
         } catch (IOException | UncheckedIOException e) {
+            if (stdout.closedPipe()) {
+                return StandardOutput.CLOSED_PIPE_STATUS;
+            }
             IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
             stderr.println("chunk: failed while running: " + cause);
             return 1;
         } catch (RuntimeException e) {
+            if (stdout.closedPipe()) {
+                return StandardOutput.CLOSED_PIPE_STATUS;
+            }
             stderr.println("chunk: failed while running: " + e); // e.g. a plugin's bug: one line, no stack trace
             return 1;
         }

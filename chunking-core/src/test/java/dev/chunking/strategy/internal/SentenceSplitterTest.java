@@ -2,12 +2,12 @@ package dev.chunking.strategy.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chunking.testing.MarkdownCorpus;
 import dev.chunking.testing.Texts;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,7 +22,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
-import org.tukaani.xz.XZInputStream;
 
 class SentenceSplitterTest {
 
@@ -248,23 +247,21 @@ class SentenceSplitterTest {
         }
     }
 
-    /**
-     * The shared corpus lies beside the repository ({@code ../shared/corpus} from its root) on the
-     * development and CI machines; look for it in every parent of the working directory.
-     */
-    private static Path findCorpus(String name) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("corpus").resolve(name);
-            if (Files.exists(candidate)) {
-                return candidate;
-            }
+    /** English technical prose beside the Markdown corpus: see {@code src/test/resources/prose/SOURCES.txt}. */
+    private static final List<String> PROSE = List.of("nodejs-errors.md", "nodejs-esm.md", "nodejs-modules.md", "nodejs-stream.md");
+
+    private static String resource(String name) {
+        try (InputStream in = SentenceSplitterTest.class.getResourceAsStream(name)) {
+            assertThat(in).as("test resource %s", name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        throw new AssertionError("the shared corpus (shared/corpus/" + name + ") is not beside the repository or any parent"
-                + " of " + Path.of("").toAbsolutePath() + "; put shared/ beside the clone, as on the CI machine");
     }
 
     /**
-     * On real English (technical documentation, with code), the splitter starts a sentence at
+     * On real English (technical documentation, with code: the Markdown corpus and the prose
+     * files, all committed with their licences), the splitter starts a sentence at
      * most places where the JDK's sentence iterator does. Only the iterator's boundaries after
      * whitespace count: it also breaks inside tokens such as {@code <!--} and before a full
      * stop that precedes a blank line, which no sentence convention wants. Where the two differ,
@@ -273,12 +270,15 @@ class SentenceSplitterTest {
      * which the iterator ignores (so the converse share is low and not checked).
      */
     @Test
-    void startsASentenceAtMostPlacesWhereTheJdkSentenceIteratorDoesInRealEnglish() throws IOException {
-        String text;
-        try (InputStream in = new XZInputStream(Files.newInputStream(findCorpus("en-10MB.txt.xz")))) {
-            text = new String(in.readNBytes(4 << 20), StandardCharsets.UTF_8);
-            text = text.substring(0, text.lastIndexOf('\n') + 1); // whole lines, no cut sequence
+    void startsASentenceAtMostPlacesWhereTheJdkSentenceIteratorDoesInRealEnglish() {
+        StringBuilder all = new StringBuilder();
+        for (String name : MarkdownCorpus.names()) {
+            all.append(MarkdownCorpus.read(name)).append("\n\n");
         }
+        for (String name : PROSE) {
+            all.append(resource("/prose/" + name)).append("\n\n");
+        }
+        String text = all.toString();
         Set<Integer> ours = new HashSet<>();
         SentenceSplitter splitter = new SentenceSplitter();
         for (int i = 0; i < text.length(); ) {
@@ -298,8 +298,10 @@ class SentenceSplitterTest {
                 agreed += ours.contains(b) ? 1 : 0;
             }
         }
-        assertThat(counted).isGreaterThan(10_000);
-        // Measured 0.96 on these 4 MiB when this test was written.
-        assertThat(agreed / (double) counted).isGreaterThan(0.94);
+        assertThat(counted).isGreaterThan(2_500);
+        // Measured 0.932 (2,785 of 2,989) on these 1.16 M chars when the text moved into the repository;
+        // rust-releases.md (release notes: lists of pull-request titles) agrees least, at 0.83.
+        // (0.96 on 4 MiB of Debian documentation before.) 0.92 is about 2.5 standard errors below.
+        assertThat(agreed / (double) counted).isGreaterThan(0.92);
     }
 }

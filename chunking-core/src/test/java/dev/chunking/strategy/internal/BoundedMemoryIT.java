@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** Promise 6: the window follows the chunk size, never the document length. */
-class BoundedMemoryTest {
+class BoundedMemoryIT {
     private static final int MIB = 1 << 20;
 
     private static int peakWindow(boolean structured, byte[] piece, int repeats) {

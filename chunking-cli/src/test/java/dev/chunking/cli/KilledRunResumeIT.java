@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Promise 5 end to end: a chunk command killed with SIGKILL several times and resumed ends with the same output. */
-class KilledRunResumeTest {
+class KilledRunResumeIT {
     @TempDir
     Path dir;
 

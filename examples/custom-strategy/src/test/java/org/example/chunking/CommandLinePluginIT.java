@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * End to end: the {@code chunk} command, run in a child JVM as {@code bin/chunk} runs it, lists and
  * uses the plugin when its classes are on the class path, and refuses the name when they are not.
  */
-class CommandLinePluginTest {
+class CommandLinePluginIT {
     @TempDir
     Path dir;
 

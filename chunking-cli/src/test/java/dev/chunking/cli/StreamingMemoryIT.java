@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The command streams: 1 GiB through standard input in a child JVM limited to a 32 MiB heap. */
-class StreamingMemoryTest {
+class StreamingMemoryIT {
     private static final long GIB = 1L << 30;
 
     @Test

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** On the real clock, eight threads hammering one key are granted its rate within 1 %, never more. */
-class TokenBucketAccuracyTest {
+class TokenBucketAccuracyIT {
     private static final double RATE = 200_000; // permits per second
     // 500 ms of permits: while every thread stalls (a GC, a safepoint, or this process off the CPU of a busy machine) the
     // bucket fills up, and the threads take it when they run again; only a stall longer than that loses permits

@@ -29,7 +29,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /** Promise 5 through files and checkpoints: a crashed run resumed from its last checkpoint ends as an uninterrupted one. */
-class CheckpointResumeTest {
+class CheckpointResumeIT {
     private static final DocumentId DOC = DocumentId.of("doc");
     private static Path dir;
 

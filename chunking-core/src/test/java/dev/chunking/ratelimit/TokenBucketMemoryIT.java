@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** Memory follows maxKeys, never the number of keys seen. */
-class TokenBucketMemoryTest {
+class TokenBucketMemoryIT {
     private static final int MAX_KEYS = 1000;
     private static final int KEYS = 1_100_000;
     private static final int FIRST = 100_000;
