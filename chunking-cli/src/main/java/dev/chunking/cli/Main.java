@@ -7,6 +7,7 @@ import dev.chunking.domain.ChunkingException;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.InvalidOptionsException;
 import dev.chunking.domain.MalformedInputException;
+import dev.chunking.domain.ResumeUnsupportedException;
 import dev.chunking.domain.UnknownPluginException;
 import dev.chunking.domain.CheckpointMismatchException;
 import dev.chunking.domain.InputLimitException;
@@ -120,7 +121,7 @@ public final class Main {
             }
             return 0;
         } catch (UsageException | InvalidOptionsException | UnknownPluginException | MalformedInputException
-                 | CheckpointMismatchException | PathRefusedException e) {
+                 | CheckpointMismatchException | ResumeUnsupportedException | PathRefusedException e) {
             stderr.println("chunk: " + e.getMessage());
             return 2;
         } catch (ChunkingException e) {
