@@ -58,7 +58,9 @@ public final class Chunking {
     }
 
     /**
-     * Resolves a strategy and token counter by name from a given registry.
+     * Resolves a strategy and token counter by name from a given registry. The strategy finds
+     * the plugins its parameters name (the {@code embedder} of {@code semantic} and
+     * {@code hybrid}) in the same registry ({@link ChunkingStrategy#withPlugins}).
      *
      * @param registry where to look the names up
      * @param strategyName such as {@code "recursive"}
@@ -66,11 +68,15 @@ public final class Chunking {
      * @return a ready instance
      */
     public static Chunking of(StrategyRegistry registry, String strategyName, ChunkingOptions options) {
-        return new Chunking(registry.strategy(strategyName), options, registry.tokenCounter(options.tokenCounter()));
+        ChunkingStrategy strategy = registry.strategy(strategyName).withPlugins(registry);
+        return new Chunking(strategy, options, registry.tokenCounter(options.tokenCounter()));
     }
 
     /**
-     * Uses a strategy and counter instance directly.
+     * Uses a strategy and counter instance directly. The strategy is used as given: one that
+     * names other plugins in its parameters finds them where it was bound
+     * ({@link ChunkingStrategy#withPlugins}); the built-in {@code semantic} and {@code hybrid},
+     * never bound, know only the built-in {@code lexical} embedder.
      *
      * @param strategy the strategy
      * @param options sizes and unit

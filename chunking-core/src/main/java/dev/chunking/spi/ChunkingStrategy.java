@@ -39,6 +39,20 @@ public interface ChunkingStrategy {
     }
 
     /**
+     * Returns this strategy finding the plugins it names in its parameters (an embedder, say)
+     * through a lookup, for strategies that name any. {@code Chunking} calls it with the registry
+     * the strategy was found in, so a strategy and the plugins it uses come from one place. The
+     * default returns this strategy unchanged; a strategy that uses the lookup returns a copy, as
+     * strategies are immutable.
+     *
+     * @param plugins where to find the plugins named by the parameters
+     * @return a strategy of the same name that uses {@code plugins}
+     */
+    default ChunkingStrategy withPlugins(PluginLookup plugins) {
+        return this;
+    }
+
+    /**
      * Returns whether chunkers of this strategy report resume points and take over at them
      * ({@link Chunker#resumePoint()}, {@link #resume}), so runs can be checkpointed. Callers
      * check it before starting a checkpointed run, rather than failing at the first checkpoint.

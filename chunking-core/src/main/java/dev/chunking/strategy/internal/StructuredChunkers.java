@@ -1,13 +1,12 @@
 package dev.chunking.strategy.internal;
 
-import dev.chunking.application.NamedProviders;
-
 import dev.chunking.domain.Chunk;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.InvalidOptionsException;
 import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.Chunker;
+import dev.chunking.spi.Embedder;
 import dev.chunking.spi.TokenCounter;
 import java.util.List;
 
@@ -57,11 +56,11 @@ public final class StructuredChunkers {
      * @param options sizes, unit and the semantic parameters
      * @param counter the token counter
      * @param sink receives the chunks
-     * @param embedder the embedder, or null to find the one the {@code embedder} parameter names (default {@code lexical})
+     * @param embedder the embedder
      * @return a new chunker
      */
     public static Chunker semantic(String strategy, DocumentId document, ChunkingOptions options, TokenCounter counter,
-                                   ChunkSink sink, dev.chunking.spi.Embedder embedder) {
+                                   ChunkSink sink, Embedder embedder) {
         return new BoundaryChunker(strategy, document, options, counter, sink, semanticStructure(options, embedder));
     }
 
@@ -74,15 +73,14 @@ public final class StructuredChunkers {
      * @param options sizes, unit, {@code front-matter} and the semantic parameters
      * @param counter the token counter
      * @param sink receives the chunks
-     * @param embedder the embedder, or null to use the one the {@code embedder} parameter names, or none when it is not set
+     * @param embedder the embedder, or null to split oversized sections without one
      * @return a new chunker
      */
     public static Chunker hybrid(String strategy, DocumentId document, ChunkingOptions options, TokenCounter counter,
-                                 ChunkSink sink, dev.chunking.spi.Embedder embedder) {
+                                 ChunkSink sink, Embedder embedder) {
         String frontMatter = frontMatter(options);
         ChunkSink target = frontMatter.equals("skip") ? skippingFrontMatter(sink) : sink;
-        SemanticStructure semantic = embedder != null || options.parameter(EMBEDDER).isPresent()
-                ? semanticStructure(options, embedder) : null;
+        SemanticStructure semantic = embedder != null ? semanticStructure(options, embedder) : null;
         if (semantic == null) {
             for (String name : List.of(THRESHOLD, WINDOW, BATCH_SIZE)) {
                 if (options.parameter(name).isPresent()) {
@@ -103,14 +101,11 @@ public final class StructuredChunkers {
         return frontMatter;
     }
 
-    static SemanticStructure semanticStructure(ChunkingOptions options, dev.chunking.spi.Embedder embedder) {
-        dev.chunking.spi.Embedder e = embedder != null ? embedder : new NamedProviders<>("embedder",
-                java.util.ServiceLoader.load(dev.chunking.spi.Embedder.class, StructuredChunkers.class.getClassLoader()),
-                dev.chunking.spi.Embedder::name).get(options.parameter(EMBEDDER).orElse("lexical"));
+    static SemanticStructure semanticStructure(ChunkingOptions options, Embedder embedder) {
         int threshold = number(options, THRESHOLD, 95, 1, 99);
         int window = number(options, WINDOW, 64, SemanticStructure.MIN_SAMPLES, RollingPercentile.LIMIT_WINDOW);
         int batch = number(options, BATCH_SIZE, 32, 1, 4096);
-        return new SemanticStructure(e, batch, threshold, window, 0);
+        return new SemanticStructure(embedder, batch, threshold, window, 0);
     }
 
     private static int number(ChunkingOptions options, String name, int defaultValue, int min, int max) {
