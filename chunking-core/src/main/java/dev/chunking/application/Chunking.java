@@ -3,15 +3,21 @@ package dev.chunking.application;
 import dev.chunking.domain.Chunk;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
+import dev.chunking.domain.InvalidOptionsException;
 import dev.chunking.domain.ResumePoint;
 import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.Chunker;
 import dev.chunking.spi.ChunkingStrategy;
+import dev.chunking.spi.ParameterDescriptor;
 import dev.chunking.spi.TokenCounter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The entry point for host applications: a strategy and options, resolved once, that chunk
@@ -33,13 +39,21 @@ public final class Chunking {
     private final TokenCounter tokenCounter;
 
     private Chunking(ChunkingStrategy strategy, ChunkingOptions options, TokenCounter tokenCounter) {
-        for (String name : options.parameters().keySet()) {
-            if (!strategy.parameters().contains(name)) {
-                throw new dev.chunking.domain.InvalidOptionsException("strategy '" + strategy.name() + "' has no parameter '"
-                        + name + "'; it reads " + (strategy.parameters().isEmpty() ? "none"
-                        : new java.util.TreeSet<>(strategy.parameters())) + "; remove the setting or pick another strategy");
-            }
+        Set<String> reads = strategy.parameters();
+        Map<String, ParameterDescriptor> described = new HashMap<>();
+        for (ParameterDescriptor descriptor : strategy.parameterDescriptors()) {
+            described.put(descriptor.name(), descriptor);
         }
+        options.parameters().forEach((name, value) -> {
+            if (!reads.contains(name)) {
+                throw new InvalidOptionsException("strategy '" + strategy.name() + "' has no parameter '" + name + "'; it reads "
+                        + (reads.isEmpty() ? "none" : new TreeSet<>(reads)) + "; remove the setting or pick another strategy");
+            }
+            ParameterDescriptor descriptor = described.get(name);
+            if (descriptor != null) {
+                descriptor.check(value); // type and range; the strategy checks the rest when it opens
+            }
+        });
         this.strategy = strategy;
         this.options = options;
         this.tokenCounter = tokenCounter;

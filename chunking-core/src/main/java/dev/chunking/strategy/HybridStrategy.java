@@ -7,11 +7,11 @@ import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.Chunker;
 import dev.chunking.spi.ChunkingStrategy;
 import dev.chunking.spi.Embedder;
+import dev.chunking.spi.ParameterDescriptor;
 import dev.chunking.spi.PluginLookup;
 import dev.chunking.spi.TokenCounter;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * {@code hybrid}: structure first, then meaning. Every Markdown heading (ATX or setext, as
@@ -70,10 +70,8 @@ public final class HybridStrategy implements ChunkingStrategy {
     }
 
     @Override
-    public Set<String> parameters() {
-        Set<String> names = new HashSet<>(StructuredChunkers.SEMANTIC_PARAMETERS);
-        names.add(StructuredChunkers.FRONT_MATTER);
-        return Set.copyOf(names);
+    public List<ParameterDescriptor> parameterDescriptors() {
+        return StructuredChunkers.HYBRID_PARAMETERS;
     }
 
     /**
@@ -90,7 +88,8 @@ public final class HybridStrategy implements ChunkingStrategy {
 
     @Override
     public Chunker open(DocumentId document, ChunkingOptions options, TokenCounter tokenCounter, ChunkSink sink) {
-        Embedder e = embedder != null ? embedder : options.parameter(StructuredChunkers.EMBEDDER).map(plugins::embedder).orElse(null);
+        String named = StructuredChunkers.HYBRID_EMBEDDER.value(options); // empty: none
+        Embedder e = embedder != null ? embedder : named.isEmpty() ? null : plugins.embedder(named);
         return StructuredChunkers.hybrid(NAME, document, options, tokenCounter, sink, e);
     }
 }

@@ -7,10 +7,11 @@ import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.Chunker;
 import dev.chunking.spi.ChunkingStrategy;
 import dev.chunking.spi.Embedder;
+import dev.chunking.spi.ParameterDescriptor;
 import dev.chunking.spi.PluginLookup;
 import dev.chunking.spi.TokenCounter;
 import java.util.Objects;
-import java.util.Set;
+import java.util.List;
 
 /**
  * {@code semantic}: breaks where the meaning shifts. Sentences (Unicode-aware rules: CJK full
@@ -73,7 +74,7 @@ public final class SemanticStrategy implements ChunkingStrategy {
     }
 
     @Override
-    public Set<String> parameters() {
+    public List<ParameterDescriptor> parameterDescriptors() {
         return StructuredChunkers.SEMANTIC_PARAMETERS;
     }
 
@@ -91,8 +92,7 @@ public final class SemanticStrategy implements ChunkingStrategy {
 
     @Override
     public Chunker open(DocumentId document, ChunkingOptions options, TokenCounter tokenCounter, ChunkSink sink) {
-        Embedder e = embedder != null ? embedder
-                : plugins.embedder(options.parameter(StructuredChunkers.EMBEDDER).orElse(LexicalEmbedder.NAME));
+        Embedder e = embedder != null ? embedder : plugins.embedder(StructuredChunkers.SEMANTIC_EMBEDDER.value(options));
         return StructuredChunkers.semantic(NAME, document, options, tokenCounter, sink, e);
     }
 }
