@@ -66,6 +66,8 @@ public final class Chunking {
      * @param options sizes and unit; the token counter is looked up by {@code options.tokenCounter()}
      * @return a ready instance
      * @throws dev.chunking.domain.UnknownStrategyException if a name is not registered
+     * @throws InvalidOptionsException if the options set a parameter the strategy does not read,
+     *     or a value its {@link ParameterDescriptor} does not accept
      */
     public static Chunking of(String strategyName, ChunkingOptions options) {
         return of(StrategyRegistry.load(), strategyName, options);
@@ -80,6 +82,9 @@ public final class Chunking {
      * @param strategyName such as {@code "recursive"}
      * @param options sizes and unit
      * @return a ready instance
+     * @throws dev.chunking.domain.UnknownStrategyException if a name is not registered
+     * @throws InvalidOptionsException if the options set a parameter the strategy does not read,
+     *     or a value its {@link ParameterDescriptor} does not accept
      */
     public static Chunking of(StrategyRegistry registry, String strategyName, ChunkingOptions options) {
         ChunkingStrategy strategy = registry.strategy(strategyName).withPlugins(registry);
@@ -96,6 +101,8 @@ public final class Chunking {
      * @param options sizes and unit
      * @param tokenCounter counter used when the unit is tokens
      * @return a ready instance
+     * @throws InvalidOptionsException if the options set a parameter the strategy does not read,
+     *     or a value its {@link ParameterDescriptor} does not accept
      */
     public static Chunking of(ChunkingStrategy strategy, ChunkingOptions options, TokenCounter tokenCounter) {
         return new Chunking(strategy, options, tokenCounter);

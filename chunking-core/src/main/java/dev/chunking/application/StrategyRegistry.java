@@ -52,7 +52,8 @@ public final class StrategyRegistry implements PluginLookup {
 
     /**
      * Builds a registry from explicit providers, without {@link ServiceLoader}, and without
-     * embedders.
+     * embedders: {@code semantic} and {@code hybrid} taken from it find none (give them with
+     * {@link #of(List, List, List)}).
      *
      * @param strategies the strategies
      * @param counters the token counters
