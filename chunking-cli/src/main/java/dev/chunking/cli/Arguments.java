@@ -97,8 +97,8 @@ public record Arguments(String command, String strategy, ChunkingOptions options
     /** The usage text after the strategy parameters. */
     private static final String USAGE_TAIL = String.join("\n",
             "Environment (bin/chunk):",
-            "  CHUNK_CLASSPATH        plugin jars or directories, ':'-separated, put on the class path; the strategies",
-            "                         and token counters they register are found by name (see 'chunk strategies')",
+            "  CHUNK_CLASSPATH        plugin jars or directories, ':'-separated, put on the class path; the strategies,",
+            "                         token counters and embedders they register are found by name ('chunk strategies')",
             "  JAVA_OPTS              options for the JVM, e.g. -Xmx64m",
             "",
             "Exit status: 0 success, 2 bad usage or refused input, 1 failure while running.");
