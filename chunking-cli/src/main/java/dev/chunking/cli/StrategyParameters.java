@@ -3,6 +3,7 @@ package dev.chunking.cli;
 import dev.chunking.spi.ChunkingStrategy;
 import dev.chunking.spi.ParameterDescriptor;
 import dev.chunking.spi.ParameterDescriptor.Type;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,7 +121,9 @@ final class StrategyParameters {
         switch (spec.type()) {
             case INTEGER -> Arguments.wholeNumber(option, value, spec.example());
             case DECIMAL -> {
-                if (!value.matches("[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?")) {
+                try {
+                    new BigDecimal(value);
+                } catch (NumberFormatException e) {
                     throw new UsageException(option + " " + value + " is not a number;" + example);
                 }
             }

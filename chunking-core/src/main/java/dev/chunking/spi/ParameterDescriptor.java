@@ -2,6 +2,7 @@ package dev.chunking.spi;
 
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.InvalidOptionsException;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -32,7 +33,6 @@ import java.util.regex.Pattern;
 public record ParameterDescriptor(String name, Type type, String defaultValue, String range, String help) {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,63}");
     private static final Pattern WHOLE = Pattern.compile("[-+]?[0-9]+");
-    private static final Pattern DECIMAL = Pattern.compile("[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?");
     private static final String RANGE_SEPARATOR = "..";
 
     /** What a parameter's value must look like. */
@@ -216,9 +216,8 @@ public record ParameterDescriptor(String name, Type type, String defaultValue, S
         return switch (type) {
             case INTEGER -> inRange(value, bounds) ? null : "give a whole number from " + bounds[0] + " to " + bounds[1];
             case DECIMAL -> {
-                String v = value.trim();
-                boolean ok = DECIMAL.matcher(v).matches() && Double.parseDouble(v) >= Double.parseDouble(bounds[0])
-                        && Double.parseDouble(v) <= Double.parseDouble(bounds[1]);
+                BigDecimal v = parseDecimal(value.trim());
+                boolean ok = v != null && v.compareTo(new BigDecimal(bounds[0])) >= 0 && v.compareTo(new BigDecimal(bounds[1])) <= 0;
                 yield ok ? null : "give a number from " + bounds[0] + " to " + bounds[1];
             }
             case INTEGER_LIST -> Arrays.stream(value.split(",", -1)).allMatch(v -> inRange(v, bounds)) ? null
@@ -251,8 +250,8 @@ public record ParameterDescriptor(String name, Type type, String defaultValue, S
             }
             case DECIMAL -> {
                 String[] b = range.split(Pattern.quote(RANGE_SEPARATOR), -1);
-                yield b.length == 2 && DECIMAL.matcher(b[0]).matches() && DECIMAL.matcher(b[1]).matches()
-                        && Double.parseDouble(b[0]) <= Double.parseDouble(b[1]);
+                yield b.length == 2 && parseDecimal(b[0]) != null && parseDecimal(b[1]) != null
+                        && parseDecimal(b[0]).compareTo(parseDecimal(b[1])) <= 0;
             }
             case CHOICE -> !range.isEmpty() && Arrays.stream(range.split("\\|", -1)).allMatch(c -> !c.isBlank() && c.equals(c.strip()))
                     && Arrays.stream(range.split("\\|", -1)).distinct().count() == range.split("\\|", -1).length;
@@ -261,6 +260,15 @@ public record ParameterDescriptor(String name, Type type, String defaultValue, S
         if (!ok) {
             throw new InvalidOptionsException("parameter " + name + ": range '" + range + "' does not fit " + type
                     + " (MIN..MAX for numbers, a|b|c for a choice, empty otherwise)");
+        }
+    }
+
+    /** A decimal number as written ({@code 0.5}, {@code .5}, {@code 5e-1}), or null when the text is not one. */
+    private static BigDecimal parseDecimal(String text) {
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 
