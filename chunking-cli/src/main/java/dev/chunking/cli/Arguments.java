@@ -1,5 +1,8 @@
 package dev.chunking.cli;
 
+import dev.chunking.application.StrategyRegistry;
+import dev.chunking.spi.ChunkingStrategy;
+import dev.chunking.strategy.HierarchicalStrategy;
 import dev.chunking.streaming.operation.Preview;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.InputLimits;
@@ -39,8 +42,8 @@ public record Arguments(String command, String strategy, ChunkingOptions options
                         Optional<String> out, Optional<Boolean> progress, List<String> files, Optional<String> checkpoint,
                         Settings settings, int chunks, long bytes, List<String> strategies, Optional<String> base) {
 
-    /** The usage text printed by {@code --help}. */
-    public static final String USAGE = String.join("\n",
+    /** The usage text before the strategy parameters, which come from the strategies' descriptors. */
+    private static final String USAGE_HEAD = String.join("\n",
             "Usage: chunk [OPTIONS] FILE...      chunk files ('-' reads standard input)",
             "       chunk preview [OPTIONS] FILE",
             "                                    print the first chunks of FILE, reading only its start",
@@ -89,17 +92,23 @@ public record Arguments(String command, String strategy, ChunkingOptions options
             "                         character, as its sample",
             "  --strategies LIST      compare: comma-separated strategies, e.g. recursive,markdown,semantic. Each gets the",
             "                         shared --size, --overlap, --min-size, --unit, --encoding and --on-malformed, and",
-            "                         only the parameter options it reads; hierarchical ignores --size (give --levels)",
-            "",
-            StrategyParameters.USAGE,
-            "",
+            "                         only the parameter options it reads; hierarchical ignores --size (give --levels)");
+
+    /** The usage text after the strategy parameters. */
+    private static final String USAGE_TAIL = String.join("\n",
             "Environment (bin/chunk):",
-            "  CHUNK_CLASSPATH        plugin jars or directories, ':'-separated, put on the class path; the strategies",
-            "                         and token counters they register are found by name (see 'chunk strategies')",
+            "  CHUNK_CLASSPATH        plugin jars or directories, ':'-separated, put on the class path; the strategies,",
+            "                         token counters and embedders they register are found by name ('chunk strategies')",
             "  JAVA_OPTS              options for the JVM, e.g. -Xmx64m",
             "",
             "Exit status: 0 success, 2 bad usage or refused input, 1 failure while running, 141 (quietly) when",
             "standard output is a pipe that was closed (chunk big.txt | head).");
+
+    /** The command's own options; a strategy parameter of one of these names is set with {@code --param}. */
+    static final Set<String> COMMAND_OPTIONS = Set.of("-h", "--help", "--strategy", "--size", "--overlap", "--min-size",
+            "--unit", "--token-counter", "--encoding", "--format", "--out", "--checkpoint", "--on-malformed", "--max-bytes",
+            "--max-chunks", "--max-metadata-bytes", "--chunks", "--bytes", "--strategies", "--base", "--progress", "--no-progress",
+            StrategyParameters.PARAM);
 
     /** The commands that are named by the first argument. */
     private static final Set<String> SUBCOMMANDS = Set.of("preview", "compare");
@@ -121,6 +130,22 @@ public record Arguments(String command, String strategy, ChunkingOptions options
 
     /** The largest sample {@code compare} can hold in one array. */
     static final long MAX_SAMPLE = Integer.MAX_VALUE - 8;
+
+    /**
+     * Returns the usage text printed by {@code --help}, with the parameter options of the
+     * strategies to choose from, as their descriptors describe them.
+     *
+     * @param strategies the strategies, in the order to list them
+     * @return the text, lines separated by {@code \n}, without a final one
+     */
+    public static String usage(List<ChunkingStrategy> strategies) {
+        return String.join("\n", USAGE_HEAD, "", parameterOptions(strategies).usage(), "", USAGE_TAIL);
+    }
+
+    /** The parameter options of some strategies. */
+    static StrategyParameters parameterOptions(List<ChunkingStrategy> strategies) {
+        return new StrategyParameters(strategies, COMMAND_OPTIONS);
+    }
 
     /**
      * Keeps unmodifiable copies of the lists, so that the arguments stay immutable whoever made them
@@ -152,7 +177,7 @@ public record Arguments(String command, String strategy, ChunkingOptions options
 
         /**
          * Builds the options for a strategy: {@code hierarchical} takes its max size from the
-         * first of {@code --levels} (default 2048) and no {@code --size}, and overlap 0 unless
+         * first of {@code --levels} (or of its default) and no {@code --size}, and overlap 0 unless
          * given; the others take {@code --size} (default 1000) and overlap size / 5 unless given.
          * Every parameter given is passed on; {@link dev.chunking.application.Chunking} refuses
          * one the strategy does not read.
@@ -162,8 +187,9 @@ public record Arguments(String command, String strategy, ChunkingOptions options
          * @throws dev.chunking.domain.InvalidOptionsException if the sizes are inconsistent
          */
         public ChunkingOptions options(String strategy) {
-            boolean levels = strategy.equals("hierarchical");
-            int max = levels ? largestLevel(parameters.get("levels")) : size != null ? size : ChunkingOptions.DEFAULT_MAX_SIZE;
+            boolean levels = strategy.equals(HierarchicalStrategy.NAME);
+            int max = levels ? largestLevel(parameters.get(HierarchicalStrategy.LEVELS))
+                    : size != null ? size : ChunkingOptions.DEFAULT_MAX_SIZE;
             int lap = overlap != null ? overlap : levels ? 0 : max / 5; // the levels of hierarchical tile the text
             ChunkingOptions.Builder builder = ChunkingOptions.builder().maxSize(max).overlap(lap).minSize(minSize).unit(unit)
                     .tokenCounter(tokenCounter).malformedInput(malformed);
@@ -185,19 +211,21 @@ public record Arguments(String command, String strategy, ChunkingOptions options
     }
 
     /**
-     * The first (largest) size of {@code --levels} (default 2048), which stands in for the size
-     * of {@code hierarchical} (the strategy checks the list itself).
+     * The first (largest) size of {@code --levels} (or of its default), which stands in for the
+     * size of {@code hierarchical} (the strategy checks the list itself).
      */
     private static int largestLevel(String levels) {
+        String sizes = levels == null ? HierarchicalStrategy.LEVELS_PARAMETER.defaultValue() : levels;
         try {
-            return Math.max(1, Integer.parseInt((levels == null ? "2048" : levels).split(",", -1)[0].trim()));
+            // within the options' bounds, so that a size out of range is refused naming --levels, not --size
+            return Math.max(1, Math.min(ChunkingOptions.LIMIT_MAX_SIZE, Integer.parseInt(sizes.split(",", -1)[0].trim())));
         } catch (NumberFormatException e) {
             return ChunkingOptions.DEFAULT_MAX_SIZE; // the strategy names the bad value
         }
     }
 
     /**
-     * Parses a command line.
+     * Parses a command line against the strategies found through {@link java.util.ServiceLoader}.
      *
      * @param args the arguments
      * @return the parsed arguments
@@ -205,6 +233,19 @@ public record Arguments(String command, String strategy, ChunkingOptions options
      * @throws dev.chunking.domain.InvalidOptionsException if the sizes are inconsistent
      */
     public static Arguments parse(String... args) {
+        return parse(StrategyRegistry.load().strategies(), args);
+    }
+
+    /**
+     * Parses a command line whose parameter options are those the strategies describe.
+     *
+     * @param known the strategies to choose from
+     * @param args the arguments
+     * @return the parsed arguments
+     * @throws UsageException naming the offending argument
+     * @throws dev.chunking.domain.InvalidOptionsException if the sizes are inconsistent
+     */
+    public static Arguments parse(List<ChunkingStrategy> known, String... args) {
         String command = args.length > 0 && SUBCOMMANDS.contains(args[0]) ? args[0] : "chunk";
         String strategy = "recursive";
         Integer size = null;
@@ -222,7 +263,8 @@ public record Arguments(String command, String strategy, ChunkingOptions options
         List<String> strategies = List.of();
         String base = null;
         MalformedInputPolicy malformed = MalformedInputPolicy.REPORT;
-        StrategyParameters parameters = new StrategyParameters();
+        StrategyParameters parameterOptions = parameterOptions(known);
+        Map<String, String> parameters = new LinkedHashMap<>();
         List<String> files = new ArrayList<>();
         Set<String> given = new LinkedHashSet<>();
         boolean onlyFiles = false;
@@ -264,14 +306,14 @@ public record Arguments(String command, String strategy, ChunkingOptions options
                 case "--progress" -> progress = true;
                 case "--no-progress" -> progress = false;
                 default -> {
-                    if (!StrategyParameters.isOption(arg)) {
+                    if (!parameterOptions.isOption(arg)) {
                         throw new UsageException("unknown option " + arg + "; see chunk --help");
                     }
-                    parameters.set(arg, value(args, ++i, arg));
+                    parameterOptions.set(arg, value(args, ++i, arg), parameters);
                 }
             }
         }
-        Settings settings = new Settings(size, overlap, minSize, unit, counter, malformed, parameters.values());
+        Settings settings = new Settings(size, overlap, minSize, unit, counter, malformed, parameters);
         for (String option : given) {
             Set<String> commands = ONLY_FOR.get(option);
             if (option.equals("--strategy") && command.equals("compare")) {
@@ -282,8 +324,10 @@ public record Arguments(String command, String strategy, ChunkingOptions options
                         + commands.stream().sorted().map(Arguments::label).collect(Collectors.joining(" and ")) + ")");
             }
         }
-        if (!command.equals("compare") && strategy.equals("hierarchical") && size != null) {
-            throw new UsageException("--size does not apply to hierarchical; give its sizes with --levels, e.g. --levels 2048,512,128");
+        if (!command.equals("compare") && strategy.equals(HierarchicalStrategy.NAME) && size != null) {
+            throw new UsageException("--size does not apply to " + HierarchicalStrategy.NAME + "; give its sizes with --"
+                    + HierarchicalStrategy.LEVELS + ", e.g. --" + HierarchicalStrategy.LEVELS + " "
+                    + HierarchicalStrategy.LEVELS_PARAMETER.defaultValue());
         }
         if (command.equals("chunk") && files.size() == 1 && files.get(0).equals("strategies")) {
             return new Arguments("strategies", strategy, settings.options(strategy), format, Optional.empty(), Optional.empty(),

@@ -36,11 +36,13 @@ final class CheckpointedRun {
     private final Main main;
     private final Chunking chunking;
     private final Arguments arguments;
+    private final StrategyParameters parameterOptions;
 
-    CheckpointedRun(Main main, Chunking chunking, Arguments arguments) {
+    CheckpointedRun(Main main, Chunking chunking, Arguments arguments, StrategyParameters parameterOptions) {
         this.main = main;
         this.chunking = chunking;
         this.arguments = arguments;
+        this.parameterOptions = parameterOptions;
     }
 
     void run() throws IOException {
@@ -104,7 +106,7 @@ final class CheckpointedRun {
         Map<String, String> now = chunking.options().parameters();
         if (checkpoint.strategy().equals(chunking.strategy().name()) && !then.equals(now)) {
             throw new CheckpointMismatchException("the checkpoint " + store.file() + " was taken with "
-                    + StrategyParameters.commandLine(then) + ", this run has " + StrategyParameters.commandLine(now)
+                    + parameterOptions.commandLine(then) + ", this run has " + parameterOptions.commandLine(now)
                     + "; give the checkpoint's parameter options or delete the checkpoint to start over");
         }
     }

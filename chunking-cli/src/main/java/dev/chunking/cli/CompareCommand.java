@@ -110,7 +110,7 @@ final class CompareCommand {
         unread.keySet().removeAll(read);
         if (!unread.isEmpty()) {
             throw new UsageException("none of " + String.join(", ", arguments.strategies()) + " reads "
-                    + StrategyParameters.commandLine(unread) + "; remove that option or compare a strategy that reads it");
+                    + Arguments.parameterOptions(registry.strategies()).commandLine(unread) + "; remove that option or compare a strategy that reads it");
         }
         List<Chunking> candidates = new ArrayList<>();
         for (ChunkingStrategy strategy : strategies) {

@@ -75,7 +75,10 @@ public final class Main {
         this(stdin, stdout, stderr, nanoClock, stderrIsTerminal, StrategyRegistry::load);
     }
 
-    /** Same, with the strategies and token counters to choose from, so tests can add their own. */
+    /**
+     * Same, with the strategies, token counters and embedders to choose from, so tests can add
+     * their own; the parameter options and the help come from these strategies' descriptors.
+     */
     Main(InputStream stdin, OutputStream stdout, PrintStream stderr, LongSupplier nanoClock, boolean stderrIsTerminal,
          Supplier<StrategyRegistry> registry) {
         this.registry = registry; // a supplier: loading runs inside run(), whose errors become one line and an exit status
@@ -106,17 +109,18 @@ public final class Main {
      */
     public int run(String... args) {
         try {
-            Arguments arguments = Arguments.parse(args);
+            StrategyRegistry plugins = registry.get(); // its strategies' descriptors make the parameter options
+            Arguments arguments = Arguments.parse(plugins.strategies(), args);
             switch (arguments.command()) {
                 case "help" -> {
-                    stdout.write((Arguments.USAGE + "\n").getBytes(StandardCharsets.UTF_8));
+                    stdout.write((Arguments.usage(plugins.strategies()) + "\n").getBytes(StandardCharsets.UTF_8));
                     stdout.flush();
                 }
-                case "strategies" -> listStrategies();
-                case "preview" -> new PreviewCommand(stdout, stderr, nanoClock).run(chunking(arguments), arguments);
-                case "compare" -> new CompareCommand(stdout, stderr, registry.get()).run(arguments);
+                case "strategies" -> listStrategies(plugins);
+                case "preview" -> new PreviewCommand(stdout, stderr, nanoClock).run(chunking(plugins, arguments), arguments);
+                case "compare" -> new CompareCommand(stdout, stderr, plugins).run(arguments);
                 default -> {
-                    return chunkAll(arguments);
+                    return chunkAll(plugins, arguments);
                 }
             }
             return 0;
@@ -146,9 +150,9 @@ public final class Main {
         }
     }
 
-    private void listStrategies() throws IOException {
+    private void listStrategies(StrategyRegistry plugins) throws IOException {
         StringBuilder lines = new StringBuilder();
-        for (ChunkingStrategy strategy : registry.get().strategies()) {
+        for (ChunkingStrategy strategy : plugins.strategies()) {
             lines.append(strategy.name()).append('\t').append(strategy.description()).append('\n');
         }
         stdout.write(lines.toString().getBytes(StandardCharsets.UTF_8));
@@ -156,14 +160,14 @@ public final class Main {
     }
 
     /** The strategy and options of {@code --strategy} and the other options, for chunk and preview. */
-    private Chunking chunking(Arguments arguments) {
-        // refuses a parameter the strategy does not read (InvalidOptionsException: exit 2, one line)
-        return Chunking.of(registry.get(), arguments.strategy(), arguments.options());
+    private static Chunking chunking(StrategyRegistry plugins, Arguments arguments) {
+        // refuses a parameter the strategy does not read, or a value its descriptor does not accept (exit 2, one line)
+        return Chunking.of(plugins, arguments.strategy(), arguments.options());
     }
 
     /** Chunks every file; returns 2 when {@code --base} refused some (each reported on its own line), else 0. */
-    private int chunkAll(Arguments given) throws IOException {
-        Chunking chunking = chunking(given);
+    private int chunkAll(StrategyRegistry plugins, Arguments given) throws IOException {
+        Chunking chunking = chunking(plugins, given);
         if (given.files().stream().filter("-"::equals).count() > 1) {
             throw new UsageException("standard input (-) can be read only once; name it once");
         }
@@ -194,7 +198,7 @@ public final class Main {
             }
         }
         try {
-            chunkFiles(chunking, arguments);
+            chunkFiles(chunking, arguments, Arguments.parameterOptions(plugins.strategies()));
         } finally {
             guarded = Map.of();
         }
@@ -206,7 +210,7 @@ public final class Main {
                 a.settings(), a.chunks(), a.bytes(), a.strategies(), a.base());
     }
 
-    private void chunkFiles(Chunking chunking, Arguments arguments) throws IOException {
+    private void chunkFiles(Chunking chunking, Arguments arguments, StrategyParameters parameterOptions) throws IOException {
         if (arguments.out().isEmpty()) {
             OutputStream out = new BufferedOutputStream(stdout, 1 << 16);
             chunkInto(chunking, arguments, out);
@@ -227,7 +231,7 @@ public final class Main {
                 throw new UsageException("strategy '" + chunking.strategy().name() + "' cannot resume from a checkpoint;"
                         + " run it without --checkpoint");
             }
-            new CheckpointedRun(this, chunking, arguments).run();
+            new CheckpointedRun(this, chunking, arguments, parameterOptions).run();
             return;
         }
         AtomicOutput output = new AtomicOutput(target);

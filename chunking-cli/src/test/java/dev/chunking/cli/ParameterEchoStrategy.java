@@ -9,8 +9,14 @@ import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.Chunker;
 import dev.chunking.spi.ChunkingStrategy;
 import dev.chunking.spi.TokenCounter;
+import dev.chunking.spi.ParameterDescriptor;
+import dev.chunking.strategy.HierarchicalStrategy;
+import dev.chunking.strategy.MarkdownStrategy;
 import dev.chunking.strategy.RecursiveStrategy;
+import dev.chunking.strategy.SemanticStrategy;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,8 +24,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A test-only strategy that declares parameters, standing in for the structure-aware strategies
  * still to come: it cuts like {@code recursive} and hands the parameters it was given back as
- * each chunk's attributes, with an id and parent, so a test sees exactly what reached it. It
- * fails at the chunk index in {@code failAt} (negative: never), to leave a checkpoint behind.
+ * each chunk's attributes, with an id and parent, so a test sees exactly what reached it. The
+ * names of built-in parameters among its own it describes as the built-in strategies do (so
+ * they have their options); the others it only names, as plugins written before descriptors do
+ * (so they are set with {@code --param}). It fails at the chunk index in {@code failAt}
+ * (negative: never), to leave a checkpoint behind.
  */
 final class ParameterEchoStrategy implements ChunkingStrategy {
     static final String NAME = "echo";
@@ -48,6 +57,19 @@ final class ParameterEchoStrategy implements ChunkingStrategy {
     @Override
     public Set<String> parameters() {
         return parameters;
+    }
+
+    @Override
+    public List<ParameterDescriptor> parameterDescriptors() {
+        Map<String, ParameterDescriptor> described = new LinkedHashMap<>();
+        for (ChunkingStrategy builtIn : List.of(new HierarchicalStrategy(), new MarkdownStrategy(), new SemanticStrategy())) {
+            for (ParameterDescriptor descriptor : builtIn.parameterDescriptors()) {
+                if (parameters.contains(descriptor.name())) {
+                    described.putIfAbsent(descriptor.name(), descriptor);
+                }
+            }
+        }
+        return List.copyOf(described.values());
     }
 
     @Override

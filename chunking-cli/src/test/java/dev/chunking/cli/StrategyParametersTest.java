@@ -3,6 +3,7 @@ package dev.chunking.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chunking.application.StrategyRegistry;
 import dev.chunking.domain.InvalidOptionsException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -140,19 +141,21 @@ class StrategyParametersTest {
         given.put("levels", "2048,512");
         given.put("x", "a\nb");
         given.put("front-matter", "skip");
-        assertThat(StrategyParameters.commandLine(given)).isEqualTo("--levels 2048,512 --param x=a?b --front-matter skip");
-        assertThat(StrategyParameters.commandLine(Map.of())).isEqualTo("no parameter options");
+        StrategyParameters options = Arguments.parameterOptions(StrategyRegistry.load().strategies());
+        assertThat(options.commandLine(given)).isEqualTo("--levels 2048,512 --param x=a?b --front-matter skip");
+        assertThat(options.commandLine(Map.of())).isEqualTo("no parameter options");
     }
 
     @Test
     void usageListsEveryParameterOptionUnderTheStrategiesThatReadIt() {
-        assertThat(Arguments.USAGE)
+        String usage = Arguments.usage(StrategyRegistry.load().strategies());
+        assertThat(usage)
                 .contains("--strategy NAME        strategy to use: character, recursive (default), markdown, semantic, hierarchical,")
-                .contains(" markdown, hybrid:\n  --front-matter chunk|skip")
-                .contains(" semantic, hybrid:\n  --embedder NAME")
-                .contains("  --threshold N", "  --window N", "  --batch-size N")
+                .contains(" hybrid, markdown:\n  --front-matter chunk|skip")
+                .contains(" semantic:\n  --embedder NAME", " hybrid:\n  --embedder NAME")
+                .contains(" hybrid, semantic:\n  --threshold N", "  --window N", "  --batch-size N")
                 .contains(" hierarchical:\n  --levels LIST")
                 .contains(" any strategy (plugins):\n  --param NAME=VALUE");
-        assertThat(Arguments.USAGE.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(110));
+        assertThat(usage.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(110));
     }
 }

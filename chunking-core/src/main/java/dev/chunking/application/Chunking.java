@@ -3,15 +3,21 @@ package dev.chunking.application;
 import dev.chunking.domain.Chunk;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
+import dev.chunking.domain.InvalidOptionsException;
 import dev.chunking.domain.ResumePoint;
 import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.Chunker;
 import dev.chunking.spi.ChunkingStrategy;
+import dev.chunking.spi.ParameterDescriptor;
 import dev.chunking.spi.TokenCounter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The entry point for host applications: a strategy and options, resolved once, that chunk
@@ -33,13 +39,21 @@ public final class Chunking {
     private final TokenCounter tokenCounter;
 
     private Chunking(ChunkingStrategy strategy, ChunkingOptions options, TokenCounter tokenCounter) {
-        for (String name : options.parameters().keySet()) {
-            if (!strategy.parameters().contains(name)) {
-                throw new dev.chunking.domain.InvalidOptionsException("strategy '" + strategy.name() + "' has no parameter '"
-                        + name + "'; it reads " + (strategy.parameters().isEmpty() ? "none"
-                        : new java.util.TreeSet<>(strategy.parameters())) + "; remove the setting or pick another strategy");
-            }
+        Set<String> reads = strategy.parameters();
+        Map<String, ParameterDescriptor> described = new HashMap<>();
+        for (ParameterDescriptor descriptor : strategy.parameterDescriptors()) {
+            described.put(descriptor.name(), descriptor);
         }
+        options.parameters().forEach((name, value) -> {
+            if (!reads.contains(name)) {
+                throw new InvalidOptionsException("strategy '" + strategy.name() + "' has no parameter '" + name + "'; it reads "
+                        + (reads.isEmpty() ? "none" : new TreeSet<>(reads)) + "; remove the setting or pick another strategy");
+            }
+            ParameterDescriptor descriptor = described.get(name);
+            if (descriptor != null) {
+                descriptor.check(value); // type and range; the strategy checks the rest when it opens
+            }
+        });
         this.strategy = strategy;
         this.options = options;
         this.tokenCounter = tokenCounter;
@@ -52,30 +66,43 @@ public final class Chunking {
      * @param options sizes and unit; the token counter is looked up by {@code options.tokenCounter()}
      * @return a ready instance
      * @throws dev.chunking.domain.UnknownPluginException if a name is not registered
+     * @throws InvalidOptionsException if the options set a parameter the strategy does not read,
+     *     or a value its {@link ParameterDescriptor} does not accept
      */
     public static Chunking of(String strategyName, ChunkingOptions options) {
         return of(StrategyRegistry.load(), strategyName, options);
     }
 
     /**
-     * Resolves a strategy and token counter by name from a given registry.
+     * Resolves a strategy and token counter by name from a given registry. The strategy finds
+     * the plugins its parameters name (the {@code embedder} of {@code semantic} and
+     * {@code hybrid}) in the same registry ({@link ChunkingStrategy#withPlugins}).
      *
      * @param registry where to look the names up
      * @param strategyName such as {@code "recursive"}
      * @param options sizes and unit
      * @return a ready instance
+     * @throws dev.chunking.domain.UnknownPluginException if a name is not registered
+     * @throws InvalidOptionsException if the options set a parameter the strategy does not read,
+     *     or a value its {@link ParameterDescriptor} does not accept
      */
     public static Chunking of(StrategyRegistry registry, String strategyName, ChunkingOptions options) {
-        return new Chunking(registry.strategy(strategyName), options, registry.tokenCounter(options.tokenCounter()));
+        ChunkingStrategy strategy = registry.strategy(strategyName).withPlugins(registry);
+        return new Chunking(strategy, options, registry.tokenCounter(options.tokenCounter()));
     }
 
     /**
-     * Uses a strategy and counter instance directly.
+     * Uses a strategy and counter instance directly. The strategy is used as given: one that
+     * names other plugins in its parameters finds them where it was bound
+     * ({@link ChunkingStrategy#withPlugins}); the built-in {@code semantic} and {@code hybrid},
+     * never bound, know only the built-in {@code lexical} embedder.
      *
      * @param strategy the strategy
      * @param options sizes and unit
      * @param tokenCounter counter used when the unit is tokens
      * @return a ready instance
+     * @throws InvalidOptionsException if the options set a parameter the strategy does not read,
+     *     or a value its {@link ParameterDescriptor} does not accept
      */
     public static Chunking of(ChunkingStrategy strategy, ChunkingOptions options, TokenCounter tokenCounter) {
         return new Chunking(strategy, options, tokenCounter);

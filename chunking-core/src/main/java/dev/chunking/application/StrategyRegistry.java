@@ -2,6 +2,7 @@ package dev.chunking.application;
 
 import dev.chunking.spi.ChunkingStrategy;
 import dev.chunking.spi.Embedder;
+import dev.chunking.spi.PluginLookup;
 import dev.chunking.spi.TokenCounter;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -10,9 +11,13 @@ import java.util.ServiceLoader;
  * Finds strategies, token counters and embedders by name. {@link #load()} discovers them through
  * {@link ServiceLoader} (module path {@code provides} or class path {@code META-INF/services}),
  * so a plugin jar adds a strategy without touching the library. Unknown names fail listing the
- * known ones; duplicate names fail naming both classes. Immutable and thread-safe.
+ * known ones; duplicate names fail naming both classes. The registry is also the
+ * {@link PluginLookup} of its strategies: {@link Chunking#of(StrategyRegistry, String,
+ * dev.chunking.domain.ChunkingOptions)} hands it to the strategy, so {@code semantic} and
+ * {@code hybrid} find their {@code embedder} here, among the embedders this registry was given.
+ * Immutable and thread-safe.
  */
-public final class StrategyRegistry {
+public final class StrategyRegistry implements PluginLookup {
     private final NamedProviders<ChunkingStrategy> strategies;
     private final NamedProviders<TokenCounter> counters;
     private final NamedProviders<Embedder> embedders;
@@ -47,7 +52,8 @@ public final class StrategyRegistry {
 
     /**
      * Builds a registry from explicit providers, without {@link ServiceLoader}, and without
-     * embedders.
+     * embedders: {@code semantic} and {@code hybrid} taken from it find none (give them with
+     * {@link #of(List, List, List)}).
      *
      * @param strategies the strategies
      * @param counters the token counters
@@ -62,7 +68,7 @@ public final class StrategyRegistry {
      *
      * @param strategies the strategies
      * @param counters the token counters
-     * @param embedders the embedders, for the {@code semantic} strategy
+     * @param embedders the embedders, for the {@code embedder} parameter of {@code semantic} and {@code hybrid}
      * @return a new registry
      */
     public static StrategyRegistry of(List<? extends ChunkingStrategy> strategies, List<? extends TokenCounter> counters,
@@ -71,7 +77,8 @@ public final class StrategyRegistry {
     }
 
     /**
-     * Returns the strategy with a name.
+     * Returns the strategy with a name, as it was registered; {@link Chunking} binds it to this
+     * registry's plugins ({@link ChunkingStrategy#withPlugins}) before opening it.
      *
      * @param name such as {@code "recursive"}
      * @return the strategy
@@ -88,6 +95,7 @@ public final class StrategyRegistry {
      * @return the counter
      * @throws dev.chunking.domain.UnknownPluginException listing the known names
      */
+    @Override
     public TokenCounter tokenCounter(String name) {
         return counters.get(name);
     }
@@ -99,6 +107,7 @@ public final class StrategyRegistry {
      * @return the embedder
      * @throws dev.chunking.domain.UnknownPluginException listing the known names
      */
+    @Override
     public Embedder embedder(String name) {
         return embedders.get(name);
     }

@@ -14,8 +14,9 @@ package dev.chunking.domain;
  * @param tokenCounter name of the {@code TokenCounter} used when {@code unit} is {@code TOKENS}
  * @param malformedInput what to do with bytes that are not UTF-8
  * @param parameters strategy-specific settings by name, such as {@code levels=2048,512,128} for
- *     {@code hierarchical}; each strategy lists the names it reads in
- *     {@link dev.chunking.spi.ChunkingStrategy#parameters()} and validates their values when it opens
+ *     {@code hierarchical}; each strategy describes the ones it reads (name, type, default,
+ *     range) in {@link dev.chunking.spi.ChunkingStrategy#parameterDescriptors()}, and the values
+ *     are checked against those descriptors when a {@code Chunking} is made
  * @param limits the most bytes, chunks and metadata bytes per chunk a document may have; they
  *     change how far a run may go, never which chunks it makes
  */

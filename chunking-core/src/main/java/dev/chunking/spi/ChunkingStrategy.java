@@ -4,7 +4,9 @@ import dev.chunking.domain.ResumeUnsupportedException;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.ResumePoint;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A way of cutting documents into chunks, found by its {@link #name()} through
@@ -29,13 +31,44 @@ public interface ChunkingStrategy {
     String description();
 
     /**
-     * Returns the names of the strategy parameters ({@link ChunkingOptions#parameters()}) this
-     * strategy reads; {@link dev.chunking.application.Chunking} refuses options that set any other.
+     * Describes the strategy parameters ({@link ChunkingOptions#parameters()}) this strategy
+     * reads: name, type, default, accepted values and help, each written down once.
+     * {@link dev.chunking.application.Chunking} checks every value given against its descriptor
+     * before a chunker opens, and the command line builds its options and help from them. A
+     * strategy describes its parameters here and leaves {@link #parameters()} alone.
      *
-     * @return parameter names; empty by default
+     * @return the descriptors, in the order to list them, names distinct; empty by default
+     */
+    default List<ParameterDescriptor> parameterDescriptors() {
+        return List.of();
+    }
+
+    /**
+     * Returns the names of the strategy parameters this strategy reads;
+     * {@link dev.chunking.application.Chunking} refuses options that set any other. By default
+     * the names of {@link #parameterDescriptors()}. Plugins written before descriptors existed
+     * declared their names here, and keep working unchanged: their parameters are accepted and
+     * passed on, but neither checked nor listed in the command's help (the command line reaches
+     * them through {@code --param NAME=VALUE}).
+     *
+     * @return parameter names
      */
     default Set<String> parameters() {
-        return Set.of();
+        return parameterDescriptors().stream().map(ParameterDescriptor::name).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * Returns this strategy finding the plugins it names in its parameters (an embedder, say)
+     * through a lookup, for strategies that name any. {@code Chunking} calls it with the registry
+     * the strategy was found in, so a strategy and the plugins it uses come from one place. The
+     * default returns this strategy unchanged; a strategy that uses the lookup returns a copy, as
+     * strategies are immutable.
+     *
+     * @param plugins where to find the plugins named by the parameters
+     * @return a strategy of the same name that uses {@code plugins}
+     */
+    default ChunkingStrategy withPlugins(PluginLookup plugins) {
+        return this;
     }
 
     /**

@@ -5,9 +5,10 @@ import java.util.List;
 /**
  * Turns texts into vectors whose cosine distance says how different their meanings are (the
  * {@code Embedder} port, used by the {@code semantic} strategy to find where the topic shifts).
- * Found by {@link #name()} through {@link java.util.ServiceLoader}: a plugin jar registers an
- * implementation in {@code META-INF/services/dev.chunking.spi.Embedder} (and {@code provides}
- * in its {@code module-info}). The built-in {@code "lexical"} embedder hashes words and
+ * Found by {@link #name()} in a registry, as strategies are ({@link PluginLookup}): a plugin jar
+ * registers an implementation in {@code META-INF/services/dev.chunking.spi.Embedder} (and
+ * {@code provides} in its {@code module-info}) for {@link java.util.ServiceLoader}, or a host
+ * hands it to a registry it builds. The built-in {@code "lexical"} embedder hashes words and
  * character trigrams, offline and deterministic. Implementations are thread-safe: one instance
  * serves concurrent chunkers.
  */

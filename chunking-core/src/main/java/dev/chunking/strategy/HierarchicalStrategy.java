@@ -8,8 +8,9 @@ import dev.chunking.strategy.internal.HierarchicalChunker;
 import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.Chunker;
 import dev.chunking.spi.ChunkingStrategy;
+import dev.chunking.spi.ParameterDescriptor;
 import dev.chunking.spi.TokenCounter;
-import java.util.Set;
+import java.util.List;
 
 /**
  * {@code hierarchical}: several sizes at once, for retrieval that searches small chunks and
@@ -39,6 +40,10 @@ public final class HierarchicalStrategy implements ChunkingStrategy {
     public static final String DEFAULT_LEVELS = "2048,512,128";
     /** The most levels accepted. */
     public static final int MAX_LEVELS = 5;
+    /** The {@code levels} parameter, described: each size 1 to the largest max size. */
+    public static final ParameterDescriptor LEVELS_PARAMETER = ParameterDescriptor.integerList(LEVELS, DEFAULT_LEVELS, 1,
+            ChunkingOptions.LIMIT_MAX_SIZE, "chunk sizes, coarse to fine: comma-separated, strictly decreasing, at most "
+                    + MAX_LEVELS);
 
     /** Creates the strategy; called by {@link java.util.ServiceLoader}. */
     public HierarchicalStrategy() {
@@ -56,8 +61,8 @@ public final class HierarchicalStrategy implements ChunkingStrategy {
     }
 
     @Override
-    public Set<String> parameters() {
-        return Set.of(LEVELS);
+    public List<ParameterDescriptor> parameterDescriptors() {
+        return List.of(LEVELS_PARAMETER);
     }
 
     @Override
@@ -83,7 +88,7 @@ public final class HierarchicalStrategy implements ChunkingStrategy {
      * @throws InvalidOptionsException naming the value and the rule it breaks
      */
     public static int[] sizes(ChunkingOptions options) {
-        String value = options.parameter(LEVELS).orElse(DEFAULT_LEVELS);
+        String value = LEVELS_PARAMETER.value(options); // whole numbers in range; count and order checked here
         String[] parts = value.split(",", -1);
         if (parts.length > MAX_LEVELS) {
             throw new InvalidOptionsException("levels '" + value + "' has " + parts.length + " sizes, more than " + MAX_LEVELS
@@ -91,13 +96,8 @@ public final class HierarchicalStrategy implements ChunkingStrategy {
         }
         int[] sizes = new int[parts.length];
         for (int i = 0; i < parts.length; i++) {
-            try {
-                sizes[i] = Integer.parseInt(parts[i].trim());
-            } catch (NumberFormatException e) {
-                throw new InvalidOptionsException("levels '" + value + "': '" + parts[i] + "' is not a whole number;"
-                        + " give sizes like " + DEFAULT_LEVELS + " (--levels)");
-            }
-            if (sizes[i] < 1 || sizes[i] > ChunkingOptions.LIMIT_MAX_SIZE || (i > 0 && sizes[i] >= sizes[i - 1])) {
+            sizes[i] = Integer.parseInt(parts[i].trim());
+            if (i > 0 && sizes[i] >= sizes[i - 1]) {
                 throw new InvalidOptionsException("levels '" + value + "': sizes must be 1.." + ChunkingOptions.LIMIT_MAX_SIZE
                         + " and strictly decreasing, largest first, like " + DEFAULT_LEVELS + " (--levels)");
             }

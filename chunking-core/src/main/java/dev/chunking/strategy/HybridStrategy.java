@@ -7,10 +7,11 @@ import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.Chunker;
 import dev.chunking.spi.ChunkingStrategy;
 import dev.chunking.spi.Embedder;
+import dev.chunking.spi.ParameterDescriptor;
+import dev.chunking.spi.PluginLookup;
 import dev.chunking.spi.TokenCounter;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * {@code hybrid}: structure first, then meaning. Every Markdown heading (ATX or setext, as
@@ -18,7 +19,8 @@ import java.util.Set;
  * that fits the max size is one chunk; a section smaller than the min size merges with the
  * next one when that lies under the same parent heading. A section too large for one chunk is
  * cut, in this order of preference, at a meaning shift ({@code semantic}'s breakpoints, when an
- * embedder is configured by the {@code embedder} parameter or {@link #HybridStrategy(Embedder)}),
+ * embedder is configured by the {@code embedder} parameter, found as {@code semantic} finds it,
+ * or by {@link #HybridStrategy(Embedder)}),
  * between blocks (paragraphs, code, tables, list items), then as {@code recursive} cuts.
  * Chunks carry the heading path and level as {@code markdown}'s do, and the attribute
  * {@code subStrategy}: {@code markdown} (whole sections), {@code semantic} (ends at a meaning
@@ -30,11 +32,21 @@ public final class HybridStrategy implements ChunkingStrategy {
     /** The registered name. */
     public static final String NAME = "hybrid";
 
-    private final Embedder embedder;
+    private final Embedder embedder; // null: by name from the options when set, through plugins
+    private final PluginLookup plugins;
 
-    /** Creates the strategy; called by {@link java.util.ServiceLoader}. */
+    /**
+     * Creates the strategy, which finds the embedder its parameter names among the built-in ones
+     * until it is given a registry ({@link #withPlugins}); called by {@link java.util.ServiceLoader}.
+     */
     public HybridStrategy() {
         this.embedder = null;
+        this.plugins = BuiltInPlugins.INSTANCE;
+    }
+
+    private HybridStrategy(PluginLookup plugins) {
+        this.embedder = null;
+        this.plugins = plugins;
     }
 
     /**
@@ -44,6 +56,7 @@ public final class HybridStrategy implements ChunkingStrategy {
      */
     public HybridStrategy(Embedder embedder) {
         this.embedder = Objects.requireNonNull(embedder, "embedder");
+        this.plugins = BuiltInPlugins.INSTANCE;
     }
 
     @Override
@@ -57,14 +70,26 @@ public final class HybridStrategy implements ChunkingStrategy {
     }
 
     @Override
-    public Set<String> parameters() {
-        Set<String> names = new HashSet<>(StructuredChunkers.SEMANTIC_PARAMETERS);
-        names.add(StructuredChunkers.FRONT_MATTER);
-        return Set.copyOf(names);
+    public List<ParameterDescriptor> parameterDescriptors() {
+        return StructuredChunkers.HYBRID_PARAMETERS;
+    }
+
+    /**
+     * Returns this strategy finding the embedder its {@code embedder} parameter names in a
+     * lookup; a strategy made with a given embedder stays as it is.
+     *
+     * @param lookup where to find the embedder
+     * @return a strategy using {@code lookup}
+     */
+    @Override
+    public ChunkingStrategy withPlugins(PluginLookup lookup) {
+        return embedder != null ? this : new HybridStrategy(Objects.requireNonNull(lookup, "lookup"));
     }
 
     @Override
     public Chunker open(DocumentId document, ChunkingOptions options, TokenCounter tokenCounter, ChunkSink sink) {
-        return StructuredChunkers.hybrid(NAME, document, options, tokenCounter, sink, embedder);
+        String named = StructuredChunkers.HYBRID_EMBEDDER.value(options); // empty: none
+        Embedder e = embedder != null ? embedder : named.isEmpty() ? null : plugins.embedder(named);
+        return StructuredChunkers.hybrid(NAME, document, options, tokenCounter, sink, e);
     }
 }

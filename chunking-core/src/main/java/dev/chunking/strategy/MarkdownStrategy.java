@@ -6,8 +6,9 @@ import dev.chunking.strategy.internal.StructuredChunkers;
 import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.Chunker;
 import dev.chunking.spi.ChunkingStrategy;
+import dev.chunking.spi.ParameterDescriptor;
 import dev.chunking.spi.TokenCounter;
-import java.util.Set;
+import java.util.List;
 
 /**
  * {@code markdown}: packs as much text as fits, preferring to cut before a heading, then
@@ -47,8 +48,8 @@ public final class MarkdownStrategy implements ChunkingStrategy {
     }
 
     @Override
-    public Set<String> parameters() {
-        return Set.of(StructuredChunkers.FRONT_MATTER);
+    public List<ParameterDescriptor> parameterDescriptors() {
+        return List.of(StructuredChunkers.FRONT_MATTER);
     }
 
     @Override

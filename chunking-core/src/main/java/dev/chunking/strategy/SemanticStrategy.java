@@ -7,9 +7,11 @@ import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.Chunker;
 import dev.chunking.spi.ChunkingStrategy;
 import dev.chunking.spi.Embedder;
+import dev.chunking.spi.ParameterDescriptor;
+import dev.chunking.spi.PluginLookup;
 import dev.chunking.spi.TokenCounter;
 import java.util.Objects;
-import java.util.Set;
+import java.util.List;
 
 /**
  * {@code semantic}: breaks where the meaning shifts. Sentences (Unicode-aware rules: CJK full
@@ -20,11 +22,12 @@ import java.util.Set;
  * so the rule adapts as it streams. The max size stays a hard limit: a group larger than it is
  * cut as {@code recursive} cuts; a group under the min size merges with the next one.
  *
- * <p>Parameters: {@code embedder} (a name found through {@link java.util.ServiceLoader},
- * default the offline, lexical {@code lexical}), {@code threshold} (1 to 99), {@code window}
- * (8 to 65536), {@code batch-size} (sentences per embedding call, 1 to 4096, default 32). A
- * real neural model plugs in as an {@code Embedder} plugin, or directly through
- * {@link #SemanticStrategy(Embedder)}. An embedder failure surfaces as a
+ * <p>Parameters: {@code embedder} (the name of an embedder, found when a chunker opens in the
+ * registry the strategy came from ({@link #withPlugins}); default the offline, lexical
+ * {@code lexical}, the only one a strategy used without a registry knows), {@code threshold}
+ * (1 to 99), {@code window} (8 to 65536), {@code batch-size} (sentences per embedding call, 1
+ * to 4096, default 32). A real neural model plugs in as an {@code Embedder} plugin, or directly
+ * through {@link #SemanticStrategy(Embedder)}. An embedder failure surfaces as a
  * {@link dev.chunking.domain.ChunkingException} naming the batch's byte range. Chunkers of this
  * strategy cannot resume. Immutable and thread-safe when the embedder is.
  */
@@ -32,11 +35,21 @@ public final class SemanticStrategy implements ChunkingStrategy {
     /** The registered name. */
     public static final String NAME = "semantic";
 
-    private final Embedder embedder; // null: by name from the options
+    private final Embedder embedder; // null: by name from the options, through plugins
+    private final PluginLookup plugins;
 
-    /** Creates the strategy, which finds its embedder by name; called by {@link java.util.ServiceLoader}. */
+    /**
+     * Creates the strategy, which finds its embedder by name among the built-in ones until it is
+     * given a registry ({@link #withPlugins}); called by {@link java.util.ServiceLoader}.
+     */
     public SemanticStrategy() {
         this.embedder = null;
+        this.plugins = BuiltInPlugins.INSTANCE;
+    }
+
+    private SemanticStrategy(PluginLookup plugins) {
+        this.embedder = null;
+        this.plugins = plugins;
     }
 
     /**
@@ -47,6 +60,7 @@ public final class SemanticStrategy implements ChunkingStrategy {
      */
     public SemanticStrategy(Embedder embedder) {
         this.embedder = Objects.requireNonNull(embedder, "embedder");
+        this.plugins = BuiltInPlugins.INSTANCE;
     }
 
     @Override
@@ -60,12 +74,25 @@ public final class SemanticStrategy implements ChunkingStrategy {
     }
 
     @Override
-    public Set<String> parameters() {
+    public List<ParameterDescriptor> parameterDescriptors() {
         return StructuredChunkers.SEMANTIC_PARAMETERS;
+    }
+
+    /**
+     * Returns this strategy finding the embedder its {@code embedder} parameter names in a
+     * lookup; a strategy made with a given embedder stays as it is.
+     *
+     * @param lookup where to find the embedder
+     * @return a strategy using {@code lookup}
+     */
+    @Override
+    public ChunkingStrategy withPlugins(PluginLookup lookup) {
+        return embedder != null ? this : new SemanticStrategy(Objects.requireNonNull(lookup, "lookup"));
     }
 
     @Override
     public Chunker open(DocumentId document, ChunkingOptions options, TokenCounter tokenCounter, ChunkSink sink) {
-        return StructuredChunkers.semantic(NAME, document, options, tokenCounter, sink, embedder);
+        Embedder e = embedder != null ? embedder : plugins.embedder(StructuredChunkers.SEMANTIC_EMBEDDER.value(options));
+        return StructuredChunkers.semantic(NAME, document, options, tokenCounter, sink, e);
     }
 }

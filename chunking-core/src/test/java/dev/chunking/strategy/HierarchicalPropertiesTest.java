@@ -122,7 +122,8 @@ class HierarchicalPropertiesTest {
         assertThatThrownBy(() -> chunk("levels", "512,2048")).isInstanceOf(InvalidOptionsException.class)
                 .hasMessage("levels '512,2048': sizes must be 1..16777216 and strictly decreasing, largest first, like 2048,512,128 (--levels)");
         assertThatThrownBy(() -> chunk("levels", "6,5,4,3,2,1")).hasMessage("levels '6,5,4,3,2,1' has 6 sizes, more than 5; give at most 5 (--levels)");
-        assertThatThrownBy(() -> chunk("levels", "100,x")).hasMessage("levels '100,x': 'x' is not a whole number; give sizes like 2048,512,128 (--levels)");
+        assertThatThrownBy(() -> chunk("levels", "100,x")).hasMessage("parameter levels is '100,x'; give comma-separated whole numbers, each from 1 to 16777216"
+                + " (--levels, default 2048,512,128)");
         assertThatThrownBy(() -> Chunking.of(HierarchicalStrategy.NAME, ChunkingOptions.builder().overlap(0)
                 .malformedInput(MalformedInputPolicy.REPLACE).build()).chunk(DOC, "x"))
                 .hasMessageContaining("use --on-malformed report");

@@ -120,6 +120,6 @@ class MarkdownStrategyTest {
         ChunkingOptions options = ChunkingOptions.builder().parameter("front-matter", "drop").build();
         assertThatThrownBy(() -> Chunking.of(MarkdownStrategy.NAME, options).chunk(DOC, "x"))
                 .isInstanceOf(InvalidOptionsException.class)
-                .hasMessage("parameter front-matter is 'drop'; use chunk or skip (--front-matter)");
+                .hasMessage("parameter front-matter is 'drop'; use chunk or skip (--front-matter, default chunk)");
     }
 }

@@ -57,7 +57,7 @@ class TokenSizingTest {
 
     private static final StrategyRegistry REGISTRY = StrategyRegistry.of(
             List.of(new CharacterStrategy(), new RecursiveStrategy(), new MarkdownStrategy(), new SemanticStrategy(), new HybridStrategy()),
-            List.of(new CodePointCounter(), new WordCounter()));
+            List.of(new CodePointCounter(), new WordCounter()), List.of(new LexicalEmbedder()));
 
     @Provide
     Arbitrary<String> documents() {

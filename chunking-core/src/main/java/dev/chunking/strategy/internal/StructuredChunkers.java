@@ -1,13 +1,13 @@
 package dev.chunking.strategy.internal;
 
-import dev.chunking.application.NamedProviders;
-
 import dev.chunking.domain.Chunk;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.InvalidOptionsException;
 import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.Chunker;
+import dev.chunking.spi.Embedder;
+import dev.chunking.spi.ParameterDescriptor;
 import dev.chunking.spi.TokenCounter;
 import java.util.List;
 
@@ -16,18 +16,29 @@ import java.util.List;
  * of the {@code strategy} package. Stateless.
  */
 public final class StructuredChunkers {
-    /** The {@code front-matter} parameter. */
-    public static final String FRONT_MATTER = "front-matter";
-    /** The {@code embedder} parameter: the name of the embedder. */
-    static final String EMBEDDER = "embedder";
-    /** The {@code threshold} parameter: the percentile a distance must reach to break, 1 to 99. */
-    static final String THRESHOLD = "threshold";
+    /** The {@code front-matter} parameter of {@code markdown} and {@code hybrid}. */
+    public static final ParameterDescriptor FRONT_MATTER = ParameterDescriptor.choice("front-matter", "chunk",
+            "YAML front matter at the top: a chunk of its own, or left out", "chunk", "skip");
+    /** The {@code embedder} parameter of {@code semantic}: the embedder comparing sentences. */
+    public static final ParameterDescriptor SEMANTIC_EMBEDDER = ParameterDescriptor.plugin("embedder", "lexical",
+            "embedder comparing sentences");
+    /** The {@code embedder} parameter of {@code hybrid}: without one, no meaning shifts are looked for. */
+    public static final ParameterDescriptor HYBRID_EMBEDDER = ParameterDescriptor.plugin("embedder", "",
+            "embedder splitting oversized sections by meaning; without one they are split as recursive splits");
+    /** The {@code threshold} parameter: the percentile a distance must reach to break. */
+    public static final ParameterDescriptor THRESHOLD = ParameterDescriptor.integer("threshold", 95, 1, 99,
+            "break where a distance is above this percentile of the recent ones");
     /** The {@code window} parameter: how many recent distances the percentile is over. */
-    static final String WINDOW = "window";
+    public static final ParameterDescriptor WINDOW = ParameterDescriptor.integer("window", 64, SemanticStructure.MIN_SAMPLES,
+            RollingPercentile.LIMIT_WINDOW, "recent distances the percentile is taken over");
     /** The {@code batch-size} parameter: sentences per embedding call. */
-    static final String BATCH_SIZE = "batch-size";
-    /** The semantic parameters. */
-    public static final java.util.Set<String> SEMANTIC_PARAMETERS = java.util.Set.of(EMBEDDER, THRESHOLD, WINDOW, BATCH_SIZE);
+    public static final ParameterDescriptor BATCH_SIZE = ParameterDescriptor.integer("batch-size", 32, 1, 4096,
+            "sentences per call to the embedder");
+    /** The parameters of {@code semantic}. */
+    public static final List<ParameterDescriptor> SEMANTIC_PARAMETERS = List.of(SEMANTIC_EMBEDDER, THRESHOLD, WINDOW, BATCH_SIZE);
+    /** The parameters of {@code hybrid}. */
+    public static final List<ParameterDescriptor> HYBRID_PARAMETERS = List.of(FRONT_MATTER, HYBRID_EMBEDDER, THRESHOLD, WINDOW,
+            BATCH_SIZE);
 
     private StructuredChunkers() {
     }
@@ -57,11 +68,11 @@ public final class StructuredChunkers {
      * @param options sizes, unit and the semantic parameters
      * @param counter the token counter
      * @param sink receives the chunks
-     * @param embedder the embedder, or null to find the one the {@code embedder} parameter names (default {@code lexical})
+     * @param embedder the embedder
      * @return a new chunker
      */
     public static Chunker semantic(String strategy, DocumentId document, ChunkingOptions options, TokenCounter counter,
-                                   ChunkSink sink, dev.chunking.spi.Embedder embedder) {
+                                   ChunkSink sink, Embedder embedder) {
         return new BoundaryChunker(strategy, document, options, counter, sink, semanticStructure(options, embedder));
     }
 
@@ -74,20 +85,19 @@ public final class StructuredChunkers {
      * @param options sizes, unit, {@code front-matter} and the semantic parameters
      * @param counter the token counter
      * @param sink receives the chunks
-     * @param embedder the embedder, or null to use the one the {@code embedder} parameter names, or none when it is not set
+     * @param embedder the embedder, or null to split oversized sections without one
      * @return a new chunker
      */
     public static Chunker hybrid(String strategy, DocumentId document, ChunkingOptions options, TokenCounter counter,
-                                 ChunkSink sink, dev.chunking.spi.Embedder embedder) {
+                                 ChunkSink sink, Embedder embedder) {
         String frontMatter = frontMatter(options);
         ChunkSink target = frontMatter.equals("skip") ? skippingFrontMatter(sink) : sink;
-        SemanticStructure semantic = embedder != null || options.parameter(EMBEDDER).isPresent()
-                ? semanticStructure(options, embedder) : null;
+        SemanticStructure semantic = embedder != null ? semanticStructure(options, embedder) : null;
         if (semantic == null) {
-            for (String name : List.of(THRESHOLD, WINDOW, BATCH_SIZE)) {
-                if (options.parameter(name).isPresent()) {
-                    throw new InvalidOptionsException("parameter " + name + " has no effect without an embedder; set one"
-                            + " (--embedder lexical) or leave --" + name + " out");
+            for (ParameterDescriptor parameter : List.of(THRESHOLD, WINDOW, BATCH_SIZE)) {
+                if (options.parameter(parameter.name()).isPresent()) {
+                    throw new InvalidOptionsException("parameter " + parameter.name() + " has no effect without an embedder;"
+                            + " set one (--embedder lexical) or leave --" + parameter.name() + " out");
                 }
             }
         }
@@ -96,38 +106,14 @@ public final class StructuredChunkers {
     }
 
     private static String frontMatter(ChunkingOptions options) {
-        String frontMatter = options.parameter(FRONT_MATTER).orElse("chunk");
-        if (!frontMatter.equals("chunk") && !frontMatter.equals("skip")) {
-            throw new InvalidOptionsException("parameter front-matter is '" + frontMatter + "'; use chunk or skip (--front-matter)");
-        }
-        return frontMatter;
+        return FRONT_MATTER.value(options);
     }
 
-    static SemanticStructure semanticStructure(ChunkingOptions options, dev.chunking.spi.Embedder embedder) {
-        dev.chunking.spi.Embedder e = embedder != null ? embedder : new NamedProviders<>("embedder",
-                java.util.ServiceLoader.load(dev.chunking.spi.Embedder.class, StructuredChunkers.class.getClassLoader()),
-                dev.chunking.spi.Embedder::name).get(options.parameter(EMBEDDER).orElse("lexical"));
-        int threshold = number(options, THRESHOLD, 95, 1, 99);
-        int window = number(options, WINDOW, 64, SemanticStructure.MIN_SAMPLES, RollingPercentile.LIMIT_WINDOW);
-        int batch = number(options, BATCH_SIZE, 32, 1, 4096);
-        return new SemanticStructure(e, batch, threshold, window, 0);
-    }
-
-    private static int number(ChunkingOptions options, String name, int defaultValue, int min, int max) {
-        String value = options.parameter(name).orElse(null);
-        if (value == null) {
-            return defaultValue;
-        }
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidOptionsException("parameter " + name + " is '" + value + "'; give a whole number from " + min + " to "
-                + max + " (--" + name + ", default " + defaultValue + ")");
+    static SemanticStructure semanticStructure(ChunkingOptions options, Embedder embedder) {
+        int threshold = THRESHOLD.intValue(options);
+        int window = WINDOW.intValue(options);
+        int batch = BATCH_SIZE.intValue(options);
+        return new SemanticStructure(embedder, batch, threshold, window, 0);
     }
 
     /** Drops the front matter's chunks and numbers the others from 0. */
