@@ -4,6 +4,7 @@ import dev.chunking.application.Chunking;
 import dev.chunking.domain.Chunk;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
+import dev.chunking.domain.SizeUnit;
 import dev.chunking.spi.Chunker;
 import dev.langchain4j.data.document.Document;
 import dev.langchain4j.data.document.DocumentSplitter;
@@ -109,7 +110,7 @@ public class ChunkingBenchmark {
      */
     public static Chunking tokenChunking() {
         return Chunking.of("recursive", ChunkingOptions.builder().maxSize(MAX_SIZE).overlap(OVERLAP)
-                .unit(dev.chunking.domain.SizeUnit.TOKENS).tokenCounter("o200k_base").build());
+                .unit(SizeUnit.TOKENS).tokenCounter("o200k_base").build());
     }
 
     /**

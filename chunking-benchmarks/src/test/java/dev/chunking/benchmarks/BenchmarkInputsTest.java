@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,7 +80,7 @@ class BenchmarkInputsTest {
     @Test
     void decoderLoopRejectsTruncatedInput() {
         byte[] utf8 = "ab世".getBytes(StandardCharsets.UTF_8);
-        byte[] truncated = java.util.Arrays.copyOf(utf8, utf8.length - 1);
+        byte[] truncated = Arrays.copyOf(utf8, utf8.length - 1);
         assertThatThrownBy(() -> BenchmarkInputs.decodeStreaming(truncated, 4))
                 .isInstanceOf(IllegalArgumentException.class);
     }

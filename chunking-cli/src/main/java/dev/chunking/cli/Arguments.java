@@ -1,13 +1,14 @@
 package dev.chunking.cli;
 
 import dev.chunking.application.StrategyRegistry;
+import dev.chunking.domain.ChunkingOptions;
+import dev.chunking.domain.InputLimits;
+import dev.chunking.domain.InvalidOptionsException;
+import dev.chunking.domain.MalformedInputPolicy;
+import dev.chunking.domain.SizeUnit;
 import dev.chunking.spi.ChunkingStrategy;
 import dev.chunking.strategy.HierarchicalStrategy;
 import dev.chunking.streaming.operation.Preview;
-import dev.chunking.domain.ChunkingOptions;
-import dev.chunking.domain.InputLimits;
-import dev.chunking.domain.MalformedInputPolicy;
-import dev.chunking.domain.SizeUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -460,7 +461,7 @@ public record Arguments(String command, String strategy, ChunkingOptions options
     private static SizeUnit parseUnit(String text) {
         try {
             return SizeUnit.parse(text);
-        } catch (dev.chunking.domain.InvalidOptionsException e) {
+        } catch (InvalidOptionsException e) {
             throw new UsageException("--unit " + text + " is not known; use chars or tokens");
         }
     }

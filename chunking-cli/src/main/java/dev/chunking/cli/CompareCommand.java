@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -146,7 +147,7 @@ final class CompareCommand {
      */
     static byte[] sample(ByteSource source, long limit, long size) throws IOException {
         byte[] bytes;
-        try (InputStream in = java.nio.channels.Channels.newInputStream(source.open(0))) {
+        try (InputStream in = Channels.newInputStream(source.open(0))) {
             bytes = in.readNBytes((int) Math.min(limit, Arguments.MAX_SAMPLE));
         }
         boolean goesOn = bytes.length == limit && (size < 0 || size > limit);

@@ -1,29 +1,24 @@
 package dev.chunking.cli;
 
 import dev.chunking.application.Chunking;
-import dev.chunking.streaming.guard.PathGuard;
 import dev.chunking.application.StrategyRegistry;
+import dev.chunking.domain.CheckpointMismatchException;
 import dev.chunking.domain.ChunkingException;
 import dev.chunking.domain.DocumentId;
+import dev.chunking.domain.InputLimitException;
 import dev.chunking.domain.InvalidOptionsException;
 import dev.chunking.domain.MalformedInputException;
 import dev.chunking.domain.ResumeUnsupportedException;
 import dev.chunking.domain.UnknownPluginException;
-import dev.chunking.domain.CheckpointMismatchException;
-import dev.chunking.domain.InputLimitException;
-import dev.chunking.streaming.guard.PathRefusedException;
 import dev.chunking.spi.CheckpointStore;
 import dev.chunking.spi.ChunkSink;
+import dev.chunking.spi.ChunkingStrategy;
 import dev.chunking.streaming.ByteSource;
 import dev.chunking.streaming.StreamResult;
 import dev.chunking.streaming.StreamingChunker;
+import dev.chunking.streaming.guard.PathGuard;
+import dev.chunking.streaming.guard.PathRefusedException;
 import dev.chunking.streaming.operation.OperationOptions;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.function.Supplier;
-import dev.chunking.spi.ChunkingStrategy;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -38,7 +33,12 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The {@code chunk} command. Reads each input as a stream in 64 KiB reads (never the whole

@@ -1,11 +1,11 @@
 package dev.chunking.cli;
 
 import dev.chunking.application.Chunking;
-import dev.chunking.streaming.operation.Preview;
 import dev.chunking.domain.Chunk;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.MalformedInputException;
 import dev.chunking.streaming.ByteSource;
+import dev.chunking.streaming.operation.Preview;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

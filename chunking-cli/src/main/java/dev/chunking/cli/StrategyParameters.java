@@ -1,8 +1,8 @@
 package dev.chunking.cli;
 
 import dev.chunking.spi.ChunkingStrategy;
-import dev.chunking.spi.ParameterDescriptor;
 import dev.chunking.spi.ParameterDescriptor.Type;
+import dev.chunking.spi.ParameterDescriptor;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** What {@link ChunkWriter} writes for chunks carrying structure: id, parent, headings, attributes. */
@@ -88,7 +89,7 @@ class ChunkWriterTest {
                 "unit", "strategy", "headings", "level", "id", "parent", "attributes");
         assertThat(parsed).containsEntry("headings", List.of(value, "")).containsEntry("level", 4L).containsEntry("id", value)
                 .containsEntry("parent", "p");
-        assertThat(parsed.get("attributes")).isEqualTo(new java.util.TreeMap<>(attributes));
+        assertThat(parsed.get("attributes")).isEqualTo(new TreeMap<>(attributes));
         assertThat(((Map<?, ?>) parsed.get("attributes")).keySet().toArray()).containsExactly("", "all", "empty-name-next", "quote\"name");
     }
 

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** {@code --max-bytes}, {@code --max-chunks} and {@code --max-metadata-bytes}: parsed, validated, enforced with exit 2. */
@@ -114,7 +115,7 @@ class MainInputLimitsTest extends CommandTestSupport {
     }
 
     private static String[] concat(String[] first, String... rest) {
-        String[] all = java.util.Arrays.copyOf(first, first.length + rest.length);
+        String[] all = Arrays.copyOf(first, first.length + rest.length);
         System.arraycopy(rest, 0, all, first.length, rest.length);
         return all;
     }

@@ -2,13 +2,26 @@ package dev.chunking.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chunking.application.StrategyRegistry;
+import dev.chunking.domain.Checkpoint;
+import dev.chunking.domain.ChunkingOptions;
+import dev.chunking.domain.DocumentId;
+import dev.chunking.domain.ResumePoint;
+import dev.chunking.spi.ChunkingStrategy;
+import dev.chunking.streaming.ByteSource;
+import dev.chunking.streaming.FileCheckpointStore;
+import dev.chunking.streaming.StreamingChunker;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -78,7 +91,7 @@ class MainTest extends CommandTestSupport {
                 "chunk: --size ten is not a whole number; give e.g. --size 1000",
                 "chunk: unknown option --bogus; see chunk --help",
                 "chunk: overlap 100 >= max size 100; set overlap (--overlap) below the max size (--size)",
-                "chunk: unknown strategy 'nope'; known: " + String.join(", ", dev.chunking.application.StrategyRegistry.load().strategies().stream().map(dev.chunking.spi.ChunkingStrategy::name).sorted().toList()),
+                "chunk: unknown strategy 'nope'; known: " + String.join(", ", StrategyRegistry.load().strategies().stream().map(ChunkingStrategy::name).sorted().toList()),
                 "chunk: cannot read " + dir.resolve("missing.txt") + ": no such file; check the path",
                 "chunk: cannot read " + dir + ": it is a directory; name the files in it",
                 "chunk: no input file given; name one or more files, or - for standard input (see chunk --help)",
@@ -167,13 +180,13 @@ class MainTest extends CommandTestSupport {
         Path f = file("s.txt", "some text to chunk");
         Path out = file("s.jsonl", "{}\n");
         Path checkpointFile = dir.resolve("s.checkpoint");
-        dev.chunking.streaming.FileCheckpointStore store = new dev.chunking.streaming.FileCheckpointStore(checkpointFile);
-        dev.chunking.domain.ChunkingOptions options = Arguments.parse("--checkpoint", checkpointFile.toString(), "--out", out.toString(),
+        FileCheckpointStore store = new FileCheckpointStore(checkpointFile);
+        ChunkingOptions options = Arguments.parse("--checkpoint", checkpointFile.toString(), "--out", out.toString(),
                 f.toString()).options();
-        store.save(new dev.chunking.domain.Checkpoint(dev.chunking.domain.Checkpoint.FORMAT_VERSION, dev.chunking.streaming.StreamingChunker.DEFAULT_COLLECTION,
-                dev.chunking.domain.DocumentId.of(f.toString()),
-                "recursive", options, dev.chunking.streaming.ByteSource.file(f).fingerprint().orElseThrow(),
-                dev.chunking.domain.ResumePoint.START, java.util.Map.of("output.bytes", "3", "output.format", "jsonl",
+        store.save(new Checkpoint(Checkpoint.FORMAT_VERSION, StreamingChunker.DEFAULT_COLLECTION,
+                DocumentId.of(f.toString()),
+                "recursive", options, ByteSource.file(f).fingerprint().orElseThrow(),
+                ResumePoint.START, Map.of("output.bytes", "3", "output.format", "jsonl",
                         "output.path", out.toAbsolutePath().normalize().toString())));
         assertThat(run("--format", "offsets", "--checkpoint", checkpointFile.toString(), "--out", out.toString(), f.toString())).isEqualTo(2);
         assertThat(run("--checkpoint", checkpointFile.toString(), "--out", dir.resolve("other.jsonl").toString(), f.toString()))
@@ -189,17 +202,17 @@ class MainTest extends CommandTestSupport {
                 "chunk: --checkpoint cannot be combined with --format stats (a resumed run would count only its own chunks); use"
                         + " jsonl or offsets");
         err.reset();
-        store.save(new dev.chunking.domain.Checkpoint(dev.chunking.domain.Checkpoint.FORMAT_VERSION, dev.chunking.streaming.StreamingChunker.DEFAULT_COLLECTION,
-                dev.chunking.domain.DocumentId.of(f.toString()),
-                "recursive", options, dev.chunking.streaming.ByteSource.file(f).fingerprint().orElseThrow(),
-                dev.chunking.domain.ResumePoint.START, java.util.Map.of("output.bytes", "3", "output.tailSha256", "00")));
+        store.save(new Checkpoint(Checkpoint.FORMAT_VERSION, StreamingChunker.DEFAULT_COLLECTION,
+                DocumentId.of(f.toString()),
+                "recursive", options, ByteSource.file(f).fingerprint().orElseThrow(),
+                ResumePoint.START, Map.of("output.bytes", "3", "output.tailSha256", "00")));
         assertThat(run("--checkpoint", checkpointFile.toString(), "--out", out.toString(), f.toString())).isEqualTo(2);
         assertThat(err()).isEqualTo("chunk: --out " + out.toAbsolutePath().normalize() + " no longer holds the 3 bytes the checkpoint "
                 + checkpointFile + " recorded; delete the checkpoint to start over\n");
-        store.save(new dev.chunking.domain.Checkpoint(dev.chunking.domain.Checkpoint.FORMAT_VERSION, dev.chunking.streaming.StreamingChunker.DEFAULT_COLLECTION,
-                dev.chunking.domain.DocumentId.of(f.toString()),
-                "recursive", options, dev.chunking.streaming.ByteSource.file(f).fingerprint().orElseThrow(),
-                dev.chunking.domain.ResumePoint.START, java.util.Map.of("output.bytes", "3")));
+        store.save(new Checkpoint(Checkpoint.FORMAT_VERSION, StreamingChunker.DEFAULT_COLLECTION,
+                DocumentId.of(f.toString()),
+                "recursive", options, ByteSource.file(f).fingerprint().orElseThrow(),
+                ResumePoint.START, Map.of("output.bytes", "3")));
         assertThat(run("--checkpoint", checkpointFile.toString(), "--out", out.toString(), f.toString())).isZero();
         assertThat(Files.readString(out)).startsWith("{}\n{\"document\": ");
         assertThat(checkpointFile).doesNotExist();
@@ -226,8 +239,8 @@ class MainTest extends CommandTestSupport {
     void keepsTheOutFilesPermissions() throws IOException {
         Path f = file("p.txt", "hello");
         Path target = file("shared.jsonl", "old");
-        java.util.Set<java.nio.file.attribute.PosixFilePermission> readable =
-                java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+        Set<PosixFilePermission> readable =
+                PosixFilePermissions.fromString("rw-r--r--");
         Files.setPosixFilePermissions(target, readable);
         assertThat(run("--out", target.toString(), f.toString())).isZero();
         assertThat(Files.getPosixFilePermissions(target)).isEqualTo(readable);

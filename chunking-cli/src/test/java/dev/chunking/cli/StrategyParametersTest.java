@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chunking.application.StrategyRegistry;
 import dev.chunking.domain.InvalidOptionsException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,13 +13,13 @@ import org.junit.jupiter.api.Test;
 /** The parameter options, from the command line to {@code ChunkingOptions.parameters()}. */
 class StrategyParametersTest {
     private static Map<String, String> parameters(String... args) {
-        String[] withFile = java.util.Arrays.copyOf(args, args.length + 1);
+        String[] withFile = Arrays.copyOf(args, args.length + 1);
         withFile[args.length] = "in.txt";
         return Arguments.parse(withFile).options().parameters();
     }
 
     private static String refusal(String... args) {
-        String[] withFile = java.util.Arrays.copyOf(args, args.length + 1);
+        String[] withFile = Arrays.copyOf(args, args.length + 1);
         withFile[args.length] = "in.txt";
         try {
             Arguments.parse(withFile);

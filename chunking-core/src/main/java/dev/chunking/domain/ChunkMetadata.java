@@ -1,8 +1,10 @@
 package dev.chunking.domain;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Structural facts a strategy knows about a chunk: the heading path above it, its level, its
@@ -18,7 +20,7 @@ import java.util.Optional;
  */
 public record ChunkMetadata(List<String> headings, int level, Optional<String> id, Optional<String> parent,
                             Map<String, String> attributes) {
-    private static final Map<String, String> NO_ATTRIBUTES = java.util.Collections.emptySortedMap();
+    private static final Map<String, String> NO_ATTRIBUTES = Collections.emptySortedMap();
 
     /** No headings, level 0, no id, no parent, no attributes. */
     public static final ChunkMetadata NONE = new ChunkMetadata(List.of(), 0, Optional.empty(), Optional.empty(), Map.of());
@@ -38,7 +40,7 @@ public record ChunkMetadata(List<String> headings, int level, Optional<String> i
         }
         headings = headings.isEmpty() ? List.of() : List.copyOf(headings);
         attributes = attributes.isEmpty() ? NO_ATTRIBUTES
-                : java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(attributes));
+                : Collections.unmodifiableSortedMap(new TreeMap<>(attributes));
     }
 
     /**

@@ -1,5 +1,10 @@
 package dev.chunking.domain;
 
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
 /**
  * How large chunks may be and how much consecutive chunks overlap. Immutable and thread-safe;
  * build one with {@link #builder()} or start from {@link #defaults()}.
@@ -21,7 +26,7 @@ package dev.chunking.domain;
  *     change how far a run may go, never which chunks it makes
  */
 public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit unit, String tokenCounter,
-                              MalformedInputPolicy malformedInput, java.util.Map<String, String> parameters,
+                              MalformedInputPolicy malformedInput, Map<String, String> parameters,
                               InputLimits limits) {
     /** Longest accepted parameter value, in chars. */
     public static final int LIMIT_PARAMETER_LENGTH = 1024;
@@ -36,7 +41,7 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
     public static final String DEFAULT_TOKEN_COUNTER = "codepoints";
 
     private static final ChunkingOptions DEFAULTS = new ChunkingOptions(DEFAULT_MAX_SIZE, DEFAULT_OVERLAP, 0,
-            SizeUnit.CHARS, DEFAULT_TOKEN_COUNTER, MalformedInputPolicy.REPORT, java.util.Map.of(), InputLimits.defaults());
+            SizeUnit.CHARS, DEFAULT_TOKEN_COUNTER, MalformedInputPolicy.REPORT, Map.of(), InputLimits.defaults());
 
     /**
      * Validates the options.
@@ -66,7 +71,7 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
         if (parameters == null || limits == null) {
             throw new InvalidOptionsException("parameters and limits must not be null; use Map.of() and InputLimits.defaults()");
         }
-        java.util.TreeMap<String, String> sorted = new java.util.TreeMap<>();
+        TreeMap<String, String> sorted = new TreeMap<>();
         parameters.forEach((name, value) -> {
             if (name == null || !name.matches("[a-z][a-z0-9-]{0,63}")) {
                 throw new InvalidOptionsException("parameter name '" + name + "' is not lower-case letters, digits and '-'"
@@ -78,7 +83,7 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
             }
             sorted.put(name, value);
         });
-        parameters = java.util.Collections.unmodifiableSortedMap(sorted); // sorted, so equal options print alike
+        parameters = Collections.unmodifiableSortedMap(sorted); // sorted, so equal options print alike
     }
 
     /**
@@ -93,7 +98,7 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
      * @param parameters strategy-specific settings by name
      */
     public ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit unit, String tokenCounter,
-                           MalformedInputPolicy malformedInput, java.util.Map<String, String> parameters) {
+                           MalformedInputPolicy malformedInput, Map<String, String> parameters) {
         this(maxSize, overlap, minSize, unit, tokenCounter, malformedInput, parameters, InputLimits.defaults());
     }
 
@@ -109,7 +114,7 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
      */
     public ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit unit, String tokenCounter,
                            MalformedInputPolicy malformedInput) {
-        this(maxSize, overlap, minSize, unit, tokenCounter, malformedInput, java.util.Map.of());
+        this(maxSize, overlap, minSize, unit, tokenCounter, malformedInput, Map.of());
     }
 
     /**
@@ -128,8 +133,8 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
      * @param name the parameter name
      * @return its value, or empty when it was not set
      */
-    public java.util.Optional<String> parameter(String name) {
-        return java.util.Optional.ofNullable(parameters.get(name));
+    public Optional<String> parameter(String name) {
+        return Optional.ofNullable(parameters.get(name));
     }
 
     /**
@@ -172,7 +177,7 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
         private String tokenCounter;
         private MalformedInputPolicy malformedInput;
         private InputLimits limits;
-        private final java.util.Map<String, String> parameters = new java.util.TreeMap<>();
+        private final Map<String, String> parameters = new TreeMap<>();
 
         private Builder(ChunkingOptions from) {
             parameters.putAll(from.parameters);

@@ -1,6 +1,8 @@
 package dev.chunking.spi;
 
+import dev.chunking.domain.ResumePoint;
 import dev.chunking.domain.ResumeUnsupportedException;
+import java.nio.ByteBuffer;
 /**
  * A stateful chunker for one document, opened by a {@link ChunkingStrategy}. Feed it the
  * document in pieces of any size (down to one byte or one char per call), then call
@@ -39,7 +41,7 @@ public interface Chunker extends AutoCloseable {
      *
      * @param utf8 the bytes from its position to its limit
      */
-    default void feed(java.nio.ByteBuffer utf8) {
+    default void feed(ByteBuffer utf8) {
         if (utf8.hasArray()) {
             feed(utf8.array(), utf8.arrayOffset() + utf8.position(), utf8.remaining());
             utf8.position(utf8.limit());
@@ -86,7 +88,7 @@ public interface Chunker extends AutoCloseable {
      * @return the current resume point
      * @throws ResumeUnsupportedException if the chunker cannot report one (the default)
      */
-    default dev.chunking.domain.ResumePoint resumePoint() {
+    default ResumePoint resumePoint() {
         throw new ResumeUnsupportedException(getClass().getName() + " cannot report resume points, so runs with it"
                 + " cannot be checkpointed; run without a checkpoint store");
     }

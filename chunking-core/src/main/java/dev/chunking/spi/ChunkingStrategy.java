@@ -1,9 +1,9 @@
 package dev.chunking.spi;
 
-import dev.chunking.domain.ResumeUnsupportedException;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.ResumePoint;
+import dev.chunking.domain.ResumeUnsupportedException;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;

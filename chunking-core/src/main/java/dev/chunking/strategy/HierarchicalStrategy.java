@@ -4,12 +4,12 @@ import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.InvalidOptionsException;
 import dev.chunking.domain.MalformedInputPolicy;
-import dev.chunking.strategy.internal.HierarchicalChunker;
 import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.Chunker;
 import dev.chunking.spi.ChunkingStrategy;
 import dev.chunking.spi.ParameterDescriptor;
 import dev.chunking.spi.TokenCounter;
+import dev.chunking.strategy.internal.HierarchicalChunker;
 import java.util.List;
 
 /**

@@ -2,6 +2,7 @@ package dev.chunking.strategy;
 
 import dev.chunking.domain.InvalidOptionsException;
 import dev.chunking.spi.Embedder;
+import dev.chunking.strategy.internal.Vectors;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -161,7 +162,7 @@ public final class LexicalEmbedder implements Embedder {
             throw new InvalidOptionsException("cosine distance of vectors of " + a.length + " and " + b.length
                     + " dimensions; compare vectors made by the same embedder");
         }
-        return dev.chunking.strategy.internal.Vectors.cosineDistanceOfSums(a, null, b, null);
+        return Vectors.cosineDistanceOfSums(a, null, b, null);
     }
 
     private float[] embed(String text, Features features) {

@@ -2,12 +2,12 @@ package dev.chunking.strategy;
 
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
-import dev.chunking.strategy.internal.StructuredChunkers;
 import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.Chunker;
 import dev.chunking.spi.ChunkingStrategy;
 import dev.chunking.spi.ParameterDescriptor;
 import dev.chunking.spi.TokenCounter;
+import dev.chunking.strategy.internal.StructuredChunkers;
 import java.util.List;
 
 /**

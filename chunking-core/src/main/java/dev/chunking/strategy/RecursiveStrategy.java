@@ -3,11 +3,11 @@ package dev.chunking.strategy;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.ResumePoint;
-import dev.chunking.strategy.internal.BoundaryChunker;
-import dev.chunking.spi.Chunker;
 import dev.chunking.spi.ChunkSink;
+import dev.chunking.spi.Chunker;
 import dev.chunking.spi.ChunkingStrategy;
 import dev.chunking.spi.TokenCounter;
+import dev.chunking.strategy.internal.BoundaryChunker;
 
 /**
  * {@code recursive}: packs as much text as fits, ending each chunk at the strongest boundary

@@ -2,7 +2,6 @@ package dev.chunking.strategy;
 
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
-import dev.chunking.strategy.internal.StructuredChunkers;
 import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.Chunker;
 import dev.chunking.spi.ChunkingStrategy;
@@ -10,8 +9,9 @@ import dev.chunking.spi.Embedder;
 import dev.chunking.spi.ParameterDescriptor;
 import dev.chunking.spi.PluginLookup;
 import dev.chunking.spi.TokenCounter;
-import java.util.Objects;
+import dev.chunking.strategy.internal.StructuredChunkers;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * {@code semantic}: breaks where the meaning shifts. Sentences (Unicode-aware rules: CJK full

@@ -9,13 +9,16 @@ import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.MalformedInputException;
 import dev.chunking.spi.Chunker;
+import dev.chunking.testing.Promises;
 import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Bad input and misuse give clear library exceptions; streams are read in pieces. */
 class ChunkerInputTest {
@@ -23,7 +26,7 @@ class ChunkerInputTest {
     private final Chunking chunking = Chunking.of("recursive", ChunkingOptions.builder().maxSize(8).overlap(2).build());
 
     private static byte[] hex(String hex) {
-        return java.util.HexFormat.of().parseHex(hex.replace(" ", ""));
+        return HexFormat.of().parseHex(hex.replace(" ", ""));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -71,7 +74,7 @@ class ChunkerInputTest {
     void keepsNulCrAndBomAsText() {
         String text = "\ufeffa\u0000b\rc\r\nd";
         List<Chunk> chunks = chunking.chunk(DOC, text);
-        dev.chunking.testing.Promises.assertKept(text, chunks, chunking.options());
+        Promises.assertKept(text, chunks, chunking.options());
         assertThat(chunks.get(0).text()).startsWith("\ufeffa\u0000b\r");
         assertThat(chunks.get(0).byteStart()).isZero();
     }
@@ -123,7 +126,7 @@ class ChunkerInputTest {
             try (Chunker chunker = chunking.open(DOC, chunks::add)) {
                 for (int at = 0; at < utf8.length; at += 777) {
                     int n = Math.min(777, utf8.length - at);
-                    java.nio.ByteBuffer piece = direct ? java.nio.ByteBuffer.allocateDirect(n) : java.nio.ByteBuffer.allocate(n + 3).position(3);
+                    ByteBuffer piece = direct ? ByteBuffer.allocateDirect(n) : ByteBuffer.allocate(n + 3).position(3);
                     piece.put(utf8, at, n).flip();
                     if (!direct) {
                         piece.position(3);

@@ -22,6 +22,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 
@@ -65,8 +66,8 @@ class InputLimitsPropertiesTest {
     /** A limit as a percentage of what the unlimited run needs: mostly enough (100 and more), now and then too little. */
     @Provide
     Arbitrary<Integer> shares() {
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(100, 150)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0, 99)));
+        return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.integers().between(100, 150)),
+                Tuple.of(1, Arbitraries.integers().between(0, 99)));
     }
 
     /** Feeds {@code utf8[from..]} in random pieces, as bytes or as chars (then cutting surrogate pairs too). */

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** Input limits: each refused with a message naming the limit; the chunks before it delivered, none after, none cut short. */
@@ -201,7 +202,7 @@ class InputLimitsTest {
             threeChunks.feed(utf8, 8, 8);
             threeChunks.finish();
         }).isInstanceOf(InputLimitException.class).hasMessage(chunksMessage(4, 3));
-        assertThat(delivered).extracting(Chunk::index, Chunk::text).containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "ijkl"));
+        assertThat(delivered).extracting(Chunk::index, Chunk::text).containsExactly(Tuple.tuple(2L, "ijkl"));
 
         Chunker twelveBytes = character(InputLimits.defaults().withMaxDocumentBytes(12)).resume(DOC, c -> { }, point);
         twelveBytes.feed(utf8, 8, 4);

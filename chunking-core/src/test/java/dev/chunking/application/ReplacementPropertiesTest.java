@@ -18,6 +18,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 
 /** REPLACE: U+FFFD for each maximal ill-formed subpart, counted, with byte offsets exact against the original bytes. */
@@ -29,8 +30,8 @@ class ReplacementPropertiesTest {
                 .map(cp -> Character.toString(cp).getBytes(StandardCharsets.UTF_8));
         Arbitrary<byte[]> ascii = Arbitraries.of(" ", "a", "\n", ". ").map(s -> s.getBytes(StandardCharsets.UTF_8));
         Arbitrary<byte[]> broken = Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(3);
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, valid), net.jqwik.api.Tuple.of(6, ascii),
-                net.jqwik.api.Tuple.of(2, broken)).list().ofMaxSize(60).map(pieces -> {
+        return Arbitraries.frequencyOf(Tuple.of(6, valid), Tuple.of(6, ascii),
+                Tuple.of(2, broken)).list().ofMaxSize(60).map(pieces -> {
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
                     pieces.forEach(out::writeBytes);
                     return out.toByteArray();

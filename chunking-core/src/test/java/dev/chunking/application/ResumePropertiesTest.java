@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chunking.domain.Chunk;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
+import dev.chunking.domain.MalformedInputException;
 import dev.chunking.domain.MalformedInputPolicy;
 import dev.chunking.domain.ResumePoint;
 import dev.chunking.domain.SizeUnit;
@@ -76,7 +77,7 @@ class ResumePropertiesTest {
         List<ResumePoint> points;
         try (Chunker chunker = chunking.open(DOC, whole::add)) {
             points = feed(chunker, input, 0, random);
-        } catch (dev.chunking.domain.MalformedInputException e) {
+        } catch (MalformedInputException e) {
             return; // REPORT on malformed input: nothing to resume
         }
         points.add(0, ResumePoint.START);

@@ -9,11 +9,12 @@ import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.InvalidOptionsException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class StrategyComparisonTest {
     private static final String TEXT = "# Guide\n\nFirst paragraph. It has two sentences.\n\nSecond paragraph is longer and it"
@@ -37,9 +38,9 @@ class StrategyComparisonTest {
             assertThat(row.chunks()).isEqualTo(chunks.size());
             assertThat(row.minSize()).isEqualTo(sizes[0]);
             assertThat(row.maxSize()).isEqualTo(sizes[sizes.length - 1]).isLessThanOrEqualTo(40);
-            assertThat(row.meanSize()).isEqualTo(java.util.Arrays.stream(sizes).average().orElseThrow());
+            assertThat(row.meanSize()).isEqualTo(Arrays.stream(sizes).average().orElseThrow());
             assertThat(row.p50Size()).isEqualTo(sizes[(int) Math.ceil(0.5 * sizes.length) - 1]);
-            assertThat(row.underMinShare()).isEqualTo((double) java.util.Arrays.stream(sizes).filter(s -> s < 20).count() / sizes.length);
+            assertThat(row.underMinShare()).isEqualTo((double) Arrays.stream(sizes).filter(s -> s < 20).count() / sizes.length);
             assertThat(row.boundaryShare()).isBetween(0.0, 1.0);
             assertThat(row.time()).isEqualTo(Duration.ofMillis(5));
         }

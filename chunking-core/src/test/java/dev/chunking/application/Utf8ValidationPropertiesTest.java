@@ -13,12 +13,14 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 
 /** Any byte sequence is accepted exactly when the JDK's strict UTF-8 decoder accepts it. */
@@ -34,8 +36,8 @@ class Utf8ValidationPropertiesTest {
                 hex("C1BF"), hex("F08F8080"), hex("F4908080"), hex("F5"), hex("FF"), hex("80"), hex("BF"), hex("C3"), hex("E282"),
                 hex("F09F98"), hex("E241"), hex("F09F4141"));
         Arbitrary<byte[]> randomByte = Arbitraries.bytes().map(b -> new byte[] {b});
-        Arbitrary<byte[]> piece = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(30, valid), net.jqwik.api.Tuple.of(1, broken),
-                net.jqwik.api.Tuple.of(1, randomByte));
+        Arbitrary<byte[]> piece = Arbitraries.frequencyOf(Tuple.of(30, valid), Tuple.of(1, broken),
+                Tuple.of(1, randomByte));
         return piece.list().ofMaxSize(30).map(pieces -> {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             pieces.forEach(out::writeBytes);
@@ -44,7 +46,7 @@ class Utf8ValidationPropertiesTest {
     }
 
     private static byte[] hex(String hex) {
-        return java.util.HexFormat.of().parseHex(hex);
+        return HexFormat.of().parseHex(hex);
     }
 
     private static boolean jdkAccepts(byte[] input) {

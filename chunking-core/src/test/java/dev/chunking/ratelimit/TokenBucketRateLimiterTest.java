@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 
@@ -90,7 +91,7 @@ class TokenBucketRateLimiterTest extends RateLimiterContract {
 
     @Test
     void forgetsKeysWhoseBucketIsFullFirstAndThatChangesNoAnswer() {
-        java.util.function.Function<String, RateLimit> limits = key -> key.equals("busy") ? SLOW : null;
+        Function<String, RateLimit> limits = key -> key.equals("busy") ? SLOW : null;
         TokenBucketRateLimiter bounded = builder(FAST).limits(limits).maxKeys(4).build();
         AtomicLong unboundedClock = new AtomicLong(START);
         TokenBucketRateLimiter unbounded = TokenBucketRateLimiter.builder(FAST).limits(limits).nanoTime(unboundedClock::get).build();

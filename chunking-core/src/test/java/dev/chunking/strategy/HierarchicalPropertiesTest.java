@@ -9,6 +9,7 @@ import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.InvalidOptionsException;
 import dev.chunking.domain.MalformedInputPolicy;
+import dev.chunking.domain.SizeUnit;
 import dev.chunking.testing.Feeds;
 import dev.chunking.testing.Promises;
 import dev.chunking.testing.Texts;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
@@ -96,7 +98,7 @@ class HierarchicalPropertiesTest {
     @Property(tries = 300)
     void packsCodePointTokensExactlyAsChars(@ForAll("options") ChunkingOptions options, @ForAll("documents") String text) {
         List<Chunk> chars = Chunking.of(HierarchicalStrategy.NAME, options).chunk(DOC, text);
-        List<Chunk> tokens = Chunking.of(HierarchicalStrategy.NAME, options.toBuilder().unit(dev.chunking.domain.SizeUnit.TOKENS).build())
+        List<Chunk> tokens = Chunking.of(HierarchicalStrategy.NAME, options.toBuilder().unit(SizeUnit.TOKENS).build())
                 .chunk(DOC, text);
         assertThat(tokens).extracting(c -> c.start() + "-" + c.end() + " " + c.size() + " " + c.metadata().id() + " " + c.metadata().parent())
                 .containsExactlyElementsOf(chars.stream().map(c -> c.start() + "-" + c.end() + " " + c.size() + " " + c.metadata().id()
@@ -110,7 +112,7 @@ class HierarchicalPropertiesTest {
         assertThat(chunks).extracting(c -> c.metadata().level()).containsOnly(0, 1, 2);
         assertThat(chunks.get(0).metadata().id()).contains("doc#L2-0");
         assertThat(chunks.get(0).metadata().parent()).contains("doc#L1-0");
-        assertThat(chunks).filteredOn(c -> c.metadata().id().equals(java.util.Optional.of("doc#L1-0"))).singleElement()
+        assertThat(chunks).filteredOn(c -> c.metadata().id().equals(Optional.of("doc#L1-0"))).singleElement()
                 .satisfies(c -> assertThat(c.metadata().parent()).contains("doc#L0-0"));
         assertThat(chunks).filteredOn(c -> c.metadata().level() == 1).allSatisfy(c -> assertThat(c.size()).isLessThanOrEqualTo(512));
         assertThat(chunks).filteredOn(c -> c.metadata().level() == 0).allSatisfy(c -> assertThat(c.size()).isLessThanOrEqualTo(2048));

@@ -6,6 +6,7 @@ import dev.chunking.application.Chunking;
 import dev.chunking.domain.Chunk;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
+import dev.chunking.domain.InvalidOptionsException;
 import dev.chunking.testing.Feeds;
 import dev.chunking.testing.Promises;
 import dev.chunking.testing.Texts;
@@ -16,6 +17,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** The {@code hybrid} strategy: sections whole, small ones merged under their parent, large ones split, sub-strategy recorded. */
@@ -81,8 +83,8 @@ class HybridStrategyTest {
     @Test
     void refusesSemanticParametersWithoutAnEmbedder() {
         ChunkingOptions options = ChunkingOptions.builder().parameter("threshold", "50").build();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Chunking.of(HybridStrategy.NAME, options).chunk(DOC, "x"))
-                .isInstanceOf(dev.chunking.domain.InvalidOptionsException.class)
+        Assertions.assertThatThrownBy(() -> Chunking.of(HybridStrategy.NAME, options).chunk(DOC, "x"))
+                .isInstanceOf(InvalidOptionsException.class)
                 .hasMessage("parameter threshold has no effect without an embedder; set one (--embedder lexical) or leave --threshold out");
     }
 

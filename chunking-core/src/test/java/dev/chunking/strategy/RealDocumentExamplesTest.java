@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** Expected boundaries on two small documents written for these tests (src/test/resources/documents). */
@@ -61,8 +62,8 @@ class RealDocumentExamplesTest {
     void characterCutsFixedWindowsWithTheConfiguredOverlap() throws IOException {
         List<Chunk> chunks = chunk("character", read("multilingual.txt"), 40, 10);
         assertThat(chunks).extracting(Chunk::start, Chunk::end).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(0L, 40L), org.assertj.core.groups.Tuple.tuple(30L, 70L),
-                org.assertj.core.groups.Tuple.tuple(60L, 100L), org.assertj.core.groups.Tuple.tuple(90L, 124L));
+                Tuple.tuple(0L, 40L), Tuple.tuple(30L, 70L),
+                Tuple.tuple(60L, 100L), Tuple.tuple(90L, 124L));
         assertThat(chunks.get(0).text()).isEqualTo("Premi\u00e8re ligne en fran\u00e7ais. Deuxi\u00e8me phr");
     }
 

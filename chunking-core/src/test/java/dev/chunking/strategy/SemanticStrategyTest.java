@@ -13,6 +13,7 @@ import dev.chunking.spi.Embedder;
 import dev.chunking.testing.Feeds;
 import dev.chunking.testing.Promises;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -69,7 +70,7 @@ class SemanticStrategyTest {
     @Test
     void reportsAFailingEmbedderWithTheBatchByteRange() {
         Embedder failing = counting(new ArrayList<>(), new AtomicInteger(2));
-        int from = String.join("", java.util.Arrays.copyOf(COOKING, 8)).length();
+        int from = String.join("", Arrays.copyOf(COOKING, 8)).length();
         int to = String.join("", COOKING).length();
         ChunkingOptions options = ChunkingOptions.builder().maxSize(100).overlap(0).parameter("batch-size", "4").build();
         assertThatThrownBy(() -> Chunking.of(new SemanticStrategy(failing), options, new CodePointCounter()).chunk(DOC, topics()))

@@ -13,12 +13,14 @@ import dev.chunking.domain.SizeUnit;
 import dev.chunking.spi.TokenCounter;
 import dev.chunking.testing.Promises;
 import dev.chunking.testing.Texts;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
@@ -91,7 +93,7 @@ class TokenSizingTest {
         List<Chunk> byChars = Chunking.of(REGISTRY, strategy, chars).chunk(DOC, text);
         List<Chunk> byTokens = Chunking.of(REGISTRY, strategy, chars.toBuilder().unit(SizeUnit.TOKENS).build()).chunk(DOC, text);
         assertThat(byTokens).extracting(Chunk::start, Chunk::end, Chunk::size)
-                .isEqualTo(byChars.stream().map(c -> net.jqwik.api.Tuple.of(c.start(), c.end(), c.size()))
+                .isEqualTo(byChars.stream().map(c -> Tuple.of(c.start(), c.end(), c.size()))
                         .map(t -> org.assertj.core.groups.Tuple.tuple(t.get1(), t.get2(), t.get3())).toList());
     }
 
@@ -104,7 +106,7 @@ class TokenSizingTest {
 
         @Override
         public int count(CharSequence text) {
-            return text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            return text.toString().getBytes(StandardCharsets.UTF_8).length;
         }
     }
 
@@ -174,7 +176,7 @@ class TokenSizingTest {
 
             @Override
             public int count(CharSequence text) {
-                return text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                return text.toString().getBytes(StandardCharsets.UTF_8).length;
             }
         };
         Chunking chunking = Chunking.of(new RecursiveStrategy(),

@@ -1,6 +1,7 @@
 package dev.chunking.testing;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.commonmark.node.Node;
 import org.commonmark.node.SourceSpan;
@@ -28,7 +29,7 @@ import org.commonmark.parser.Parser;
  * first line.
  */
 public final class CommonMarkOutline {
-    private static final Parser PARSER = Parser.builder().extensions(java.util.List.of(org.commonmark.ext.gfm.tables.TablesExtension.create()))
+    private static final Parser PARSER = Parser.builder().extensions(List.of(org.commonmark.ext.gfm.tables.TablesExtension.create()))
             .includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
 
     private CommonMarkOutline() {
@@ -240,12 +241,12 @@ public final class CommonMarkOutline {
             }
             if (c == '\r' || c == '\n') {
                 if (count == starts.length) {
-                    starts = java.util.Arrays.copyOf(starts, count * 2);
+                    starts = Arrays.copyOf(starts, count * 2);
                 }
                 starts[count++] = i + 1;
             }
         }
-        return java.util.Arrays.copyOf(starts, count);
+        return Arrays.copyOf(starts, count);
     }
 
     private static int lineEnd(String text, int[] starts, int line) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chunking.domain.Chunk;
 import dev.chunking.domain.ChunkingOptions;
+import dev.chunking.domain.SizeUnit;
+import dev.chunking.spi.TokenCounter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -41,7 +43,7 @@ public final class Promises {
      * As {@link #assertKept(String, List, ChunkingOptions)}, with sizes and overlaps counted by
      * {@code counter} when the unit is tokens.
      */
-    public static void assertKept(String text, List<Chunk> chunks, ChunkingOptions options, dev.chunking.spi.TokenCounter counter) {
+    public static void assertKept(String text, List<Chunk> chunks, ChunkingOptions options, TokenCounter counter) {
         assertKept(text, chunks, options, counter, options.maxSize());
     }
 
@@ -50,7 +52,7 @@ public final class Promises {
      * boundary may split a grapheme cluster longer than {@code clusterLimit} (for the coarser
      * levels of a hierarchy, which inherit the finest level's splits).
      */
-    public static void assertKept(String text, List<Chunk> chunks, ChunkingOptions options, dev.chunking.spi.TokenCounter counter,
+    public static void assertKept(String text, List<Chunk> chunks, ChunkingOptions options, TokenCounter counter,
                                   int clusterLimit) {
         int[] cps = text.codePoints().toArray();
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
@@ -70,7 +72,7 @@ public final class Promises {
             assertThat(c.content().toByteArray()).as("chunk %d is the byte slice", i)
                     .isEqualTo(Arrays.copyOfRange(utf8, (int) c.byteStart(), (int) c.byteEnd()));
             assertThat(c.end()).as("chunk %d is not empty", i).isGreaterThan(c.start());
-            if (options.unit() == dev.chunking.domain.SizeUnit.CHARS) {
+            if (options.unit() == SizeUnit.CHARS) {
                 assertThat(c.size()).as("size of chunk %d", i).isEqualTo(c.end() - c.start());
             }
             assertThat(c.size()).as("chunk %d within max size", i).isLessThanOrEqualTo(options.maxSize());
@@ -93,7 +95,7 @@ public final class Promises {
     }
 
     /** A boundary is a cluster boundary, or lies in a cluster longer than the maximum (in tokens when counted). */
-    private static void assertGraphemeSafe(TreeSet<Integer> boundaries, int[] cps, dev.chunking.spi.TokenCounter counter,
+    private static void assertGraphemeSafe(TreeSet<Integer> boundaries, int[] cps, TokenCounter counter,
                                            long offset, int maxSize, String what) {
         if (boundaries.contains((int) offset)) {
             return;

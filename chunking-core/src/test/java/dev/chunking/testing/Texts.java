@@ -3,6 +3,7 @@ package dev.chunking.testing;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Tuple;
 
 /** Generators of hostile text for property tests: every script and cluster the promises name. */
 public final class Texts {
@@ -43,7 +44,7 @@ public final class Texts {
         Arbitrary<String> run = Arbitraries.of("x", "\u00e9", "\u6f22", "\ud83d\ude00", "e\u0301", " ")
                 .flatMap(s -> Arbitraries.integers().between(1, 400).map(s::repeat));
         Arbitrary<String> piece = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(12, atom), net.jqwik.api.Tuple.of(3, codePoint), net.jqwik.api.Tuple.of(1, run));
+                Tuple.of(12, atom), Tuple.of(3, codePoint), Tuple.of(1, run));
         return piece.list().ofMaxSize(160).map(pieces -> String.join("", pieces));
     }
 
@@ -63,7 +64,7 @@ public final class Texts {
      */
     public static Arbitrary<String> markdown() {
         Arbitrary<String> piece = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, Arbitraries.of(MARKDOWN)), net.jqwik.api.Tuple.of(4, Arbitraries.of(ATOMS)));
+                Tuple.of(6, Arbitraries.of(MARKDOWN)), Tuple.of(4, Arbitraries.of(ATOMS)));
         return piece.list().ofMaxSize(120).map(pieces -> String.join("", pieces));
     }
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * The byte sources of this module: a file (seekable, fingerprinted, so runs over it can be
@@ -52,7 +53,7 @@ public interface ByteSource extends DocumentSource {
      * @return the source as a byte source
      */
     static ByteSource of(DocumentSource source) {
-        java.util.Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(source, "source");
         return source instanceof ByteSource b ? b : new AdaptedSource(source);
     }
 }

@@ -1,8 +1,8 @@
 package dev.chunking.streaming;
 
-import dev.chunking.domain.CheckpointStorageException;
 import dev.chunking.domain.Checkpoint;
 import dev.chunking.domain.CheckpointMismatchException;
+import dev.chunking.domain.CheckpointStorageException;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.CollectionId;
 import dev.chunking.domain.DocumentId;

@@ -1,14 +1,14 @@
 package dev.chunking.streaming;
 
-import dev.chunking.streaming.operation.OperationOptions;
 import dev.chunking.application.Chunking;
-import dev.chunking.streaming.operation.ChunkingOperations;
-import dev.chunking.streaming.operation.OperationRequest;
-import dev.chunking.streaming.operation.OperationResult;
 import dev.chunking.domain.CollectionId;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.spi.CheckpointStore;
 import dev.chunking.spi.ChunkSink;
+import dev.chunking.streaming.operation.ChunkingOperations;
+import dev.chunking.streaming.operation.OperationOptions;
+import dev.chunking.streaming.operation.OperationRequest;
+import dev.chunking.streaming.operation.OperationResult;
 import java.io.IOException;
 import java.util.Map;
 import java.util.function.Supplier;

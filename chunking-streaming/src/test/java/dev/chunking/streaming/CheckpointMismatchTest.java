@@ -1,12 +1,12 @@
 package dev.chunking.streaming;
 
-import dev.chunking.streaming.operation.OperationOptions;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chunking.application.Chunking;
 import dev.chunking.domain.CheckpointMismatchException;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
+import dev.chunking.streaming.operation.OperationOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package dev.chunking.streaming;
 
-import dev.chunking.streaming.operation.OperationOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +10,9 @@ import dev.chunking.domain.Chunk;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.MalformedInputPolicy;
+import dev.chunking.domain.ResumePoint;
+import dev.chunking.domain.SourceFingerprint;
+import dev.chunking.streaming.operation.OperationOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -113,8 +115,8 @@ class CheckpointResumeIT {
         FileCheckpointStore store = new FileCheckpointStore(file);
         Checkpoint checkpoint = new Checkpoint(Checkpoint.FORMAT_VERSION, StreamingChunker.DEFAULT_COLLECTION, DocumentId.of("d\u00e9j\u00e0 vu.md"),
                 chunking.strategy().name(),
-                chunking.options(), new dev.chunking.domain.SourceFingerprint(12345, 678, "aa", "bb"),
-                new dev.chunking.domain.ResumePoint(10, 9, 20, 18, next, 2), Map.of("output.bytes", "4096", "note", "a=b c"));
+                chunking.options(), new SourceFingerprint(12345, 678, "aa", "bb"),
+                new ResumePoint(10, 9, 20, 18, next, 2), Map.of("output.bytes", "4096", "note", "a=b c"));
         store.save(checkpoint);
         assertThat(store.load(StreamingChunker.DEFAULT_COLLECTION, DocumentId.of("d\u00e9j\u00e0 vu.md"))).contains(checkpoint);
         store.delete(checkpoint.collection(), checkpoint.document());

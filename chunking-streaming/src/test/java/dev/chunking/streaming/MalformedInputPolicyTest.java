@@ -1,6 +1,5 @@
 package dev.chunking.streaming;
 
-import dev.chunking.streaming.operation.OperationOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +9,7 @@ import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.MalformedInputException;
 import dev.chunking.domain.MalformedInputPolicy;
+import dev.chunking.streaming.operation.OperationOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

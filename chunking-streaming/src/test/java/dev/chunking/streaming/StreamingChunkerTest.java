@@ -1,6 +1,5 @@
 package dev.chunking.streaming;
 
-import dev.chunking.streaming.operation.OperationOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,8 +8,16 @@ import dev.chunking.domain.Chunk;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.InputLimitException;
+import dev.chunking.domain.InputLimits;
 import dev.chunking.domain.MalformedInputException;
 import dev.chunking.domain.MalformedInputPolicy;
+import dev.chunking.spi.ChunkSink;
+import dev.chunking.spi.Chunker;
+import dev.chunking.spi.ChunkingStrategy;
+import dev.chunking.spi.TokenCounter;
+import dev.chunking.strategy.CharacterStrategy;
+import dev.chunking.strategy.CodePointCounter;
+import dev.chunking.streaming.operation.OperationOptions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -63,8 +70,8 @@ class StreamingChunkerTest {
 
     @Test
     void skipsAByteOrderMarkForAPluginThatCannotResume() throws IOException {
-        dev.chunking.spi.ChunkingStrategy plugin = new dev.chunking.spi.ChunkingStrategy() {
-            private final dev.chunking.strategy.CharacterStrategy inner = new dev.chunking.strategy.CharacterStrategy();
+        ChunkingStrategy plugin = new ChunkingStrategy() {
+            private final CharacterStrategy inner = new CharacterStrategy();
 
             @Override
             public String name() {
@@ -77,14 +84,14 @@ class StreamingChunkerTest {
             }
 
             @Override
-            public dev.chunking.spi.Chunker open(DocumentId document, ChunkingOptions options, dev.chunking.spi.TokenCounter counter,
-                                                 dev.chunking.spi.ChunkSink sink) {
+            public Chunker open(DocumentId document, ChunkingOptions options, TokenCounter counter,
+                                                 ChunkSink sink) {
                 return inner.open(document, options, counter, sink);
             }
         };
         Path file = Files.write(dir.resolve("bom-plugin.txt"), "\ufeffabcdefghijkl".getBytes(StandardCharsets.UTF_8));
         List<Chunk> chunks = new ArrayList<>();
-        new StreamingChunker(Chunking.of(plugin, SMALL, new dev.chunking.strategy.CodePointCounter()), OperationOptions.defaults())
+        new StreamingChunker(Chunking.of(plugin, SMALL, new CodePointCounter()), OperationOptions.defaults())
                 .run(DOC, ByteSource.file(file), chunks::add);
         assertThat(chunks).extracting(Chunk::text).containsExactly("abcdefghij", "ijkl");
         assertThat(chunks).extracting(Chunk::byteStart).containsExactly(3L, 11L);
@@ -146,7 +153,7 @@ class StreamingChunkerTest {
 
     @Test
     void stopsASourceThatNeverEndsAtTheDocumentLimitOfTheChunkingOptions() throws IOException {
-        ChunkingOptions limited = SMALL.withLimits(dev.chunking.domain.InputLimits.defaults().withMaxDocumentBytes(1_000_000));
+        ChunkingOptions limited = SMALL.withLimits(InputLimits.defaults().withMaxDocumentBytes(1_000_000));
         StreamingChunker chunker = new StreamingChunker(Chunking.of("character", limited), OperationOptions.defaults());
         List<Chunk> chunks = new ArrayList<>();
         assertThatThrownBy(() -> chunker.run(DOC, ByteSource.file(Path.of("/dev/zero")), chunks::add))

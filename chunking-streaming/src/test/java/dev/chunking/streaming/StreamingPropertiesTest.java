@@ -1,12 +1,12 @@
 package dev.chunking.streaming;
 
-import dev.chunking.streaming.operation.OperationOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chunking.application.Chunking;
 import dev.chunking.domain.Chunk;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
+import dev.chunking.streaming.operation.OperationOptions;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +19,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -47,9 +48,9 @@ class StreamingPropertiesTest {
 
     @Provide
     Arbitrary<Integer> bufferSizes() {
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(1, 16)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(17, 70_000)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of(1 << 20, 64 * 1024)));
+        return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.integers().between(1, 16)),
+                Tuple.of(2, Arbitraries.integers().between(17, 70_000)),
+                Tuple.of(1, Arbitraries.of(1 << 20, 64 * 1024)));
     }
 
     @Provide

@@ -1,14 +1,14 @@
 package dev.chunking.strategy.internal;
 
-import dev.chunking.domain.InvalidOptionsException;
-import dev.chunking.domain.ResumeUnsupportedException;
-import dev.chunking.domain.ChunkMetadata;
 import dev.chunking.domain.Chunk;
+import dev.chunking.domain.ChunkMetadata;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
+import dev.chunking.domain.InvalidOptionsException;
 import dev.chunking.domain.MalformedInputException;
 import dev.chunking.domain.MalformedInputPolicy;
 import dev.chunking.domain.ResumePoint;
+import dev.chunking.domain.ResumeUnsupportedException;
 import dev.chunking.domain.SizeUnit;
 import dev.chunking.domain.Utf8Text;
 import dev.chunking.spi.ChunkSink;

@@ -10,6 +10,7 @@ import dev.chunking.domain.Utf8Text;
 import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.Chunker;
 import dev.chunking.spi.TokenCounter;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -153,7 +154,7 @@ public final class HierarchicalChunker implements Chunker {
     }
 
     @Override
-    public void feed(java.nio.ByteBuffer utf8) {
+    public void feed(ByteBuffer utf8) {
         finest.feed(utf8);
     }
 

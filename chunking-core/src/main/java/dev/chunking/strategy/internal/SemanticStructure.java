@@ -1,7 +1,7 @@
 package dev.chunking.strategy.internal;
 
-import dev.chunking.domain.PluginFailureException;
 import dev.chunking.domain.ChunkMetadata;
+import dev.chunking.domain.PluginFailureException;
 import dev.chunking.spi.Embedder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

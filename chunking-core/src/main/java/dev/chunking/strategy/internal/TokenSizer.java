@@ -3,6 +3,8 @@ package dev.chunking.strategy.internal;
 import dev.chunking.domain.InvariantViolationException;
 import dev.chunking.domain.Utf8Text;
 import dev.chunking.spi.TokenCounter;
+import java.util.Arrays;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Token arithmetic for a chunker that sizes in tokens: when to count, and the longest prefix
@@ -88,7 +90,7 @@ final class TokenSizer {
      * (above the target). Interpolates (values grow about linearly with length), and bisects
      * after any step that did not halve the range, so a run of equal values cannot slow it down.
      */
-    private static int search(int n, int loValue, int hiValue, int target, java.util.function.IntUnaryOperator value) {
+    private static int search(int n, int loValue, int hiValue, int target, IntUnaryOperator value) {
         int lo = -1;
         int hi = n;
         boolean bisect = false;
@@ -144,7 +146,7 @@ final class TokenSizer {
         int n = 0;
         for (long at = window.nextCodePoint(after); at < to; at = window.nextCodePoint(at)) {
             if (n == starts.length) {
-                starts = java.util.Arrays.copyOf(starts, n * 2);
+                starts = Arrays.copyOf(starts, n * 2);
             }
             starts[n++] = (int) (at - window.base);
         }

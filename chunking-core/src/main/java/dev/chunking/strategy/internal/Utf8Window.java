@@ -3,8 +3,10 @@ package dev.chunking.strategy.internal;
 import dev.chunking.domain.ChunkerStateException;
 import dev.chunking.domain.MalformedInputException;
 import dev.chunking.spi.Chunker;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The input side of a chunker: a sliding window of UTF-8 bytes with absolute offsets, fed
@@ -76,12 +78,12 @@ abstract class Utf8Window implements Chunker {
     @Override
     public final void feed(byte[] utf8, int offset, int length) {
         checkOpenForBytes();
-        java.util.Objects.checkFromIndexSize(offset, length, utf8.length);
+        Objects.checkFromIndexSize(offset, length, utf8.length);
         feedBytes(utf8, offset, length);
     }
 
     @Override
-    public final void feed(java.nio.ByteBuffer utf8) {
+    public final void feed(ByteBuffer utf8) {
         checkOpenForBytes();
         while (utf8.hasRemaining()) {
             if (fill == buf.length) {

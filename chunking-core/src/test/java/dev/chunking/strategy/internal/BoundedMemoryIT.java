@@ -2,8 +2,10 @@ package dev.chunking.strategy.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chunking.application.StrategyRegistry;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
+import dev.chunking.domain.ResumePoint;
 import dev.chunking.strategy.CodePointCounter;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,7 @@ class BoundedMemoryIT {
     private static int peakWindow(boolean structured, byte[] piece, int repeats) {
         long[] chunks = {0};
         BoundaryChunker chunker = new BoundaryChunker("t", structured, DocumentId.of("d"),
-                ChunkingOptions.builder().maxSize(1000).overlap(200).build(), new CodePointCounter(), c -> chunks[0]++, dev.chunking.domain.ResumePoint.START);
+                ChunkingOptions.builder().maxSize(1000).overlap(200).build(), new CodePointCounter(), c -> chunks[0]++, ResumePoint.START);
         return peakWindow(chunker, chunks, piece, repeats);
     }
 
@@ -49,7 +51,7 @@ class BoundedMemoryIT {
         byte[] start = "e".getBytes(StandardCharsets.UTF_8);
         long[] chunks = {0};
         BoundaryChunker chunker = new BoundaryChunker("t", false, DocumentId.of("d"),
-                ChunkingOptions.builder().maxSize(1000).overlap(200).build(), new CodePointCounter(), c -> chunks[0]++, dev.chunking.domain.ResumePoint.START);
+                ChunkingOptions.builder().maxSize(1000).overlap(200).build(), new CodePointCounter(), c -> chunks[0]++, ResumePoint.START);
         chunker.feed(start, 0, 1);
         for (int i = 0; i < 16; i++) {
             chunker.feed(piece, 0, piece.length);
@@ -69,7 +71,7 @@ class BoundedMemoryIT {
 
     /** The strategy's own chunker, without the input limits {@code Chunking.open} puts around it, to see its window. */
     private static BoundaryChunker strategyChunker(String strategy, ChunkingOptions options, long[] chunks) {
-        return (BoundaryChunker) dev.chunking.application.StrategyRegistry.load().strategy(strategy)
+        return (BoundaryChunker) StrategyRegistry.load().strategy(strategy)
                 .open(DocumentId.of("d"), options, new CodePointCounter(), c -> chunks[0]++);
     }
 

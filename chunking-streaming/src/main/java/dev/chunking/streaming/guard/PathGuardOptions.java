@@ -1,6 +1,8 @@
 package dev.chunking.streaming.guard;
 
 import dev.chunking.domain.InvalidOptionsException;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -135,7 +137,7 @@ public record PathGuardOptions(int maxPathLength, int maxPaths, long maxFileByte
          * @return this builder
          */
         public Builder allowedExtensions(String... values) {
-            allowedExtensions = new java.util.HashSet<>(java.util.Arrays.asList(values));
+            allowedExtensions = new HashSet<>(Arrays.asList(values));
             return this;
         }
 

@@ -1,8 +1,8 @@
 package dev.chunking.streaming.operation;
 
-import dev.chunking.domain.ResumeUnsupportedException;
 import dev.chunking.domain.InvalidOptionsException;
 import dev.chunking.domain.OperationStatus;
+import dev.chunking.domain.ResumeUnsupportedException;
 import dev.chunking.spi.RateLimiter;
 import java.time.Clock;
 import java.util.ArrayDeque;

@@ -1,7 +1,6 @@
 package dev.chunking.streaming.operation;
 
 import dev.chunking.application.Chunking;
-
 import dev.chunking.domain.Checkpoint;
 import dev.chunking.domain.CheckpointMismatchException;
 import dev.chunking.domain.InputLimitException;
@@ -14,6 +13,7 @@ import dev.chunking.spi.CheckpointStore;
 import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.Chunker;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
 import java.time.Clock;
@@ -256,7 +256,7 @@ final class OperationRun {
                 environment.sleeper().sleep(wait.isNegative() ? Duration.ZERO : wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while waiting for the rate limiter of " + key);
+                throw new InterruptedIOException("interrupted while waiting for the rate limiter of " + key);
             }
         }
     }

@@ -1,7 +1,6 @@
 package dev.chunking.streaming.operation;
 
 import dev.chunking.application.Chunking;
-
 import dev.chunking.domain.Chunk;
 import dev.chunking.domain.CollectionId;
 import dev.chunking.domain.DocumentId;

@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -151,7 +152,7 @@ class PathGuardAttackTableTest {
     void acceptsOrdinaryNamesAndOpensThem(String name) throws IOException {
         assertThat(guard.resolve(name)).isEqualTo(base.toRealPath().resolve(name).normalize());
         try (var channel = guard.open(name)) {
-            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(16);
+            ByteBuffer buffer = ByteBuffer.allocate(16);
             channel.read(buffer);
             assertThat(new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8)).isEqualTo("ok");
         }

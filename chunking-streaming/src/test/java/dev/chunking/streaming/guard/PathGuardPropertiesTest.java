@@ -8,17 +8,20 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.statistics.StatisticsReport;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 
 /**
  * Paths put together from the pieces attacks are made of, and from ordinary ones, against a base
@@ -51,7 +54,7 @@ class PathGuardPropertiesTest {
     @AfterContainer
     static void removeTheTree() throws IOException {
         try (var walk = Files.walk(root)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {
                     Files.deleteIfExists(p);
                 } catch (IOException e) {
@@ -68,8 +71,8 @@ class PathGuardPropertiesTest {
         Arbitrary<String> trick = Arbitraries.of("%2e%2e", "%2e", "%2f", "%25", "%5c", "%c0%ae", "%u002e", "\uff0e\uff0e", "\uff0f",
                 "\u2215", "~", "C:", "\u0000", "\u202e", "\ufeff", " ", "...", "%2e%2e%2f", "%252e%252e", "file://", "文档", "é",
                 "\\", "..\\", "\u2025");
-        Arbitrary<String> segment = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(8, name), net.jqwik.api.Tuple.of(2, trick),
-                net.jqwik.api.Tuple.of(1, Arbitraries.strings().ofMaxLength(4)));
+        Arbitrary<String> segment = Arbitraries.frequencyOf(Tuple.of(8, name), Tuple.of(2, trick),
+                Tuple.of(1, Arbitraries.strings().ofMaxLength(4)));
         return segment.list().ofMinSize(1).ofMaxSize(6).map(segments -> String.join("/", segments));
     }
 
@@ -86,7 +89,7 @@ class PathGuardPropertiesTest {
             return;
         }
         assertThat(resolved).startsWith(base.toRealPath());
-        assertThat(Files.isRegularFile(resolved, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isTrue();
+        assertThat(Files.isRegularFile(resolved, LinkOption.NOFOLLOW_LINKS)).isTrue();
         try (SeekableByteChannel channel = guard.open(path)) {
             ByteBuffer buffer = ByteBuffer.allocate(64);
             channel.read(buffer);

@@ -1,23 +1,23 @@
 package dev.chunking.streaming.operation;
 
-import dev.chunking.application.Chunking;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chunking.application.Chunking;
 import dev.chunking.domain.Chunk;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.CollectionId;
 import dev.chunking.domain.DocumentId;
-import dev.chunking.domain.ResumeUnsupportedException;
 import dev.chunking.domain.OperationId;
 import dev.chunking.domain.OperationStatus;
 import dev.chunking.domain.ProgressEvent;
+import dev.chunking.domain.ResumeUnsupportedException;
 import dev.chunking.spi.DocumentSource;
 import dev.chunking.testing.HookedSource;
 import dev.chunking.testing.MemoryCheckpointStore;
 import dev.chunking.testing.RecordingListener;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /** Operations end to end: events and their numbers, failures, listeners, throttling and the concurrency limit. */
@@ -65,7 +66,7 @@ class ChunkingOperationsTest {
             assertThat(op.status()).isEqualTo(OperationStatus.COMPLETED);
             assertThat(chunks).isEqualTo(recursive(200).chunk(DOCUMENT, new String(bytes, StandardCharsets.UTF_8)));
             assertThat(events).extracting(ProgressEvent::sequence).containsExactlyElementsOf(
-                    java.util.stream.LongStream.rangeClosed(1, events.size()).boxed().toList());
+                    LongStream.rangeClosed(1, events.size()).boxed().toList());
             assertThat(events.get(0).kind()).isEqualTo(ProgressEvent.Kind.STARTED);
             assertThat(events.get(events.size() - 1).kind()).isEqualTo(ProgressEvent.Kind.COMPLETED);
             assertThat(events.get(events.size() - 1).chunks()).isEqualTo(chunks.size());
@@ -110,7 +111,7 @@ class ChunkingOperationsTest {
         RecordingListener listener = new RecordingListener();
         HookedSource source = new HookedSource(bytes, at -> {
             if (at > 4000) {
-                throw new java.io.UncheckedIOException(new IOException("connection reset"));
+                throw new UncheckedIOException(new IOException("connection reset"));
             }
         });
         try (ChunkingOperations operations = ChunkingOperations.builder().build()) {

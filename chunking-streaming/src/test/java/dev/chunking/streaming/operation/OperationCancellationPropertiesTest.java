@@ -1,9 +1,8 @@
 package dev.chunking.streaming.operation;
 
-import dev.chunking.application.Chunking;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chunking.application.Chunking;
 import dev.chunking.domain.Checkpoint;
 import dev.chunking.domain.Chunk;
 import dev.chunking.domain.ChunkingOptions;

@@ -1,7 +1,5 @@
 package dev.chunking.streaming.operation;
 
-import dev.chunking.application.Chunking;
-
 import static dev.chunking.streaming.operation.ChunkingOperationsTest.COLLECTION;
 import static dev.chunking.streaming.operation.ChunkingOperationsTest.DOCUMENT;
 import static dev.chunking.streaming.operation.ChunkingOperationsTest.WAIT;
@@ -10,6 +8,7 @@ import static dev.chunking.streaming.operation.ChunkingOperationsTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chunking.application.Chunking;
 import dev.chunking.domain.Chunk;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
@@ -22,6 +21,7 @@ import dev.chunking.testing.MemoryCheckpointStore;
 import dev.chunking.testing.RecordingListener;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -218,7 +218,7 @@ class OperationFailureModesTest {
     @Test
     void refusesCheckpointAttributesThatAreNullOrUseTheReservedName() throws Exception {
         try (ChunkingOperations operations = ChunkingOperations.builder().build()) {
-            for (Map<String, String> attributes : java.util.Arrays.asList(null, Map.of(OperationRun.NEXT_SEQUENCE, "7"))) {
+            for (Map<String, String> attributes : Arrays.asList(null, Map.of(OperationRun.NEXT_SEQUENCE, "7"))) {
                 OperationResult result = operations.run(OperationRequest.builder(COLLECTION, DOCUMENT, recursive(100),
                         DocumentSource.ofBytes("d", text(3)), c -> { }).checkpoints(new MemoryCheckpointStore())
                         .checkpointAttributes(() -> attributes).build());

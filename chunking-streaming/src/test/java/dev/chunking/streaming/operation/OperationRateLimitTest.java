@@ -1,7 +1,5 @@
 package dev.chunking.streaming.operation;
 
-import dev.chunking.ratelimit.TokenBucketRateLimiter;
-
 import static dev.chunking.streaming.operation.ChunkingOperationsTest.COLLECTION;
 import static dev.chunking.streaming.operation.ChunkingOperationsTest.DOCUMENT;
 import static dev.chunking.streaming.operation.ChunkingOperationsTest.recursive;
@@ -11,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chunking.domain.Chunk;
 import dev.chunking.domain.OperationStatus;
 import dev.chunking.domain.RateLimit;
+import dev.chunking.ratelimit.TokenBucketRateLimiter;
 import dev.chunking.spi.DocumentSource;
 import dev.chunking.spi.RateLimiter;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -103,7 +103,7 @@ class OperationRateLimitTest {
     void aCancelWhileWaitingForPermitsStopsWithinThatBuffer() throws Exception {
         byte[] bytes = text(200);
         AtomicReference<Operation> op = new AtomicReference<>();
-        java.util.concurrent.CountDownLatch submitted = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch submitted = new CountDownLatch(1);
         try (ChunkingOperations operations = ChunkingOperations.builder().rateLimiter((key, permits) -> Duration.ofSeconds(1))
                 .sleeper(d -> {
                     submitted.await();

@@ -17,6 +17,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.ResourceBundle;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -78,8 +81,8 @@ class OperationValuesTest {
 
     @Test
     void aThrowingListenerIsLoggedOnceAndCountedEveryTime() throws Exception {
-        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
-        List<Throwable> causes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        List<Throwable> causes = new CopyOnWriteArrayList<>();
         System.Logger recording = new System.Logger() {
             @Override
             public String getName() {
@@ -92,18 +95,18 @@ class OperationValuesTest {
             }
 
             @Override
-            public void log(Level level, java.util.ResourceBundle bundle, String message, Throwable thrown) {
+            public void log(Level level, ResourceBundle bundle, String message, Throwable thrown) {
                 warnings.add(level + " " + message);
                 causes.add(thrown);
             }
 
             @Override
-            public void log(Level level, java.util.ResourceBundle bundle, String format, Object... params) {
+            public void log(Level level, ResourceBundle bundle, String format, Object... params) {
                 warnings.add(level + " " + format);
             }
         };
         try (ChunkingOperations operations = ChunkingOperations.builder().logger(recording).build()) {
-            java.util.concurrent.CountDownLatch last = new java.util.concurrent.CountDownLatch(1);
+            CountDownLatch last = new CountDownLatch(1);
             AtomicLong thrown = new AtomicLong();
             Operation op = operations.submit(OperationRequest.builder(COLLECTION, DOCUMENT, recursive(100),
                     DocumentSource.ofBytes("d", text(100)), c -> { }).listener(event -> {

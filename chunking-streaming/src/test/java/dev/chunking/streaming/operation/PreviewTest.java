@@ -1,12 +1,12 @@
 package dev.chunking.streaming.operation;
 
-import dev.chunking.application.Chunking;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chunking.application.Chunking;
 import dev.chunking.domain.Chunk;
 import dev.chunking.domain.ChunkingOptions;
+import dev.chunking.domain.CollectionId;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.InvalidOptionsException;
 import dev.chunking.domain.SourceFingerprint;
@@ -15,13 +15,14 @@ import dev.chunking.testing.Texts;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import net.jqwik.api.ForAll;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Provide;
+import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
@@ -39,9 +40,9 @@ class PreviewTest {
             @ForAll @IntRange(min = 4, max = 80) int maxSize) throws Exception {
         Chunking chunking = Chunking.of("recursive", ChunkingOptions.builder().maxSize(maxSize).overlap(maxSize / 4).build());
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        List<Chunk> full = new java.util.ArrayList<>(); // as an operation reads it: a byte order mark is skipped
+        List<Chunk> full = new ArrayList<>(); // as an operation reads it: a byte order mark is skipped
         try (ChunkingOperations operations = ChunkingOperations.builder().build()) {
-            operations.run(OperationRequest.builder(dev.chunking.domain.CollectionId.of("c"), DOC, chunking,
+            operations.run(OperationRequest.builder(CollectionId.of("c"), DOC, chunking,
                     DocumentSource.ofBytes("t", bytes), full::add).build());
         }
         Preview.Result preview = Preview.of(chunking, DOC, DocumentSource.ofBytes("t", bytes), maxChunks, maxBytes);

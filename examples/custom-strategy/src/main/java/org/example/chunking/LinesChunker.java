@@ -17,6 +17,8 @@ import dev.chunking.strategy.CharacterStrategy;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The chunker of {@link LinesStrategy}. Lines are cut on the raw bytes ({@code \n} never occurs
@@ -71,7 +73,7 @@ final class LinesChunker implements Chunker {
         if (pendingHigh != 0) {
             throw new MalformedInputException(byteAt + line.size(), new byte[0], "lone high surrogate at the end of a char feed");
         }
-        java.util.Objects.checkFromIndexSize(offset, length, utf8.length);
+        Objects.checkFromIndexSize(offset, length, utf8.length);
         feedBytes(utf8, offset, length);
     }
 
@@ -121,7 +123,7 @@ final class LinesChunker implements Chunker {
             if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
                 failed = true;
                 throw new MalformedInputException(bytesFed, new byte[0], "lone surrogate U+"
-                        + Integer.toHexString(cp).toUpperCase(java.util.Locale.ROOT) + " in char input");
+                        + Integer.toHexString(cp).toUpperCase(Locale.ROOT) + " in char input");
             }
         }
         byte[] utf8 = s.toString().getBytes(StandardCharsets.UTF_8);
