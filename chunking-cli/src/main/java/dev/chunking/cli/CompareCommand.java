@@ -3,7 +3,6 @@ package dev.chunking.cli;
 import dev.chunking.application.Chunking;
 import dev.chunking.application.StrategyComparison;
 import dev.chunking.application.StrategyRegistry;
-import dev.chunking.domain.MalformedInputException;
 import dev.chunking.domain.SizeUnit;
 import dev.chunking.spi.ChunkingStrategy;
 import dev.chunking.streaming.ByteSource;
@@ -13,7 +12,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -70,20 +68,12 @@ final class CompareCommand {
         String file = arguments.files().get(0);
         ByteSource source = Main.fileSource(arguments, file);
         long size = source.size().orElse(-1);
-        byte[] sample;
-        try {
-            sample = sample(source, arguments.bytes(), size);
-        } catch (NoSuchFileException e) {
-            throw new UsageException("cannot read " + file + ": no such file; check the path");
-        }
-        List<StrategyComparison.Row> rows;
-        try {
+        byte[] sample = InputErrors.reading(file, () -> sample(source, arguments.bytes(), size));
+        List<StrategyComparison.Row> rows = InputErrors.reading(file, () -> {
             // untimed warm-up on a short prefix, so the first row does not pay alone for class loading and token tables
             StrategyComparison.compare(Arrays.copyOf(sample, wholeCharacters(sample, Math.min(sample.length, WARM_UP))), candidates);
-            rows = StrategyComparison.compare(sample, candidates);
-        } catch (MalformedInputException e) {
-            throw new UsageException(file + ": " + e.getMessage()); // refused input: name the file too
-        }
+            return StrategyComparison.compare(sample, candidates);
+        });
         stdout.write(table(rows).getBytes(StandardCharsets.UTF_8));
         stdout.flush();
         Arguments.Settings settings = arguments.settings();

@@ -5,7 +5,6 @@ import dev.chunking.application.StrategyRegistry;
 import dev.chunking.domain.CheckpointMismatchException;
 import dev.chunking.domain.ChunkingException;
 import dev.chunking.domain.DocumentId;
-import dev.chunking.domain.InputLimitException;
 import dev.chunking.domain.InvalidOptionsException;
 import dev.chunking.domain.MalformedInputException;
 import dev.chunking.domain.ResumeUnsupportedException;
@@ -31,7 +30,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -342,20 +340,12 @@ public final class Main {
                 throw new UncheckedIOException(e);
             }
         };
-        try {
-            StreamResult result = runner.run(DocumentId.of(isStdin ? "stdin" : file), bar == null ? source : new ProgressSource(source, bar),
-                    sink, store, attributes == null ? Map::of : attributes);
-            if (bar != null) {
-                bar.finish(result.bytes());
-            }
-            return result;
-        } catch (MalformedInputException e) {
-            throw new UsageException(file + ": " + e.getMessage()); // refused input: name the file too
-        } catch (InputLimitException e) {
-            throw new UsageException(e.getMessage());
-        } catch (NoSuchFileException e) {
-            throw new UsageException("cannot read " + file + ": no such file; check the path");
+        StreamResult result = InputErrors.reading(file, () -> runner.run(DocumentId.of(isStdin ? "stdin" : file),
+                bar == null ? source : new ProgressSource(source, bar), sink, store, attributes == null ? Map::of : attributes));
+        if (bar != null) {
+            bar.finish(result.bytes());
         }
+        return result;
     }
 
     private boolean showProgress(Arguments arguments, long size) {

@@ -3,14 +3,12 @@ package dev.chunking.cli;
 import dev.chunking.application.Chunking;
 import dev.chunking.domain.Chunk;
 import dev.chunking.domain.DocumentId;
-import dev.chunking.domain.MalformedInputException;
 import dev.chunking.streaming.ByteSource;
 import dev.chunking.streaming.operation.Preview;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.NoSuchFileException;
 import java.util.function.LongSupplier;
 
 /**
@@ -49,14 +47,8 @@ final class PreviewCommand {
         ByteSource source = Main.fileSource(arguments, file);
         Main.checkDocumentId(file);
         long started = nanoClock.getAsLong();
-        Preview.Result result;
-        try {
-            result = Preview.of(chunking, DocumentId.of(file), source, arguments.chunks(), arguments.bytes());
-        } catch (MalformedInputException e) {
-            throw new UsageException(file + ": " + e.getMessage()); // refused input: name the file too
-        } catch (NoSuchFileException e) {
-            throw new UsageException("cannot read " + file + ": no such file; check the path");
-        }
+        Preview.Result result = InputErrors.reading(file,
+                () -> Preview.of(chunking, DocumentId.of(file), source, arguments.chunks(), arguments.bytes()));
         double seconds = (nanoClock.getAsLong() - started) / 1e9;
         OutputStream out = new BufferedOutputStream(stdout, 1 << 16);
         ChunkWriter writer = new ChunkWriter(arguments.format(), out);
