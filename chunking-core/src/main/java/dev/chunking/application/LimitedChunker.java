@@ -26,7 +26,7 @@ import java.util.function.Function;
  * limit, never a silently shortened document. Counts start at the resume point: bytes from
  * the document's start, chunks from index 0. Not thread-safe, like every chunker.
  */
-public final class LimitedChunker implements Chunker {
+final class LimitedChunker implements Chunker {
     private final DocumentId document;
     private final InputLimits limits;
     private final ChunkSink sink;
@@ -55,7 +55,7 @@ public final class LimitedChunker implements Chunker {
      * @return the limited chunker
      * @throws InputLimitException if {@code from} lies past the byte or chunk limit
      */
-    public static Chunker open(DocumentId document, InputLimits limits, ChunkSink sink, ResumePoint from,
+    static Chunker open(DocumentId document, InputLimits limits, ChunkSink sink, ResumePoint from,
                                Function<ChunkSink, Chunker> opener) {
         LimitedChunker limited = new LimitedChunker(document, limits, sink, from);
         if (limited.bytes > limits.maxDocumentBytes()) {

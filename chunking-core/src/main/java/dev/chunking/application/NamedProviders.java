@@ -15,7 +15,7 @@ import java.util.function.Function;
  *
  * @param <T> the provider type
  */
-public final class NamedProviders<T> {
+final class NamedProviders<T> {
     private final String kind;
     private final Map<String, T> byName;
 
@@ -27,7 +27,7 @@ public final class NamedProviders<T> {
      * @param name how to get a provider's name
      * @throws DuplicatePluginException if two providers share a name
      */
-    public NamedProviders(String kind, Iterable<? extends T> providers, Function<T, String> name) {
+    NamedProviders(String kind, Iterable<? extends T> providers, Function<T, String> name) {
         this.kind = kind;
         Map<String, T> map = new TreeMap<>();
         for (T provider : providers) {
@@ -47,7 +47,7 @@ public final class NamedProviders<T> {
      * @return the provider
      * @throws UnknownPluginException listing the known names if there is none
      */
-    public T get(String name) {
+    T get(String name) {
         T provider = byName.get(name);
         if (provider == null) {
             throw new UnknownPluginException(kind, name, byName.keySet());
@@ -60,7 +60,7 @@ public final class NamedProviders<T> {
      *
      * @return an unmodifiable list
      */
-    public List<T> all() {
+    List<T> all() {
         return List.copyOf(byName.values());
     }
 }
