@@ -1,5 +1,7 @@
 package dev.chunking.application;
 
+import static dev.chunking.testing.LimitMessages.bytesMessage;
+import static dev.chunking.testing.LimitMessages.chunksMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,16 +37,6 @@ class InputLimitsTest {
 
     private static Chunking markdown(InputLimits limits) {
         return Chunking.of("markdown", ChunkingOptions.builder().maxSize(30).overlap(0).limits(limits).build());
-    }
-
-    private static String bytesMessage(long reached, long limit) {
-        return "document d1: " + reached + " bytes fed, more than the limit of " + limit
-                + " bytes (InputLimits.maxDocumentBytes, --max-bytes); raise the limit or split the document";
-    }
-
-    private static String chunksMessage(long count, long limit) {
-        return "document d1: " + count + " chunks made, more than the limit of " + limit
-                + " chunks (InputLimits.maxChunks, --max-chunks); raise the limit or split the document";
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.chunking.streaming.operation;
 
+import static dev.chunking.testing.LimitMessages.bytesMessage;
+import static dev.chunking.testing.LimitMessages.chunksMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chunking.application.Chunking;
@@ -19,16 +21,6 @@ import org.junit.jupiter.api.Test;
 /** The input limits as an operation meets them: refused with a message, resumable once raised, and its own byte limit. */
 class OperationInputLimitsTest {
     private static final DocumentId DOC = DocumentId.of("d1");
-
-    private static String bytesMessage(long reached, long limit) {
-        return "document d1: " + reached + " bytes fed, more than the limit of " + limit
-                + " bytes (InputLimits.maxDocumentBytes, --max-bytes); raise the limit or split the document";
-    }
-
-    private static String chunksMessage(long count, long limit) {
-        return "document d1: " + count + " chunks made, more than the limit of " + limit
-                + " chunks (InputLimits.maxChunks, --max-chunks); raise the limit or split the document";
-    }
 
     @Test
     void anOperationRefusedAtALimitResumesFromItsCheckpointOnceTheLimitIsRaised() {
