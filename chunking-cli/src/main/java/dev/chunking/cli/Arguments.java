@@ -61,7 +61,7 @@ public record Arguments(String command, String strategy, ChunkingOptions options
             "  --overlap N            max overlap between consecutive chunks (default: size / 5; 0 for hierarchical)",
             "  --min-size N           do not end a chunk at a preferred break before N (default 0)",
             "  --unit chars|tokens    size unit: code points, or tokens of --token-counter (default chars)",
-            "  --token-counter NAME   token counter for --unit tokens (default codepoints)",
+            "  --token-counter NAME   token counter for --unit tokens (required with it; 'codepoints' counts code points)",
             "  --encoding NAME        size in tokens of an OpenAI encoding: cl100k_base, o200k_base, p50k_base, r50k_base",
             "                         (same as --unit tokens --token-counter NAME)",
             "  --format jsonl|offsets|stats",
@@ -165,7 +165,7 @@ public record Arguments(String command, String strategy, ChunkingOptions options
      * @param overlap {@code --overlap}, or null when not given
      * @param minSize {@code --min-size}
      * @param unit {@code --unit}
-     * @param tokenCounter {@code --token-counter} or {@code --encoding}
+     * @param tokenCounter {@code --token-counter} or {@code --encoding}, or null when neither was given
      * @param malformed {@code --on-malformed}
      * @param parameters the parameter options given, in the order first given
      */
@@ -179,7 +179,9 @@ public record Arguments(String command, String strategy, ChunkingOptions options
         /**
          * Builds the options for a strategy: {@code hierarchical} takes its max size from the
          * first of {@code --levels} (or of its default) and no {@code --size}, and overlap 0 unless
-         * given; the others take {@code --size} (default 1000) and overlap size / 5 unless given.
+         * given; the others take {@code --size} (default 1000) and the library's default overlap
+         * ({@link ChunkingOptions#defaultOverlap(int)}, size / 5) unless given. The token counter is
+         * passed on only when given, so the library refuses {@code --unit tokens} without one.
          * Every parameter given is passed on; {@link dev.chunking.application.Chunking} refuses
          * one the strategy does not read.
          *
@@ -191,9 +193,14 @@ public record Arguments(String command, String strategy, ChunkingOptions options
             boolean levels = strategy.equals(HierarchicalStrategy.NAME);
             int max = levels ? largestLevel(parameters.get(HierarchicalStrategy.LEVELS))
                     : size != null ? size : ChunkingOptions.DEFAULT_MAX_SIZE;
-            int lap = overlap != null ? overlap : levels ? 0 : max / 5; // the levels of hierarchical tile the text
-            ChunkingOptions.Builder builder = ChunkingOptions.builder().maxSize(max).overlap(lap).minSize(minSize).unit(unit)
-                    .tokenCounter(tokenCounter).malformedInput(malformed);
+            ChunkingOptions.Builder builder = ChunkingOptions.builder().maxSize(max).minSize(minSize).unit(unit)
+                    .malformedInput(malformed);
+            if (overlap != null || levels) {
+                builder.overlap(overlap != null ? overlap : 0); // the levels of hierarchical tile the text
+            }
+            if (tokenCounter != null) {
+                builder.tokenCounter(tokenCounter);
+            }
             parameters.forEach(builder::parameter); // only those given: a strategy refuses any it does not read
             return builder.build();
         }
@@ -253,7 +260,7 @@ public record Arguments(String command, String strategy, ChunkingOptions options
         Integer overlap = null;
         int minSize = 0;
         SizeUnit unit = SizeUnit.CHARS;
-        String counter = ChunkingOptions.DEFAULT_TOKEN_COUNTER;
+        String counter = null;
         OutputFormat format = OutputFormat.JSONL;
         String out = null;
         Boolean progress = null;

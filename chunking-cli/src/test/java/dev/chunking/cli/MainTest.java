@@ -264,8 +264,33 @@ class MainTest extends CommandTestSupport {
     @Test
     void reportsTheConfiguredUnitEvenForAnEmptyFile() throws IOException {
         Path f = file("empty.txt", "");
-        assertThat(run("--unit", "tokens", "--format", "stats", f.toString())).isZero();
+        assertThat(run("--unit", "tokens", "--token-counter", "codepoints", "--format", "stats", f.toString())).isZero();
         assertThat(out()).isEqualTo(f + "\tchunks 0\tsize min 0 mean 0.0 max 0 tokens\tbytes 0\t0.0 MB/s\n");
+    }
+
+    @Test
+    void refusesUnitTokensWithoutATokenCounterInsteadOfLabellingCodePointsTokens() throws IOException {
+        Path f = file("t.txt", "some text");
+        assertThat(run("--unit", "tokens", f.toString())).isEqualTo(2);
+        assertThat(out()).isEmpty();
+        assertThat(err()).startsWith("chunk: unit tokens needs a token counter, and none was set:")
+                .contains("--encoding or --token-counter").contains("chunking-tokenizers");
+    }
+
+    @Test
+    void namesTheTokenizersArtifactWhenANamedCounterIsNotOnTheClassPath() throws IOException {
+        Path f = file("t.txt", "some text");
+        assertThat(run("--encoding", "cl200k_base", f.toString())).isEqualTo(2);
+        assertThat(err()).startsWith("chunk: unknown token counter 'cl200k_base'; known: ")
+                .contains("chunking-tokenizers artifact");
+    }
+
+    @Test
+    void defaultsTheOverlapByTheSameRuleAsTheLibrary() {
+        for (int size : new int[] {1, 7, 100, 1000, 4096}) {
+            assertThat(Arguments.parse("--size", String.valueOf(size), "f.txt").options().overlap())
+                    .isEqualTo(ChunkingOptions.builder().maxSize(size).build().overlap());
+        }
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.function.Function;
  */
 final class NamedProviders<T> {
     private final String kind;
+    private final String hint;
     private final Map<String, T> byName;
 
     /**
@@ -28,7 +29,17 @@ final class NamedProviders<T> {
      * @throws DuplicatePluginException if two providers share a name
      */
     NamedProviders(String kind, Iterable<? extends T> providers, Function<T, String> name) {
+        this(kind, providers, name, "");
+    }
+
+    /**
+     * Indexes providers by name, with a hint for a name that is missing.
+     *
+     * @param hint appended to the message of an unknown name (where such providers come from)
+     */
+    NamedProviders(String kind, Iterable<? extends T> providers, Function<T, String> name, String hint) {
         this.kind = kind;
+        this.hint = hint;
         Map<String, T> map = new TreeMap<>();
         for (T provider : providers) {
             String key = name.apply(provider);
@@ -50,7 +61,7 @@ final class NamedProviders<T> {
     T get(String name) {
         T provider = byName.get(name);
         if (provider == null) {
-            throw new UnknownPluginException(kind, name, byName.keySet());
+            throw new UnknownPluginException(kind, name, byName.keySet(), hint);
         }
         return provider;
     }

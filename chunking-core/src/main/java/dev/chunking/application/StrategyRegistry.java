@@ -18,6 +18,10 @@ import java.util.ServiceLoader;
  * Immutable and thread-safe.
  */
 public final class StrategyRegistry implements PluginLookup {
+    /** Where the named token counters come from, for the message of one that is missing. */
+    static final String TOKENIZERS_HINT = "; the OpenAI encodings (cl100k_base, o200k_base, p50k_base, r50k_base) come with"
+            + " the chunking-tokenizers artifact: add it to the class path (for bin/chunk, CHUNK_CLASSPATH)";
+
     private final NamedProviders<ChunkingStrategy> strategies;
     private final NamedProviders<TokenCounter> counters;
     private final NamedProviders<Embedder> embedders;
@@ -25,7 +29,7 @@ public final class StrategyRegistry implements PluginLookup {
     private StrategyRegistry(Iterable<? extends ChunkingStrategy> strategies, Iterable<? extends TokenCounter> counters,
                              Iterable<? extends Embedder> embedders) {
         this.strategies = new NamedProviders<>("strategy", strategies, ChunkingStrategy::name);
-        this.counters = new NamedProviders<>("token counter", counters, TokenCounter::name);
+        this.counters = new NamedProviders<>("token counter", counters, TokenCounter::name, TOKENIZERS_HINT);
         this.embedders = new NamedProviders<>("embedder", embedders, Embedder::name);
     }
 

@@ -9,6 +9,12 @@ import java.util.TreeMap;
  * How large chunks may be and how much consecutive chunks overlap. Immutable and thread-safe;
  * build one with {@link #builder()} or start from {@link #defaults()}.
  *
+ * <p>One default rule, for the library and the {@code chunk} command alike: unless set, the
+ * overlap is a fifth of the max size ({@link #defaultOverlap(int)}; 200 for the default 1000).
+ * Sizing in tokens needs a token counter chosen on purpose: {@link Builder#build()} refuses
+ * {@code unit(TOKENS)} without {@code tokenCounter(...)}, since the default counter counts code
+ * points and would label them tokens.
+ *
  * <p>Sizes are in {@code unit}: code points for {@link SizeUnit#CHARS}, tokens of the token
  * counter chosen by name for {@link SizeUnit#TOKENS}.
  *
@@ -33,8 +39,8 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
 
     /** Default maximum size: 1000. */
     public static final int DEFAULT_MAX_SIZE = 1000;
-    /** Default overlap: 200. */
-    public static final int DEFAULT_OVERLAP = 200;
+    /** The overlap of the default options: 200, a fifth of {@link #DEFAULT_MAX_SIZE}. */
+    public static final int DEFAULT_OVERLAP = DEFAULT_MAX_SIZE / 5;
     /** Largest maximum size accepted: 16 Mi units, which bounds a chunker's memory. */
     public static final int LIMIT_MAX_SIZE = 1 << 24;
     /** Name of the default token counter, which counts code points. */
@@ -138,6 +144,16 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
     }
 
     /**
+     * Returns the overlap used when none is set: a fifth of the max size, rounded down.
+     *
+     * @param maxSize the max size
+     * @return {@code maxSize / 5}
+     */
+    public static int defaultOverlap(int maxSize) {
+        return maxSize / 5;
+    }
+
+    /**
      * Returns the defaults: max size 1000, overlap 200, no min size, code points, malformed input
      * reported, {@link InputLimits#defaults()}.
      *
@@ -148,7 +164,8 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
     }
 
     /**
-     * Starts a builder preset to {@link #defaults()}.
+     * Starts a builder preset to {@link #defaults()}, with the overlap derived from the max size
+     * ({@link #defaultOverlap(int)}) unless one is set.
      *
      * @return a new builder
      */
@@ -157,7 +174,8 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
     }
 
     /**
-     * Starts a builder preset to these options.
+     * Starts a builder preset to these options; every value counts as set, the overlap and the
+     * token counter too.
      *
      * @return a new builder
      */
@@ -178,8 +196,15 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
         private MalformedInputPolicy malformedInput;
         private InputLimits limits;
         private final Map<String, String> parameters = new TreeMap<>();
+        private boolean maxSizeSet;
+        private boolean overlapSet;
+        private boolean tokenCounterSet;
 
         private Builder(ChunkingOptions from) {
+            boolean given = from != DEFAULTS;
+            maxSizeSet = given;
+            overlapSet = given;
+            tokenCounterSet = given;
             parameters.putAll(from.parameters);
             maxSize = from.maxSize;
             overlap = from.overlap;
@@ -198,17 +223,19 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
          */
         public Builder maxSize(int value) {
             maxSize = value;
+            maxSizeSet = true;
             return this;
         }
 
         /**
-         * Sets the overlap between consecutive chunks.
+         * Sets the overlap between consecutive chunks; unless set, it is a fifth of the max size.
          *
          * @param value 0 up to the max size, exclusive
          * @return this builder
          */
         public Builder overlap(int value) {
             overlap = value;
+            overlapSet = true;
             return this;
         }
 
@@ -242,6 +269,7 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
          */
         public Builder tokenCounter(String name) {
             tokenCounter = name;
+            tokenCounterSet = true;
             return this;
         }
 
@@ -283,10 +311,23 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
          * Validates and builds the options.
          *
          * @return the options
-         * @throws InvalidOptionsException if a value is out of range
+         * @throws InvalidOptionsException if a value is out of range, naming a value that is a
+         *     default as such, or if the unit is tokens and no token counter was chosen
          */
         public ChunkingOptions build() {
-            return new ChunkingOptions(maxSize, overlap, minSize, unit, tokenCounter, malformedInput, parameters, limits);
+            if (unit == SizeUnit.TOKENS && !tokenCounterSet) {
+                throw new InvalidOptionsException("unit tokens needs a token counter, and none was set: the default '"
+                        + DEFAULT_TOKEN_COUNTER + "' counts code points, which would be labelled tokens; set tokenCounter"
+                        + " (--encoding or --token-counter), e.g. cl100k_base or o200k_base from the chunking-tokenizers"
+                        + " artifact, or tokenCounter(\"" + DEFAULT_TOKEN_COUNTER + "\") to count code points on purpose");
+            }
+            int lap = overlapSet ? overlap : defaultOverlap(maxSize);
+            if (!maxSizeSet && maxSize > 0 && (lap >= maxSize || minSize > maxSize)) {
+                String what = lap >= maxSize ? "overlap " + lap + " >= " : "min size " + minSize + " > ";
+                throw new InvalidOptionsException(what + "max size " + maxSize + " (the default max size; none was set)"
+                        + "; set maxSize (--size) above it, or a smaller value");
+            }
+            return new ChunkingOptions(maxSize, lap, minSize, unit, tokenCounter, malformedInput, parameters, limits);
         }
     }
 }

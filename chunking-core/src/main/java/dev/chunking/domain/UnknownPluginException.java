@@ -17,6 +17,18 @@ public class UnknownPluginException extends ChunkingException {
      * @param known the names that are registered
      */
     public UnknownPluginException(String kind, String name, Collection<String> known) {
-        super("unknown " + kind + " '" + name + "'; known: " + String.join(", ", known));
+        this(kind, name, known, "");
+    }
+
+    /**
+     * Creates the exception with a hint on where such plugins come from.
+     *
+     * @param kind what was looked up, such as "strategy" or "token counter"
+     * @param name the name that was asked for
+     * @param known the names that are registered
+     * @param hint appended to the message, such as "; add the chunking-tokenizers artifact ..."; may be empty
+     */
+    public UnknownPluginException(String kind, String name, Collection<String> known, String hint) {
+        super("unknown " + kind + " '" + name + "'; known: " + String.join(", ", known) + hint);
     }
 }

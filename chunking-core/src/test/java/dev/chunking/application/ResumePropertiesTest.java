@@ -33,7 +33,7 @@ class ResumePropertiesTest {
                 Arbitraries.integers().between(0, max - 1), Arbitraries.integers().between(0, max / 2),
                 Arbitraries.of(SizeUnit.values()), Arbitraries.of(MalformedInputPolicy.values()))
                 .as((overlap, min, unit, policy) -> ChunkingOptions.builder().maxSize(max).overlap(overlap).minSize(min)
-                        .unit(unit).malformedInput(policy).build()));
+                        .unit(unit).tokenCounter("codepoints").malformedInput(policy).build()));
         return Combinators.combine(strategy, options).as(Chunking::of);
     }
 
@@ -97,7 +97,7 @@ class ResumePropertiesTest {
         for (String text : List.of(family, prependsAndFlags, "e" + "\u0301".repeat(50) + "x\u200d\ud83d\ude00")) {
             for (int max = 1; max <= 5; max++) {
                 for (SizeUnit unit : SizeUnit.values()) {
-                    Chunking chunking = Chunking.of("character", ChunkingOptions.builder().maxSize(max).overlap(0).unit(unit).build());
+                    Chunking chunking = Chunking.of("character", ChunkingOptions.builder().maxSize(max).overlap(0).unit(unit).tokenCounter("codepoints").build());
                     byte[] input = text.getBytes(StandardCharsets.UTF_8);
                     List<Chunk> whole = new ArrayList<>();
                     List<ResumePoint> points = new ArrayList<>();

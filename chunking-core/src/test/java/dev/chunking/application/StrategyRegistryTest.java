@@ -36,7 +36,9 @@ class StrategyRegistryTest {
                 .isInstanceOf(UnknownPluginException.class)
                 .hasMessage("unknown strategy 'semantik'; known: character, hierarchical, hybrid, markdown, recursive, semantic");
         assertThatThrownBy(() -> Chunking.of("recursive", ChunkingOptions.builder().tokenCounter("cl100k").build()))
-                .hasMessage("unknown token counter 'cl100k'; known: codepoints");
+                .hasMessage("unknown token counter 'cl100k'; known: codepoints; the OpenAI encodings (cl100k_base, o200k_base,"
+                        + " p50k_base, r50k_base) come with the chunking-tokenizers artifact: add it to the class path (for"
+                        + " bin/chunk, CHUNK_CLASSPATH)");
     }
 
     @Test

@@ -55,4 +55,34 @@ class ChunkingOptionsTest {
         assertThatThrownBy(() -> SizeUnit.parse("bytes")).isInstanceOf(InvalidOptionsException.class)
                 .hasMessage("unit 'bytes' is not known; use chars or tokens");
     }
+
+    @Test
+    void derivesTheDefaultOverlapFromTheMaxSizeSoAnySizeBuildsWithoutSettingOne() {
+        assertThat(ChunkingOptions.builder().maxSize(100).build().overlap()).isEqualTo(20);
+        assertThat(ChunkingOptions.builder().maxSize(1).build().overlap()).isZero();
+        assertThat(ChunkingOptions.builder().build()).isEqualTo(ChunkingOptions.defaults());
+        assertThat(ChunkingOptions.defaults().overlap()).isEqualTo(ChunkingOptions.defaultOverlap(ChunkingOptions.DEFAULT_MAX_SIZE));
+        assertThat(ChunkingOptions.builder().maxSize(100).overlap(0).build().overlap()).isZero(); // a set overlap is kept
+    }
+
+    @Test
+    void saysSoWhenTheMaxSizeThatAnOverlapOrMinSizePassesIsTheDefault() {
+        assertThatThrownBy(() -> ChunkingOptions.builder().overlap(1500).build()).isInstanceOf(InvalidOptionsException.class)
+                .hasMessage("overlap 1500 >= max size 1000 (the default max size; none was set); set maxSize (--size) above it,"
+                        + " or a smaller value");
+        assertThatThrownBy(() -> ChunkingOptions.builder().minSize(1001).build())
+                .hasMessage("min size 1001 > max size 1000 (the default max size; none was set); set maxSize (--size) above it,"
+                        + " or a smaller value");
+    }
+
+    @Test
+    void refusesUnitTokensWithoutAChosenCounterNamingTheOptionsAndTheArtifact() {
+        assertThatThrownBy(() -> ChunkingOptions.builder().unit(SizeUnit.TOKENS).build()).isInstanceOf(InvalidOptionsException.class)
+                .hasMessage("unit tokens needs a token counter, and none was set: the default 'codepoints' counts code points,"
+                        + " which would be labelled tokens; set tokenCounter (--encoding or --token-counter), e.g. cl100k_base or"
+                        + " o200k_base from the chunking-tokenizers artifact, or tokenCounter(\"codepoints\") to count code points"
+                        + " on purpose");
+        assertThat(ChunkingOptions.builder().unit(SizeUnit.TOKENS).tokenCounter("codepoints").build().tokenCounter())
+                .isEqualTo("codepoints");
+    }
 }

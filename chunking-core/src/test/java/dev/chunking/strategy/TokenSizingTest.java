@@ -91,7 +91,7 @@ class TokenSizingTest {
                                                     @ForAll @IntRange(min = 1, max = 200) int max) {
         ChunkingOptions chars = ChunkingOptions.builder().maxSize(max).overlap(max / 4).build();
         List<Chunk> byChars = Chunking.of(REGISTRY, strategy, chars).chunk(DOC, text);
-        List<Chunk> byTokens = Chunking.of(REGISTRY, strategy, chars.toBuilder().unit(SizeUnit.TOKENS).build()).chunk(DOC, text);
+        List<Chunk> byTokens = Chunking.of(REGISTRY, strategy, chars.toBuilder().unit(SizeUnit.TOKENS).tokenCounter("codepoints").build()).chunk(DOC, text);
         assertThat(byTokens).extracting(Chunk::start, Chunk::end, Chunk::size)
                 .isEqualTo(byChars.stream().map(c -> Tuple.of(c.start(), c.end(), c.size()))
                         .map(t -> org.assertj.core.groups.Tuple.tuple(t.get1(), t.get2(), t.get3())).toList());
@@ -115,7 +115,7 @@ class TokenSizingTest {
                                                              @ForAll @IntRange(min = 4, max = 90) int max,
                                                              @ForAll @IntRange(min = 0, max = 100) int overlapPercent) {
         ChunkingOptions options = ChunkingOptions.builder().maxSize(max).overlap((max - 1) * overlapPercent / 100)
-                .minSize(max / 3).unit(SizeUnit.TOKENS).build();
+                .minSize(max / 3).unit(SizeUnit.TOKENS).tokenCounter("codepoints").build();
         ByteCounter counter = new ByteCounter();
         List<Chunk> chunks = Chunking.of(new CharacterStrategy().name().equals(strategy) ? new CharacterStrategy()
                 : new RecursiveStrategy(), options, counter).chunk(DOC, text);
@@ -125,7 +125,7 @@ class TokenSizingTest {
     @Test
     void overlapsByTokensNotCodePoints() {
         String cjk = "\u6f22\u5b57".repeat(30);
-        ChunkingOptions options = ChunkingOptions.builder().maxSize(30).overlap(5).unit(SizeUnit.TOKENS).build();
+        ChunkingOptions options = ChunkingOptions.builder().maxSize(30).overlap(5).unit(SizeUnit.TOKENS).tokenCounter("codepoints").build();
         List<Chunk> chunks = Chunking.of(new CharacterStrategy(), options, new ByteCounter()).chunk(DOC, cjk);
         assertThat(chunks).extracting(Chunk::size).containsExactly(30, 30, 30, 30, 30, 30, 18);
         for (int i = 1; i < chunks.size(); i++) {
@@ -160,7 +160,7 @@ class TokenSizingTest {
             }
         };
         String text = "abcdefghe\u0301xyz";
-        ChunkingOptions options = ChunkingOptions.builder().maxSize(6).overlap(0).unit(SizeUnit.TOKENS).build();
+        ChunkingOptions options = ChunkingOptions.builder().maxSize(6).overlap(0).unit(SizeUnit.TOKENS).tokenCounter("codepoints").build();
         List<Chunk> chunks = Chunking.of(new CharacterStrategy(), options, odd).chunk(DOC, text);
         Promises.assertKept(text, chunks, options, odd);
         assertThat(chunks).allSatisfy(c -> assertThat(odd.count(c.text())).isLessThanOrEqualTo(6));
@@ -180,7 +180,7 @@ class TokenSizingTest {
             }
         };
         Chunking chunking = Chunking.of(new RecursiveStrategy(),
-                ChunkingOptions.builder().maxSize(3).overlap(0).unit(SizeUnit.TOKENS).build(), greedy);
+                ChunkingOptions.builder().maxSize(3).overlap(0).unit(SizeUnit.TOKENS).tokenCounter("codepoints").build(), greedy);
         assertThat(chunking.chunk(DOC, "ab\u00e9")).extracting(Chunk::text).containsExactly("ab", "\u00e9");
         assertThatThrownBy(() -> chunking.chunk(DOC, "ab\ud83d\ude00")).isInstanceOf(ChunkingException.class)
                 .hasMessage("the code point at byte offset 2 alone counts more than the max size of 3 tokens; raise the max size (--size)");

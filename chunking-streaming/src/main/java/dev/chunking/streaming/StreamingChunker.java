@@ -56,8 +56,9 @@ public final class StreamingChunker {
     /**
      * Chunks a source with checkpoints: resumes from the document's checkpoint in {@code store}
      * when there is one, saves a checkpoint whenever the configured number of chunks or bytes
-     * has passed, and a last one at the end. The caller deletes the checkpoint when it no longer
-     * needs it.
+     * has passed, and a last one at the end, marked as the checkpoint of a completed run. A later
+     * run that finds such a checkpoint refuses to start (it would deliver nothing): the caller
+     * deletes the checkpoint once it has what the run made, to chunk the document again.
      *
      * @param document the document id stamped on each chunk
      * @param source the bytes; must be a file (it is read again on resume)

@@ -36,6 +36,8 @@ import java.util.function.LongSupplier;
 final class OperationRun {
     /** The checkpoint attribute that holds the sequence number the resumed run goes on with. */
     static final String NEXT_SEQUENCE = "chunking.nextSequence";
+    /** The checkpoint attribute that marks the checkpoint of a run that read its document to the end. */
+    static final String COMPLETED = "chunking.completed";
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
@@ -153,6 +155,11 @@ final class OperationRun {
             sequence = nextSequence(previous.get()) - 1; // first: a refused checkpoint's FAILED event is numbered on too
             lastCheckpoint = previous.get();
             verify(previous.get(), fingerprint);
+            if (previous.get().attributes().containsKey(COMPLETED)) { // resuming it would deliver nothing, without a word
+                throw new CheckpointMismatchException("the checkpoint of document '" + request.document() + "' in collection '"
+                        + request.collection() + "' is that of a run that completed (" + previous.get().position().nextIndex()
+                        + " chunks); delete it (CheckpointStore.delete, or the --checkpoint file) to chunk the document again");
+            }
         }
         total = request.source().size();
         ChunkSink counting = chunk -> {
@@ -307,12 +314,16 @@ final class OperationRun {
      */
     private void checkpoint(CheckpointStore store, SourceFingerprint fingerprint, ResumePoint position, int eventsAfter) {
         Map<String, String> host = request.checkpointAttributes().get();
-        if (host == null || host.containsKey(NEXT_SEQUENCE)) {
+        String reserved = host == null ? null : host.containsKey(NEXT_SEQUENCE) ? NEXT_SEQUENCE : host.containsKey(COMPLETED) ? COMPLETED : null;
+        if (host == null || reserved != null) {
             throw new InvalidOptionsException("the checkpoint attributes " + (host == null ? "are null" : "use the reserved name "
-                    + NEXT_SEQUENCE) + "; return a map of the host's own names from checkpointAttributes");
+                    + reserved) + "; return a map of the host's own names from checkpointAttributes");
         }
         Map<String, String> attributes = new HashMap<>(host);
         attributes.put(NEXT_SEQUENCE, Long.toString(sequence + 1 + eventsAfter));
+        if (reachedEnd) {
+            attributes.put(COMPLETED, "true");
+        }
         Checkpoint next = new Checkpoint(Checkpoint.FORMAT_VERSION, request.collection(), request.document(),
                 request.chunking().strategy().name(), request.chunking().options(), fingerprint, position, attributes);
         // the sink first: a checkpoint saved only after its chunks are durable is never ahead of them, and a sink that

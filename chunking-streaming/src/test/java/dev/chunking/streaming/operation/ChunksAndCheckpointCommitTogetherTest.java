@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chunking.application.Chunking;
 import dev.chunking.domain.Checkpoint;
+import dev.chunking.domain.CheckpointMismatchException;
 import dev.chunking.domain.Chunk;
 import dev.chunking.domain.ChunkRefusedException;
 import dev.chunking.domain.ChunkingOptions;
@@ -58,8 +59,13 @@ class ChunksAndCheckpointCommitTogetherTest {
         store.crash();
         assertCommittedAgreeWithCheckpoint(store);
 
+        boolean completed = store.load(COLLECTION, DOCUMENT).map(c -> c.attributes().containsKey("chunking.completed")).orElse(false);
         OperationResult resumed = run(store, bufferSize, everyChunks);
-        assertThat(resumed.status()).as("resumed after step %d: %s", step, resumed.failure()).isEqualTo(OperationStatus.COMPLETED);
+        if (completed) { // the crash came after the last commit: everything is stored, and a rerun says so instead of resuming
+            assertThat(resumed.failure()).get().isInstanceOf(CheckpointMismatchException.class);
+        } else {
+            assertThat(resumed.status()).as("resumed after step %d: %s", step, resumed.failure()).isEqualTo(OperationStatus.COMPLETED);
+        }
         assertThat(store.committed(COLLECTION, DOCUMENT)).as("step %d", step).isEqualTo(ALL);
         assertCommittedAgreeWithCheckpoint(store);
     }
@@ -71,6 +77,9 @@ class ChunksAndCheckpointCommitTogetherTest {
         assertThat(run(clean, 97, 3).status()).isEqualTo(OperationStatus.COMPLETED);
         assertThat(clean.committed(COLLECTION, DOCUMENT)).isEqualTo(ALL);
         long steps = clean.steps();
+        OperationResult again = run(clean, 97, 3); // the checkpoint of a completed run: refused, not resumed at the end
+        assertThat(again.failure()).get().isInstanceOf(CheckpointMismatchException.class);
+        assertThat(clean.committed(COLLECTION, DOCUMENT)).isEqualTo(ALL);
         assertThat(steps).isGreaterThan(2L * ALL.size()); // every accept, every write of every commit, every save
         for (int step = 1; step <= steps; step++) {
             crashAtStepThenResume(step, 97, 3);
