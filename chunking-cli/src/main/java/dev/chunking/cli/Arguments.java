@@ -308,7 +308,10 @@ public record Arguments(String command, String strategy, ChunkingOptions options
                 case "--no-progress" -> progress = false;
                 default -> {
                     if (!parameterOptions.isOption(arg)) {
-                        throw new UsageException("unknown option " + arg + "; see chunk --help");
+                        Set<String> allOptions = new LinkedHashSet<>(COMMAND_OPTIONS);
+                        allOptions.addAll(parameterOptions.names());
+                        String suggestion = Suggestions.didYouMean(arg, allOptions);
+                        throw new UsageException("unknown option " + arg + (suggestion.isEmpty() ? "; see chunk --help" : suggestion));
                     }
                     parameterOptions.set(arg, value(args, ++i, arg), parameters);
                 }
