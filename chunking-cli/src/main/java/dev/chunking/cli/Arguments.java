@@ -5,6 +5,7 @@ import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.InputLimits;
 import dev.chunking.domain.InvalidOptionsException;
 import dev.chunking.domain.MalformedInputPolicy;
+import dev.chunking.domain.NameSuggestions;
 import dev.chunking.domain.SizeUnit;
 import dev.chunking.spi.ChunkingStrategy;
 import dev.chunking.strategy.HierarchicalStrategy;
@@ -315,7 +316,10 @@ public record Arguments(String command, String strategy, ChunkingOptions options
                 case "--no-progress" -> progress = false;
                 default -> {
                     if (!parameterOptions.isOption(arg)) {
-                        throw new UsageException("unknown option " + arg + "; see chunk --help");
+                        Set<String> allOptions = new LinkedHashSet<>(COMMAND_OPTIONS);
+                        allOptions.addAll(parameterOptions.names());
+                        String suggestion = NameSuggestions.didYouMean(arg, allOptions);
+                        throw new UsageException("unknown option " + arg + (suggestion.isEmpty() ? "; see chunk --help" : suggestion));
                     }
                     parameterOptions.set(arg, value(args, ++i, arg), parameters);
                 }

@@ -67,6 +67,7 @@ final class CompareCommand {
         List<Chunking> candidates = candidates(arguments);
         String file = arguments.files().get(0);
         ByteSource source = Main.fileSource(arguments, file);
+        InputErrors.checkText(file, source, arguments.settings().malformed());
         long size = source.size().orElse(-1);
         byte[] sample = InputErrors.reading(file, () -> sample(source, arguments.bytes(), size));
         List<StrategyComparison.Row> rows = InputErrors.reading(file, () -> {

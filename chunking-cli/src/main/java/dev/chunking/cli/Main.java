@@ -70,7 +70,17 @@ public final class Main {
      * @param stderrIsTerminal whether stderr is a terminal
      */
     public Main(InputStream stdin, OutputStream stdout, PrintStream stderr, LongSupplier nanoClock, boolean stderrIsTerminal) {
-        this(stdin, stdout, stderr, nanoClock, stderrIsTerminal, StrategyRegistry::load);
+        this(stdin, stdout, stderr, nanoClock, stderrIsTerminal, () -> registry(Main.class.getClassLoader(), stderr));
+    }
+
+    /**
+     * The strategies, token counters and embedders a class loader provides. A provider that
+     * cannot be loaded (a plugin jar's {@code META-INF/services} entry whose class is missing, or
+     * whose constructor throws) is skipped with one warning line on stderr naming the class and the
+     * jar; every command, {@code --help} included, still runs with the others.
+     */
+    static StrategyRegistry registry(ClassLoader loader, PrintStream stderr) {
+        return StrategyRegistry.load(loader, problem -> stderr.println("chunk: warning: " + problem));
     }
 
     /**
@@ -224,7 +234,15 @@ public final class Main {
             throw new UsageException("cannot write --out " + arguments.out().get() + ": directory " + directory
                     + " does not exist; create it first");
         }
+        if (Files.isDirectory(target)) {
+            throw new UsageException("cannot write --out " + shown(arguments.out().get()) + ": it is a directory; give a file,"
+                    + " e.g. --out " + shown(arguments.out().get()) + "/chunks.jsonl");
+        }
         if (arguments.checkpoint().isPresent()) {
+            if (Files.isDirectory(Path.of(arguments.checkpoint().get()))) {
+                throw new UsageException("cannot use --checkpoint " + shown(arguments.checkpoint().get()) + ": it is a directory;"
+                        + " give a file, e.g. --checkpoint " + shown(arguments.checkpoint().get()) + "/run.checkpoint");
+            }
             if (!chunking.strategy().resumable()) {
                 throw new UsageException("strategy '" + chunking.strategy().name() + "' cannot resume from a checkpoint;"
                         + " run it without --checkpoint");
@@ -239,6 +257,11 @@ public final class Main {
         } finally {
             output.discardUnlessCommitted();
         }
+    }
+
+    /** A path as given, on one line. */
+    private static String shown(String path) {
+        return path.replaceAll("\\p{Cntrl}", "?");
     }
 
     /** Refuses, as usage, an input that is not {@code -} and cannot be a document id or cannot be read. */
@@ -328,6 +351,9 @@ public final class Main {
             }
         }) : arguments.base().isPresent() ? Objects.requireNonNull(guarded.get(file), "a FILE the guard did not check")
                 : ByteSource.file(Path.of(file));
+        if (!isStdin) {
+            InputErrors.checkText(file, source, arguments.options().malformedInput());
+        }
         long size = isStdin ? -1 : source.size().orElse(-1);
         ProgressBar bar = showProgress(arguments, size) ? new ProgressBar(stderr, nanoClock, file, size) : null;
         // --max-bytes, --max-chunks and --max-metadata-bytes are the options' input limits, which the chunker enforces

@@ -46,6 +46,7 @@ final class PreviewCommand {
         String file = arguments.files().get(0);
         ByteSource source = Main.fileSource(arguments, file);
         Main.checkDocumentId(file);
+        InputErrors.checkText(file, source, chunking.options().malformedInput());
         long started = nanoClock.getAsLong();
         Preview.Result result = InputErrors.reading(file,
                 () -> Preview.of(chunking, DocumentId.of(file), source, arguments.chunks(), arguments.bytes()));

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -86,6 +87,17 @@ final class StrategyParameters {
      */
     boolean isOption(String option) {
         return option.equals(PARAM) || options.containsKey(option);
+    }
+
+    /**
+     * Returns the names of these options, for "did you mean".
+     *
+     * @return {@code --param} and the dedicated parameter options
+     */
+    Set<String> names() {
+        Set<String> names = new TreeSet<>(options.keySet());
+        names.add(PARAM);
+        return names;
     }
 
     /**

@@ -1,17 +1,21 @@
 package dev.chunking.application;
 
+import dev.chunking.domain.PluginFailureException;
 import dev.chunking.spi.ChunkingStrategy;
 import dev.chunking.spi.Embedder;
 import dev.chunking.spi.PluginLookup;
 import dev.chunking.spi.TokenCounter;
 import java.util.List;
+import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.function.Consumer;
 
 /**
  * Finds strategies, token counters and embedders by name. {@link #load()} discovers them through
  * {@link ServiceLoader} (module path {@code provides} or class path {@code META-INF/services}),
  * so a plugin jar adds a strategy without touching the library. Unknown names fail listing the
- * known ones; duplicate names fail naming both classes. The registry is also the
+ * known ones; duplicate names fail naming both classes; a provider that cannot be loaded fails
+ * naming its class and jar, or is skipped and reported ({@link #load(ClassLoader, Consumer)}). The registry is also the
  * {@link PluginLookup} of its strategies: {@link Chunking#of(StrategyRegistry, String,
  * dev.chunking.domain.ChunkingOptions)} hands it to the strategy, so {@code semantic} and
  * {@code hybrid} find their {@code embedder} here, among the embedders this registry was given.
@@ -38,6 +42,8 @@ public final class StrategyRegistry implements PluginLookup {
      *
      * @return a new registry
      * @throws dev.chunking.domain.DuplicatePluginException if two providers share a name
+     * @throws PluginFailureException naming the class and the jar of a provider that cannot be
+     *     loaded (its class is missing or not a provider, or its constructor throws)
      */
     public static StrategyRegistry load() {
         return load(StrategyRegistry.class.getClassLoader());
@@ -48,10 +54,31 @@ public final class StrategyRegistry implements PluginLookup {
      *
      * @param loader where to look, for hosts with plugin class loaders
      * @return a new registry
+     * @throws dev.chunking.domain.DuplicatePluginException if two providers share a name
+     * @throws PluginFailureException naming the class and the jar of a provider that cannot be loaded
      */
     public static StrategyRegistry load(ClassLoader loader) {
-        return new StrategyRegistry(ServiceLoader.load(ChunkingStrategy.class, loader),
-                ServiceLoader.load(TokenCounter.class, loader), ServiceLoader.load(Embedder.class, loader));
+        return load(loader, problem -> {
+            throw new PluginFailureException(problem);
+        });
+    }
+
+    /**
+     * Discovers every provider that can be loaded, and skips, reporting each in one line, those
+     * that cannot: a {@code META-INF/services} entry whose class is missing or is not a provider,
+     * or whose constructor throws. The line names the service, the class and the jar or class
+     * directory that registered it, so a tool can warn and go on with the others (the
+     * {@code chunk} command does).
+     *
+     * @param loader where to look
+     * @param broken told one line for each provider skipped
+     * @return a new registry of the providers that loaded
+     * @throws dev.chunking.domain.DuplicatePluginException if two providers share a name
+     */
+    public static StrategyRegistry load(ClassLoader loader, Consumer<String> broken) {
+        Objects.requireNonNull(broken, "broken");
+        return new StrategyRegistry(ServiceProviders.load(ChunkingStrategy.class, loader, broken),
+                ServiceProviders.load(TokenCounter.class, loader, broken), ServiceProviders.load(Embedder.class, loader, broken));
     }
 
     /**

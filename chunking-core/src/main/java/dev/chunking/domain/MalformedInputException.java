@@ -5,7 +5,9 @@ import java.util.HexFormat;
 /**
  * Thrown when input that must be UTF-8 is not: a stray continuation byte, an overlong or
  * surrogate encoding, a byte that never occurs in UTF-8, or a sequence cut off by the end of
- * input. The exception carries the absolute byte offset of the first bad byte.
+ * input; or, for char input (a Java {@code String}), a lone surrogate, which has no UTF-8
+ * encoding ({@link #loneSurrogate}). The exception carries the absolute byte offset of the first
+ * bad byte.
  */
 public class MalformedInputException extends ChunkingException {
     private static final long serialVersionUID = 1L;
@@ -28,6 +30,29 @@ public class MalformedInputException extends ChunkingException {
         this.badBytesHex = HexFormat.of().withUpperCase().formatHex(badBytes);
     }
 
+    private MalformedInputException(String message, long byteOffset) {
+        super(message);
+        this.byteOffset = byteOffset;
+        this.badBytesHex = "";
+    }
+
+    /**
+     * Creates the exception for a lone surrogate in char input: a high surrogate not followed by a
+     * low one, or a low one not after a high one. The message names the char and its index in
+     * the chars fed, not bytes, since the text is not bytes yet.
+     *
+     * @param surrogate the lone surrogate
+     * @param charIndex its index among the chars fed to the chunker
+     * @param byteOffset the byte offset in the document's UTF-8 where it stands
+     * @return the exception, with no bad bytes ({@link #badBytesHex()} is empty)
+     */
+    public static MalformedInputException loneSurrogate(char surrogate, long charIndex, long byteOffset) {
+        return new MalformedInputException("lone surrogate U+" + HexFormat.of().withUpperCase().toHexDigits(surrogate)
+                + " at char index " + charIndex + " (UTF-8 byte offset " + byteOffset + "); a Java String must hold a"
+                + " surrogate only as half of a high-low pair: fix the code that made the text (e.g. a substring cut"
+                + " inside a pair)", byteOffset);
+    }
+
     /**
      * Returns the absolute byte offset of the first bad byte.
      *
@@ -40,7 +65,7 @@ public class MalformedInputException extends ChunkingException {
     /**
      * Returns the offending bytes as upper-case hexadecimal without separators.
      *
-     * @return for example {@code "C3"} for a lone lead byte
+     * @return for example {@code "C3"} for a lone lead byte; empty for a lone surrogate in char input
      */
     public String badBytesHex() {
         return badBytesHex;

@@ -63,11 +63,22 @@ class ChunkerInputTest {
     }
 
     @Test
-    void refusesLoneSurrogatesInCharInput() {
-        assertThatThrownBy(() -> chunking.chunk(DOC, "ab\ud800c")).isInstanceOf(MalformedInputException.class)
-                .hasMessageContaining("lone surrogate U+D800 in char input").hasMessageContaining("byte offset 2");
-        assertThatThrownBy(() -> chunking.chunk(DOC, "ab\udc00")).hasMessageContaining("lone surrogate U+DC00");
-        assertThatThrownBy(() -> chunking.chunk(DOC, "ab\ud800")).hasMessageContaining("lone surrogate U+D800");
+    void refusesLoneSurrogatesInCharInputNamingTheCharAndItsCharIndexNotBytes() {
+        String fix = "; a Java String must hold a surrogate only as half of a high-low pair: fix the code that made the text"
+                + " (e.g. a substring cut inside a pair)";
+        assertThatThrownBy(() -> chunking.chunk(DOC, "ab\ud800c")).isInstanceOfSatisfying(MalformedInputException.class, e -> {
+            assertThat(e).hasMessage("lone surrogate U+D800 at char index 2 (UTF-8 byte offset 2)" + fix);
+            assertThat(e.byteOffset()).isEqualTo(2);
+            assertThat(e.badBytesHex()).isEmpty();
+        });
+        assertThatThrownBy(() -> chunking.chunk(DOC, "a\u00e9\udc00")).hasMessage("lone surrogate U+DC00 at char index 2 (UTF-8 byte offset 3)" + fix);
+        assertThatThrownBy(() -> chunking.chunk(DOC, "ab\ud800")).hasMessage("lone surrogate U+D800 at char index 2 (UTF-8 byte offset 2)" + fix);
+        assertThatThrownBy(() -> {
+            try (Chunker chunker = chunking.open(DOC, chunk -> { })) {
+                chunker.feed("\ud83d\ude00x\ud800");
+                chunker.feed("y");
+            }
+        }).as("the index counts the chars of every feed").hasMessageStartingWith("lone surrogate U+D800 at char index 3 (UTF-8 byte offset 5)");
     }
 
     @Test

@@ -34,7 +34,8 @@ class StrategyRegistryTest {
     void refusesAnUnknownNameListingTheKnownOnes() {
         assertThatThrownBy(() -> StrategyRegistry.load().strategy("semantik"))
                 .isInstanceOf(UnknownPluginException.class)
-                .hasMessage("unknown strategy 'semantik'; known: character, hierarchical, hybrid, markdown, recursive, semantic");
+                .hasMessage("unknown strategy 'semantik'; known: character, hierarchical, hybrid, markdown, recursive, semantic;"
+                        + " did you mean 'semantic'?");
         assertThatThrownBy(() -> Chunking.of("recursive", ChunkingOptions.builder().tokenCounter("cl100k").build()))
                 .hasMessage("unknown token counter 'cl100k'; known: codepoints; the OpenAI encodings (cl100k_base, o200k_base,"
                         + " p50k_base, r50k_base) come with the chunking-tokenizers artifact: add it to the class path (for"

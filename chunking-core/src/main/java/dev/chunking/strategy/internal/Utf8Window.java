@@ -31,6 +31,9 @@ abstract class Utf8Window implements Chunker {
     private boolean closed;
     private boolean failed;
     private char pendingHigh;
+    private long pendingHighIndex;
+    /** Chars fed so far, for the index a lone surrogate is reported at. */
+    private long charsFed;
     private byte[] encoded;
 
     // Malformed sequences replaced by U+FFFD shift window offsets against source offsets.
@@ -141,18 +144,20 @@ abstract class Utf8Window implements Chunker {
             int cp = ch;
             if (pendingHigh != 0) {
                 if (!Character.isLowSurrogate(ch)) {
-                    throw loneSurrogate(pendingHigh, n);
+                    throw loneSurrogate(pendingHigh, pendingHighIndex, n);
                 }
                 cp = Character.toCodePoint(pendingHigh, ch);
                 pendingHigh = 0;
             } else if (Character.isHighSurrogate(ch)) {
                 pendingHigh = ch;
+                pendingHighIndex = charsFed + i;
                 continue;
             } else if (Character.isLowSurrogate(ch)) {
-                throw loneSurrogate(ch, n);
+                throw loneSurrogate(ch, charsFed + i, n);
             }
             n = encode(cp, n);
         }
+        charsFed += text.length();
         feedBytes(encoded, 0, n);
     }
 
@@ -166,9 +171,8 @@ abstract class Utf8Window implements Chunker {
         }
     }
 
-    private MalformedInputException loneSurrogate(char ch, int pending) {
-        return new MalformedInputException(bytesFed + pending, new byte[0],
-                "lone surrogate U+" + Integer.toHexString(ch).toUpperCase() + " in char input");
+    private MalformedInputException loneSurrogate(char ch, long charIndex, int pending) {
+        return MalformedInputException.loneSurrogate(ch, charIndex, bytesFed + pending);
     }
 
     private int encode(int cp, int n) {
@@ -204,7 +208,7 @@ abstract class Utf8Window implements Chunker {
         }
         finished = true;
         if (pendingHigh != 0) {
-            throw loneSurrogate(pendingHigh, 0);
+            throw loneSurrogate(pendingHigh, pendingHighIndex, 0);
         }
         scanned = guarded(true);
         try {
@@ -235,8 +239,7 @@ abstract class Utf8Window implements Chunker {
     private void checkOpenForBytes() {
         checkOpen();
         if (pendingHigh != 0) {
-            throw new MalformedInputException(base + fill, new byte[0], "lone high surrogate U+"
-                    + Integer.toHexString(pendingHigh).toUpperCase() + " at the end of the previous char feed");
+            throw loneSurrogate(pendingHigh, pendingHighIndex, 0); // at the end of the previous char feed
         }
     }
 
