@@ -61,6 +61,6 @@ public final class LinesStrategy implements ChunkingStrategy {
             throw new ResumeUnsupportedException("strategy '" + NAME + "' cannot resume from a checkpoint;"
                     + " delete the checkpoint and start over");
         }
-        return new LinesChunker(document, options, tokenCounter, sink, from.byteOffset(), from.codePointOffset());
+        return new LinesChunker(document, options, tokenCounter, sink, from);
     }
 }
