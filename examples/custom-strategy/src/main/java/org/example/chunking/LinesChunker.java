@@ -10,21 +10,25 @@ import dev.chunking.strategy.TextChunker;
 /**
  * The chunker of {@link LinesStrategy}: whole lines (each ending after its {@code \n}) while the
  * sum fits the maximum; a line too long on its own is cut where the {@code character} strategy
- * cuts, on grapheme cluster boundaries, and its last piece goes alone. The library's
+ * cuts, on grapheme cluster boundaries, and its last piece goes alone; at most {@code max-lines}
+ * lines a chunk. The library's
  * {@link TextChunker} decodes the input, tracks the offsets and makes the chunks; this class only
  * says where each chunk ends. Not thread-safe.
  */
 final class LinesChunker extends TextChunker {
+    private final int maxLines;
     private boolean inLongLine; // the pending text starts inside a line too long for one chunk
 
-    LinesChunker(DocumentId document, ChunkingOptions options, TokenCounter counter, ChunkSink sink, ResumePoint from) {
+    LinesChunker(DocumentId document, ChunkingOptions options, TokenCounter counter, ChunkSink sink, ResumePoint from,
+                 int maxLines) {
         super(LinesStrategy.NAME, document, options, counter, sink, from);
+        this.maxLines = maxLines == 0 ? Integer.MAX_VALUE : maxLines;
     }
 
     @Override
     protected int cut(CharSequence pending, boolean end) {
         int taken = 0; // chars of the whole lines that fit so far
-        while (true) {
+        for (int lines = 1; ; lines++) {
             int next = lineEnd(pending, taken, end);
             if (size(pending.subSequence(0, next < 0 ? pending.length() : next)) > options().maxSize()) {
                 if (taken > 0) {
@@ -37,7 +41,7 @@ final class LinesChunker extends TextChunker {
                 return 0; // the line may go on, or the next one may still fit: wait
             }
             taken = next;
-            if (inLongLine || taken == pending.length()) {
+            if (inLongLine || taken == pending.length() || lines == maxLines) {
                 inLongLine = false; // the last piece of a long line goes alone
                 return taken;
             }
