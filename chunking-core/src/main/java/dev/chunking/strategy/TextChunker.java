@@ -96,15 +96,17 @@ public abstract class TextChunker implements Chunker {
      */
     protected TextChunker(String strategy, DocumentId document, ChunkingOptions options, TokenCounter counter, ChunkSink sink,
                           ResumePoint from) {
-        if (!from.equals(ResumePoint.after(from.byteOffset(), from.codePointOffset()))) {
-            throw new ResumeUnsupportedException("strategy '" + strategy + "' cannot resume from a checkpoint (index "
-                    + from.nextIndex() + "); delete the checkpoint and start over");
-        }
-        this.strategy = Objects.requireNonNull(strategy, "strategy");
-        this.document = Objects.requireNonNull(document, "document");
-        this.options = Objects.requireNonNull(options, "options");
-        this.counter = Objects.requireNonNull(counter, "counter");
-        this.sink = Objects.requireNonNull(sink, "sink");
+        this(fresh(strategy, document, options, counter, sink, from), strategy, document, options, counter, sink);
+    }
+
+    /** Sets the fields, once {@link #fresh} has checked the arguments (before any field is set). */
+    private TextChunker(ResumePoint from, String strategy, DocumentId document, ChunkingOptions options, TokenCounter counter,
+                        ChunkSink sink) {
+        this.strategy = strategy;
+        this.document = document;
+        this.options = options;
+        this.counter = counter;
+        this.sink = sink;
         this.tokens = options.unit() == SizeUnit.TOKENS;
         long maxCodePoints = tokens ? Math.min(1L << 26, (long) options.maxSize() * counter.maxCodePointsPerToken())
                 : options.maxSize();
@@ -112,6 +114,21 @@ public abstract class TextChunker implements Chunker {
         this.byteAt = from.byteOffset();
         this.decodedBytes = from.byteOffset();
         this.codePointAt = from.codePointOffset();
+    }
+
+    /** Checks the arguments of the constructor, and returns {@code from} when it is a fresh start. */
+    private static ResumePoint fresh(String strategy, DocumentId document, ChunkingOptions options, TokenCounter counter,
+                                     ChunkSink sink, ResumePoint from) {
+        Objects.requireNonNull(strategy, "strategy");
+        Objects.requireNonNull(document, "document");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(counter, "counter");
+        Objects.requireNonNull(sink, "sink");
+        if (!from.equals(ResumePoint.after(from.byteOffset(), from.codePointOffset()))) {
+            throw new ResumeUnsupportedException("strategy '" + strategy + "' cannot resume from a checkpoint (index "
+                    + from.nextIndex() + "); delete the checkpoint and start over");
+        }
+        return from;
     }
 
     /**
