@@ -382,7 +382,7 @@ public abstract class TextChunker implements Chunker {
             bytes += replaced.poll()[1] - 3;
             replacedHere++;
         }
-        long size = size(chunk);
+        long size = tokens ? counter.count(chunk) : codePoints;
         Chunk c = new Chunk(document, index, Utf8Text.of(chunk), codePointAt, codePointAt + codePoints, byteAt, byteAt + bytes,
                 (int) Math.min(Integer.MAX_VALUE, size), options.unit(), strategy, ChunkMetadata.NONE, replacedHere);
         codePointAt += codePoints;
