@@ -140,7 +140,11 @@ public final class Chunking {
 
     /**
      * Opens a chunker for one document, for callers that feed it themselves. The chunker
-     * enforces the options' {@link dev.chunking.domain.InputLimits}, whatever the strategy.
+     * enforces the options' {@link dev.chunking.domain.InputLimits}, whatever the strategy. The
+     * chunks of a strategy that is not built in (a plugin) are checked before they reach the
+     * sink: contiguous indexes, offsets in order and within the input fed, size within the
+     * maximum, text as long as its offsets; a chunk that breaks one fails the run with a
+     * {@link dev.chunking.domain.PluginFailureException} naming the plugin and the promise.
      *
      * @param document the document id stamped on each chunk
      * @param sink receives chunks as they are final
@@ -148,7 +152,8 @@ public final class Chunking {
      */
     public Chunker open(DocumentId document, ChunkSink sink) {
         return LimitedChunker.open(document, options.limits(), sink, ResumePoint.START,
-                limited -> strategy.open(document, options, tokenCounter, limited));
+                limited -> CheckedChunker.open(strategy, document, options, limited, ResumePoint.START,
+                        checked -> strategy.open(document, options, tokenCounter, checked)));
     }
 
     /**
@@ -167,9 +172,10 @@ public final class Chunking {
         boolean freshAfterPrefix = !from.equals(ResumePoint.START)
                 && from.equals(ResumePoint.after(from.byteOffset(), from.codePointOffset()));
         // a strategy that cannot resume still chunks the text after a prefix (a byte order mark): shift its chunks
-        return LimitedChunker.open(document, options.limits(), sink, from, limited -> freshAfterPrefix && !strategy.resumable()
-                ? strategy.open(document, options, tokenCounter, Prefixes.shifting(limited, from))
-                : strategy.resume(document, options, tokenCounter, limited, from));
+        return LimitedChunker.open(document, options.limits(), sink, from, limited -> CheckedChunker.open(strategy, document,
+                options, limited, from, checked -> freshAfterPrefix && !strategy.resumable()
+                        ? strategy.open(document, options, tokenCounter, Prefixes.shifting(checked, from))
+                        : strategy.resume(document, options, tokenCounter, checked, from)));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.chunking.spi;
 
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
+import dev.chunking.domain.InvalidOptionsException;
 import dev.chunking.domain.ResumePoint;
 import dev.chunking.domain.ResumeUnsupportedException;
 import java.util.List;
@@ -14,6 +15,16 @@ import java.util.stream.Collectors;
  * {@code META-INF/services/dev.chunking.spi.ChunkingStrategy} (and {@code provides} in its
  * {@code module-info}) to add a strategy without touching the library. Implementations are
  * immutable and thread-safe; each {@link #open} call returns an independent chunker.
+ *
+ * <p>For plugin authors: {@code dev.chunking.strategy.TextChunker} is a base for a chunker that
+ * decides where chunks end on decoded text and leaves decoding, offsets and state to the library;
+ * {@code dev.chunking.testing.ChunkingStrategyContract} (core's test-jar) checks a strategy's
+ * promises; and {@code dev.chunking.application.Chunking} checks every chunk of a strategy that is
+ * not built in, failing with a {@link dev.chunking.domain.PluginFailureException} that names the
+ * strategy and the broken promise. A parameter value the strategy refuses is an
+ * {@link InvalidOptionsException} naming the parameter, the value, what is accepted and the option
+ * to change: the command line then exits with status 2 and that one line (any other exception is
+ * taken for a bug of the plugin, status 1).
  */
 public interface ChunkingStrategy {
     /**
@@ -90,6 +101,8 @@ public interface ChunkingStrategy {
      * @param tokenCounter counter used when the unit is tokens
      * @param sink receives the chunks in order
      * @return a new chunker
+     * @throws InvalidOptionsException if the options set a parameter value the strategy refuses
+     *     (beyond what its descriptors check), naming the parameter, the value and the option
      */
     Chunker open(DocumentId document, ChunkingOptions options, TokenCounter tokenCounter, ChunkSink sink);
 

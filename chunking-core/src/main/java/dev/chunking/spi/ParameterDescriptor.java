@@ -15,8 +15,11 @@ import java.util.regex.Pattern;
  * against its descriptor before a chunker opens, the strategy reads values through
  * {@link #value} and {@link #intValue} (checked the same way), and the command line builds its
  * options and help from the descriptors, so a default or a range is written down in one place.
- * What a descriptor cannot say (sizes strictly decreasing, say) the strategy checks itself.
- * Immutable and thread-safe.
+ * What a descriptor cannot say (sizes strictly decreasing, say) the strategy checks itself, and
+ * refuses a value by throwing {@link InvalidOptionsException}, as {@link #check} does, with a
+ * message naming the parameter, the value, what is accepted and the option ({@code --name}): the
+ * command line then exits with status 2 and that one line, where any other exception would be
+ * taken for a bug of the plugin (status 1). Immutable and thread-safe.
  *
  * @param name the parameter name in {@link ChunkingOptions#parameters()}: lower-case letters,
  *     digits and {@code -}, starting with a letter, at most 64 chars; the command-line option is

@@ -32,4 +32,22 @@ public final class Feeds {
         }
         return chunks;
     }
+
+    /**
+     * Chunks a text fed as chars in random pieces of 0 to {@code maxPiece} chars (so surrogate pairs are cut).
+     *
+     * @return the chunks, in order
+     */
+    public static List<Chunk> inRandomCharPieces(Chunking chunking, DocumentId document, String text, Random random, int maxPiece) {
+        List<Chunk> chunks = new ArrayList<>();
+        try (Chunker chunker = chunking.open(document, chunks::add)) {
+            for (int at = 0; at < text.length(); ) {
+                int n = Math.min(text.length() - at, random.nextInt(maxPiece + 1));
+                chunker.feed(text.subSequence(at, at + n));
+                at += n;
+            }
+            chunker.finish();
+        }
+        return chunks;
+    }
 }

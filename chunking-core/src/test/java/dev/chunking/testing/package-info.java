@@ -1,6 +1,7 @@
 /**
  * Shared test helpers, published in chunking-core's test-jar for the other modules and for
- * adapters: contract suites an implementation's test extends ({@link RateLimiterContract}), the
+ * adapters: contract suites an implementation's test extends ({@link RateLimiterContract},
+ * {@link ChunkingStrategyContract} for a plugin strategy), the
  * package rules every module's architecture test applies ({@link ArchitectureRules}), assertions
  * of the design's promises ({@link Promises}), reference oracles ({@link ReferenceChunker},
  * {@link Utf8Reference}, {@link CommonMarkOutline}), generators of hostile text and feeds

@@ -71,6 +71,20 @@ class CommandLinePluginIT {
     }
 
     @Test
+    void aParameterThePluginRefusesIsAUsageErrorWithOneLine() throws Exception {
+        Path input = Files.writeString(dir.resolve("input.txt"), "one\ntwo\n");
+        Result run = chunk(classPath(true), "--strategy", "lines", "--size", "10", "--max-lines", "11", input.toString());
+        assertThat(run.exit()).as(run.err()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines().toList()).containsExactly("chunk: parameter max-lines is 11, more lines than a chunk of"
+                + " max size 10 can hold (each takes at least 1); give at most 10 (--max-lines) or raise the size (--size)");
+
+        Result typo = chunk(classPath(true), "--strategy", "lines", "--max-lines", "many", input.toString());
+        assertThat(typo.exit()).as(typo.err()).isEqualTo(2);
+        assertThat(typo.err().lines().toList()).singleElement().asString().isEqualTo("chunk: --max-lines many is not a whole number; give e.g. --max-lines 0");
+    }
+
+    @Test
     void withoutThePluginTheNameIsRefusedWithOneLine() throws Exception {
         List<String> builtIns = names(chunk(classPath(false), "strategies"));
         assertThat(builtIns).isNotEmpty().doesNotContain("lines");

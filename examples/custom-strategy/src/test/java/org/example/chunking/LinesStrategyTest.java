@@ -9,6 +9,7 @@ import dev.chunking.domain.Chunk;
 import dev.chunking.domain.ChunkingException;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
+import dev.chunking.domain.InvalidOptionsException;
 import dev.chunking.domain.MalformedInputException;
 import dev.chunking.domain.MalformedInputPolicy;
 import dev.chunking.domain.ResumePoint;
@@ -44,6 +45,16 @@ class LinesStrategyTest {
         assertThat(chunk("one\ntwo\nthree\n", size(8))).extracting(Chunk::text).containsExactly("one\ntwo\n", "three\n");
         assertThat(chunk("one\ntwo\nthree", size(100))).extracting(Chunk::text).containsExactly("one\ntwo\nthree");
         assertThat(chunk("", size(10))).isEmpty();
+    }
+
+    @Test
+    void packsAtMostMaxLinesAndRefusesMoreThanTheSizeCanHold() {
+        ChunkingOptions twoLines = size(100).toBuilder().parameter("max-lines", "2").build();
+        assertThat(chunk("a\nb\nc\nd\ne", twoLines)).extracting(Chunk::text).containsExactly("a\nb\n", "c\nd\n", "e");
+        ChunkingOptions tooMany = size(10).toBuilder().parameter("max-lines", "11").build();
+        assertThatThrownBy(() -> chunk("a\n", tooMany)).isInstanceOf(InvalidOptionsException.class)
+                .hasMessage("parameter max-lines is 11, more lines than a chunk of max size 10 can hold (each takes at least 1);"
+                        + " give at most 10 (--max-lines) or raise the size (--size)");
     }
 
     @Test
