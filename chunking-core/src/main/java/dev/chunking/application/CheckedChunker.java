@@ -1,7 +1,6 @@
 package dev.chunking.application;
 
 import dev.chunking.domain.Chunk;
-import dev.chunking.domain.ChunkerStateException;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.MalformedInputPolicy;
@@ -11,7 +10,6 @@ import dev.chunking.domain.Utf8Text;
 import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.Chunker;
 import dev.chunking.spi.ChunkingStrategy;
-import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -30,7 +28,7 @@ import java.util.function.Function;
  * their promises are checked by property tests, and they run unwrapped for speed. Not
  * thread-safe, like every chunker.
  */
-final class CheckedChunker implements Chunker {
+final class CheckedChunker extends StoppableChunker {
     private static final String BUILT_IN_PACKAGE = "dev.chunking.strategy";
 
     private final String plugin;
@@ -40,15 +38,14 @@ final class CheckedChunker implements Chunker {
     private final long firstByte;
     private final long firstCodePoint;
     private final long firstIndex;
-    private Chunker inner;
     private long fed; // byte offset of the end of the input fed so far
     private long nextIndex;
     private long lastStart;
     private long lastByteStart;
-    private String broken;
 
     private CheckedChunker(ChunkingStrategy strategy, DocumentId document, ChunkingOptions options, ChunkSink sink,
                            ResumePoint from) {
+        super("stopped when its plugin broke a promise", "open a new chunker");
         this.plugin = "strategy '" + strategy.name() + "' (" + strategy.getClass().getName() + ")";
         this.document = document;
         this.options = options;
@@ -91,56 +88,14 @@ final class CheckedChunker implements Chunker {
             return opener.apply(sink);
         }
         CheckedChunker checked = new CheckedChunker(strategy, document, options, sink, from);
-        checked.inner = opener.apply(checked::deliver);
+        checked.wrap(opener.apply(checked::deliver));
         return checked;
     }
 
+    /** Counts the input fed, so a chunk's end can be checked against it. */
     @Override
-    public void feed(byte[] utf8, int offset, int length) {
-        checkUsable();
-        fed += length;
-        inner.feed(utf8, offset, length);
-    }
-
-    @Override
-    public void feed(ByteBuffer utf8) {
-        checkUsable();
-        fed += utf8.remaining();
-        inner.feed(utf8);
-    }
-
-    @Override
-    public void feed(CharSequence text) {
-        checkUsable();
-        fed += Utf8Text.encodedLength(text);
-        inner.feed(text);
-    }
-
-    @Override
-    public void finish() {
-        checkUsable();
-        inner.finish();
-    }
-
-    @Override
-    public long bytesFed() {
-        return inner.bytesFed();
-    }
-
-    @Override
-    public ResumePoint resumePoint() {
-        checkUsable();
-        return inner.resumePoint();
-    }
-
-    @Override
-    public long replacements() {
-        return inner.replacements();
-    }
-
-    @Override
-    public void close() {
-        inner.close();
+    void admit(long bytes) {
+        fed += bytes;
     }
 
     private void deliver(Chunk c) {
@@ -182,15 +137,9 @@ final class CheckedChunker implements Chunker {
     }
 
     private void fail(String promise) {
-        broken = plugin + " broke its promise: " + promise + ". The chunk was not passed on; fix the plugin or report it"
+        String broken = plugin + " broke its promise: " + promise + ". The chunk was not passed on; fix the plugin or report it"
                 + " to its authors";
+        stop(broken);
         throw new PluginFailureException(broken);
-    }
-
-    private void checkUsable() {
-        if (broken != null) {
-            throw new ChunkerStateException("the chunker stopped when its plugin broke a promise and takes no more input; open a"
-                    + " new chunker. It stopped at: " + broken);
-        }
     }
 }

@@ -10,7 +10,6 @@ import dev.chunking.domain.ResumePoint;
 import dev.chunking.domain.Utf8Text;
 import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.Chunker;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -26,16 +25,15 @@ import java.util.function.Function;
  * limit, never a silently shortened document. Counts start at the resume point: bytes from
  * the document's start, chunks from index 0. Not thread-safe, like every chunker.
  */
-final class LimitedChunker implements Chunker {
+final class LimitedChunker extends StoppableChunker {
     private final DocumentId document;
     private final InputLimits limits;
     private final ChunkSink sink;
-    private Chunker inner;
     private long bytes;
     private long chunks;
-    private String refusal;
 
     private LimitedChunker(DocumentId document, InputLimits limits, ChunkSink sink, ResumePoint from) {
+        super("stopped at an input limit", "open a new chunker for the next document");
         this.document = document;
         this.limits = limits;
         this.sink = sink;
@@ -64,58 +62,13 @@ final class LimitedChunker implements Chunker {
         if (limited.chunks > limits.maxChunks()) {
             throw new InputLimitException(limited.tooMany(limited.chunks));
         }
-        limited.inner = opener.apply(limited::deliver);
+        limited.wrap(opener.apply(limited::deliver));
         return limited;
     }
 
-    @Override
-    public void feed(byte[] utf8, int offset, int length) {
-        admit(length);
-        inner.feed(utf8, offset, length);
-    }
-
-    @Override
-    public void feed(ByteBuffer utf8) {
-        admit(utf8.remaining());
-        inner.feed(utf8);
-    }
-
-    @Override
-    public void feed(CharSequence text) {
-        admit(Utf8Text.encodedLength(text));
-        inner.feed(text);
-    }
-
-    @Override
-    public void finish() {
-        checkUsable();
-        inner.finish();
-    }
-
-    @Override
-    public long bytesFed() {
-        return inner.bytesFed();
-    }
-
-    @Override
-    public ResumePoint resumePoint() {
-        checkUsable();
-        return inner.resumePoint();
-    }
-
-    @Override
-    public long replacements() {
-        return inner.replacements();
-    }
-
-    @Override
-    public void close() {
-        inner.close();
-    }
-
     /** Counts {@code n} more bytes, or refuses them all when they would pass the limit. */
-    private void admit(long n) {
-        checkUsable();
+    @Override
+    void admit(long n) {
         if (n > limits.maxDocumentBytes() - bytes) {
             refuse(tooLong(bytes + n < 0 ? Long.MAX_VALUE : bytes + n));
         }
@@ -164,15 +117,8 @@ final class LimitedChunker implements Chunker {
         return n;
     }
 
-    private void checkUsable() {
-        if (refusal != null) {
-            throw new ChunkerStateException("the chunker stopped at an input limit and takes no more input; open a new chunker"
-                    + " for the next document. It stopped at: " + refusal);
-        }
-    }
-
     private void refuse(String message) {
-        refusal = message;
+        stop(message);
         throw new InputLimitException(message);
     }
 
