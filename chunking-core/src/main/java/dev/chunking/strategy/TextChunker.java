@@ -19,7 +19,6 @@ import dev.chunking.strategy.internal.Clusters;
 import java.nio.CharBuffer;
 import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -75,6 +74,8 @@ public abstract class TextChunker implements Chunker {
     private final byte[] carry = new byte[4]; // an incomplete UTF-8 sequence at the end of the last feed
     private int carryLength;
     private char highSurrogate; // a high surrogate at the end of the last char feed
+    private long highSurrogateIndex; // its char index
+    private long charsFed; // chars of char input so far, for the index a lone surrogate is reported at
     private long index;
     private long bytesFed;
     private long decodedBytes; // byte offset of the next byte to decode
@@ -191,7 +192,7 @@ public abstract class TextChunker implements Chunker {
         checkUsable();
         Objects.checkFromIndexSize(offset, length, utf8.length);
         if (highSurrogate != 0) {
-            fail(new MalformedInputException(bytesFed, new byte[0], "lone high surrogate at the end of a char feed"));
+            fail(MalformedInputException.loneSurrogate(highSurrogate, highSurrogateIndex, bytesFed));
         }
         bytesFed += length;
         try {
@@ -238,7 +239,7 @@ public abstract class TextChunker implements Chunker {
         finished = true;
         try {
             if (highSurrogate != 0) {
-                throw new MalformedInputException(bytesFed, new byte[0], "lone high surrogate at the end of input");
+                throw MalformedInputException.loneSurrogate(highSurrogate, highSurrogateIndex, bytesFed);
             }
             decode(new byte[0], 0, 0, true);
             drain(true);
@@ -267,9 +268,10 @@ public abstract class TextChunker implements Chunker {
 
     /** Appends one char of a char feed, pairing surrogates across feeds. */
     private void append(char c) {
+        long at = charsFed++;
         if (highSurrogate != 0) {
             if (!Character.isLowSurrogate(c)) {
-                throw new MalformedInputException(bytesFed, new byte[0], "lone surrogate U+" + hex(highSurrogate) + " in char input");
+                throw MalformedInputException.loneSurrogate(highSurrogate, highSurrogateIndex, bytesFed);
             }
             text.append(highSurrogate).append(c);
             highSurrogate = 0;
@@ -278,8 +280,9 @@ public abstract class TextChunker implements Chunker {
             charsDecoded += 2;
         } else if (Character.isHighSurrogate(c)) {
             highSurrogate = c;
+            highSurrogateIndex = at;
         } else if (Character.isLowSurrogate(c)) {
-            throw new MalformedInputException(bytesFed, new byte[0], "lone surrogate U+" + hex(c) + " in char input");
+            throw MalformedInputException.loneSurrogate(c, at, bytesFed);
         } else {
             text.append(c);
             int n = c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
@@ -404,9 +407,5 @@ public abstract class TextChunker implements Chunker {
         if (closed || finished) {
             throw new ChunkerStateException("feed called on a " + (closed ? "closed" : "finished") + " chunker; open a new one");
         }
-    }
-
-    private static String hex(char c) {
-        return Integer.toHexString(c).toUpperCase(Locale.ROOT);
     }
 }

@@ -2,6 +2,7 @@ package dev.chunking.strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.chunking.application.Chunking;
 import dev.chunking.domain.Chunk;
@@ -124,5 +125,16 @@ class TextChunkerTest {
         closed.close();
         assertThatThrownBy(() -> closed.feed(new byte[] {'x'})).isInstanceOf(ChunkerStateException.class)
                 .hasMessage("feed called on a closed chunker; open a new one");
+    }
+
+    @Test
+    void reportsALoneSurrogateInCharInputWithTheSameMessageAsTheBuiltInStrategies() {
+        Chunking lines = Chunking.of(new WordsOnTextChunker(), MAX_10, new CodePointCounter());
+        Chunking builtIn = Chunking.of("character", MAX_10);
+        for (String text : new String[] {"ab\ud800c", "a\u00e9\udc00", "ab\ud800"}) {
+            Throwable expected = catchThrowable(() -> builtIn.chunk(DOC, text));
+            assertThatThrownBy(() -> lines.chunk(DOC, text)).as(text).isInstanceOf(MalformedInputException.class)
+                    .hasMessage(expected.getMessage());
+        }
     }
 }
