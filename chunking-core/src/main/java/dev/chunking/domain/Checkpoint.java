@@ -25,6 +25,12 @@ public record Checkpoint(int formatVersion, CollectionId collection, DocumentId 
     public static final int FORMAT_VERSION = 2;
 
     /**
+     * The attribute, set to {@code "true"}, that marks the checkpoint of a run that read its
+     * document to the end: a durable sink completes the document when it commits one.
+     */
+    public static final String COMPLETED_ATTRIBUTE = "chunking.completed";
+
+    /**
      * Validates and copies the checkpoint.
      *
      * @throws InvalidOptionsException if a part is missing

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The schema on the real server: exactly 100 LIST partitions; every collection id lands in one
- * of them, also where {@code hashtext()} is negative or the smallest int; a stored bucket must
- * agree with its collection; the key includes the partition key, so an upsert keeps one row per
+ * of them, also where {@code hashtext()} is negative or the smallest int, and new collections go
+ * to the least used partition; a document's partition must agree with its collection's; the key includes the partition key, so an upsert keeps one row per
  * chunk; migrations are idempotent, safe from several instances at once, and refuse a newer
  * database.
  */
@@ -51,9 +51,9 @@ class PostgresSchemaIT {
 
     private static void insertChunk(Connection c, String collection, long index) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO chunks (bucket, collection, document, chunk_index, text,"
-                + " start_cp, end_cp, start_byte, end_byte, size, unit, strategy) VALUES (chunking_bucket(?), ?, 'doc', ?, 'text',"
-                + " 0, 4, 0, 4, 4, 'chars', 'recursive') ON CONFLICT (bucket, collection, document, chunk_index)"
-                + " DO UPDATE SET text = excluded.text")) {
+                + " start_cp, end_cp, start_byte, end_byte, size, unit, strategy, generation) VALUES (chunking_collection_bucket(?),"
+                + " ?, 'doc', ?, 'text', 0, 4, 0, 4, 4, 'chars', 'recursive', 1)"
+                + " ON CONFLICT (bucket, collection, document, generation, chunk_index) DO UPDATE SET text = excluded.text")) {
             insert.setString(1, collection);
             insert.setString(2, collection);
             insert.setLong(3, index);
@@ -126,16 +126,43 @@ class PostgresSchemaIT {
     }
 
     @Test
-    void refusesAStoredBucketThatDisagreesWithItsCollection() throws SQLException {
+    void refusesADocumentWhosePartitionDisagreesWithItsCollections() throws SQLException {
+        try (Connection c = database.connect()) {
+            PostgresMigrations.migrate(c);
+            long placed = count(c, "SELECT chunking_collection_bucket('c')");
+            assertThatThrownBy(() -> {
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("INSERT INTO chunk_documents (collection, document, bucket) VALUES ('c', 'd', "
+                            + (placed + 1) % 100 + ")");
+                }
+            }).isInstanceOf(SQLException.class).hasMessageContaining("chunk_documents_bucket_of_collection");
+        }
+    }
+
+    @Test
+    void refusesAUniqueKeyWithoutThePartitionKeyWhichIsWhyTheKeyLeadsWithTheBucket() throws SQLException {
         try (Connection c = database.connect()) {
             PostgresMigrations.migrate(c);
             assertThatThrownBy(() -> {
                 try (Statement s = c.createStatement()) {
-                    s.executeUpdate("INSERT INTO chunks (bucket, collection, document, chunk_index, text, start_cp, end_cp,"
-                            + " start_byte, end_byte, size, unit, strategy) VALUES ((chunking_bucket('c') + 1) % 100, 'c', 'd', 0,"
-                            + " 't', 0, 1, 0, 1, 1, 'chars', 'recursive')");
+                    s.execute("CREATE UNIQUE INDEX chunks_without_bucket ON chunks (collection, document, generation, chunk_index)");
                 }
-            }).isInstanceOf(SQLException.class).hasMessageContaining("chunks_bucket_matches_collection");
+            }).isInstanceOf(SQLException.class).hasMessageContaining("partition");
+        }
+    }
+
+    @Test
+    void placesEveryCollectionOnceAndInTheLeastUsedPartition() throws SQLException {
+        try (Connection c = database.connect()) {
+            PostgresMigrations.migrate(c);
+            for (int i = 0; i < 250; i++) {
+                long first = count(c, "SELECT chunking_collection_bucket('collection " + i + "')");
+                assertThat(count(c, "SELECT chunking_collection_bucket('collection " + i + "')")).isEqualTo(first);
+            }
+            // 250 collections over 100 partitions: every partition holds two or three
+            assertThat(count(c, "SELECT min(collections) FROM chunk_buckets")).isEqualTo(2);
+            assertThat(count(c, "SELECT max(collections) FROM chunk_buckets")).isEqualTo(3);
+            assertThat(count(c, "SELECT count(*) FROM chunk_collections")).isEqualTo(250);
         }
     }
 

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A schema of its own on the test server, dropped when closed, so tests never see each other's
@@ -31,6 +33,24 @@ final class TestDatabase implements AutoCloseable {
             s.execute("SET search_path TO " + schema);
         }
         return c;
+    }
+
+    /** A data source whose connections have this schema as their search path. */
+    DataSource dataSource() {
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setUrl(URL);
+        source.setCurrentSchema(schema);
+        return source;
+    }
+
+    /** The JDBC URL of this schema, as a host or the CLI would pass it. */
+    String url() {
+        return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    /** A store over this schema, migrated. */
+    PostgresChunkStore store(PostgresStoreOptions options) {
+        return PostgresChunkStore.create(dataSource(), options);
     }
 
     @Override

@@ -37,7 +37,7 @@ final class OperationRun {
     /** The checkpoint attribute that holds the sequence number the resumed run goes on with. */
     static final String NEXT_SEQUENCE = "chunking.nextSequence";
     /** The checkpoint attribute that marks the checkpoint of a run that read its document to the end. */
-    static final String COMPLETED = "chunking.completed";
+    static final String COMPLETED = Checkpoint.COMPLETED_ATTRIBUTE;
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 

@@ -1,0 +1,170 @@
+package dev.chunking.postgres;
+
+import dev.chunking.domain.Checkpoint;
+import dev.chunking.domain.Chunk;
+import dev.chunking.domain.ChunkRefusedException;
+import dev.chunking.domain.ChunkingException;
+import dev.chunking.domain.CollectionId;
+import dev.chunking.domain.DocumentId;
+import dev.chunking.postgres.internal.CheckpointRows;
+import dev.chunking.postgres.internal.CopyRows;
+import dev.chunking.postgres.internal.DocumentRuns;
+import dev.chunking.postgres.internal.Transactions;
+import dev.chunking.spi.ChunkSink;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@link ChunkSink} of one collection in a {@link PostgresChunkStore}: it stages chunks and
+ * writes them in batches, one {@code COPY} per batch into the collection's partition, each batch
+ * in one transaction; {@link #commit} writes the staged chunks and the checkpoint that covers them
+ * in the same transaction, so after a crash the stored chunks and the checkpoint agree.
+ *
+ * <p>A run of a document writes a new chunk set that readers do not see until the run completes:
+ * {@link #complete(DocumentId)}, or a {@link #commit} of a checkpoint marked
+ * {@value Checkpoint#COMPLETED_ATTRIBUTE} (the operations layer marks a run's last one so). The
+ * transaction that completes it makes it the document's chunk set and deletes the previous one,
+ * so re-chunking a document with other options replaces its chunks atomically, and writing the
+ * same document twice leaves one row per chunk. A run whose first chunk is not chunk 0 continues
+ * the document's interrupted run (a resumed run after its checkpoint), replacing what that run
+ * stored from there on, so nothing is stored twice and nothing is missing.
+ *
+ * <p>Chunks must come in index order, without gaps, as a chunker emits them; the chunks of several
+ * documents may follow each other. A lost connection fails the batch whole and runs it again with
+ * backoff ({@link PostgresStoreOptions#attempts()}); other failures throw a
+ * {@link ChunkingException} and the run stops. Not thread-safe: one writer per run, as a chunker
+ * calls its sink from one thread; one run per document at a time (a second run of the same
+ * document takes it over, and the first one's next batch is refused).
+ */
+public final class PostgresChunkWriter implements ChunkSink {
+    private final Transactions transactions;
+    private final PostgresStoreOptions options;
+    private final String collection;
+    private final int bucket;
+    private final List<Chunk> staged = new ArrayList<>();
+    private final CopyRows rows = new CopyRows();
+    private long stagedBytes;
+    private DocumentId document;
+    private long generation;
+    private long nextIndex;
+
+    PostgresChunkWriter(Transactions transactions, PostgresStoreOptions options, CollectionId collection, int bucket) {
+        this.transactions = transactions;
+        this.options = options;
+        this.collection = collection.value();
+        this.bucket = bucket;
+    }
+
+    /**
+     * Stages a chunk, writing a batch when the staged chunks reach
+     * {@link PostgresStoreOptions#batchChunks()} or {@link PostgresStoreOptions#batchBytes()}.
+     *
+     * @param chunk the next chunk of its document
+     * @throws ChunkRefusedException if the chunk does not follow the previous one of its document,
+     *     contains U+0000, or another run took the document over
+     * @throws ChunkStoreException if a batch cannot be written
+     */
+    @Override
+    public void accept(Chunk chunk) {
+        if (!chunk.document().equals(document) || chunk.index() == 0 && nextIndex > 0) {
+            flush(null, false);
+            document = chunk.document();
+            generation = 0;
+        } else if (chunk.index() != nextIndex) {
+            throw new ChunkRefusedException("chunk " + chunk.index() + " of document '" + chunk.document().value()
+                    + "' does not follow chunk " + (nextIndex - 1) + "; hand the writer each document's chunks in index order");
+        }
+        staged.add(chunk);
+        stagedBytes += chunk.content().byteLength();
+        nextIndex = chunk.index() + 1;
+        if (staged.size() >= options.batchChunks() || stagedBytes >= options.batchBytes()) {
+            flush(null, false);
+        }
+    }
+
+    /**
+     * Writes the staged chunks and saves the checkpoint that covers them in one transaction; a
+     * checkpoint marked {@value Checkpoint#COMPLETED_ATTRIBUTE} also completes the document.
+     *
+     * @param checkpoint the checkpoint of this writer's collection and current document
+     * @throws ChunkRefusedException if the checkpoint belongs to another collection or document
+     * @throws ChunkStoreException if the batch cannot be written
+     */
+    @Override
+    public void commit(Checkpoint checkpoint) {
+        if (!checkpoint.collection().value().equals(collection)) {
+            throw new ChunkRefusedException("the checkpoint of collection '" + checkpoint.collection().value()
+                    + "' reached the writer of collection '" + collection + "'; open a writer per collection");
+        }
+        if (!checkpoint.document().equals(document)) {
+            flush(null, false);
+            document = checkpoint.document();
+            generation = 0;
+            nextIndex = checkpoint.position().nextIndex();
+        }
+        flush(checkpoint, "true".equals(checkpoint.attributes().get(Checkpoint.COMPLETED_ATTRIBUTE)));
+    }
+
+    /**
+     * Ends the run of a document: writes its staged chunks and makes the chunks of this run the
+     * document's chunk set, replacing the previous set atomically. A document that produced no
+     * chunk is completed with none.
+     *
+     * @param completed the document whose last chunk was accepted
+     * @throws ChunkStoreException if the chunks cannot be written
+     */
+    public void complete(DocumentId completed) {
+        if (!completed.equals(document)) {
+            flush(null, false);
+            document = completed;
+            generation = 0;
+            nextIndex = 0;
+        }
+        flush(null, true);
+    }
+
+    private void flush(Checkpoint checkpoint, boolean complete) {
+        if (staged.isEmpty() && checkpoint == null && !complete) {
+            return;
+        }
+        String doc = document.value();
+        long first = staged.isEmpty() ? nextIndex : staged.get(0).index();
+        long count = checkpoint != null ? checkpoint.position().nextIndex() : nextIndex;
+        try {
+            if (generation == 0 && (!staged.isEmpty() || complete)) {
+                generation = transactions.run("starting a run of document '" + doc + "' of collection '" + collection + "'",
+                        c -> DocumentRuns.begin(c, bucket, collection, doc, first));
+            }
+            rows.clear();
+            for (Chunk chunk : staged) {
+                rows.add(bucket, collection, generation, chunk);
+            }
+            long run = generation;
+            transactions.run("writing " + staged.size() + " chunks of document '" + doc + "' of collection '" + collection + "'",
+                    c -> {
+                        boolean owned = run == 0 || DocumentRuns.own(c, collection, doc, run);
+                        if (owned && rows.rows() > 0) {
+                            DocumentRuns.write(c, bucket, collection, doc, run, first, rows);
+                        }
+                        if (checkpoint != null) {
+                            CheckpointRows.save(c, checkpoint);
+                        }
+                        if (owned && complete) {
+                            DocumentRuns.complete(c, bucket, collection, doc, run, count);
+                        }
+                        return null;
+                    });
+        } catch (SQLException e) {
+            throw new ChunkStoreException("cannot write " + staged.size() + " chunks of document '" + doc + "' of collection '"
+                    + collection + "' from chunk " + first + ": " + e.getMessage() + "; nothing of this batch was stored"
+                    + " (check the server is up, then resume the run from its checkpoint)", e);
+        }
+        staged.clear();
+        stagedBytes = 0;
+        if (complete) {
+            generation = 0;
+            nextIndex = 0;
+        }
+    }
+}
