@@ -76,11 +76,14 @@ class AtomicReplaceIT {
             stop.set(true);
             reader.get(30, TimeUnit.SECONDS);
 
-            assertThat(reads).allSatisfy(r -> assertThat(r.chunks()).as("read from %d to %d", r.startedAt(), r.endedAt())
-                    .satisfiesAnyOf(c -> assertThat(c).isEqualTo(setA), c -> assertThat(c).isEqualTo(setB)));
             long pendingFrom = replaceStarted;
             List<Read> duringReplace = reads.stream()
                     .filter(r -> r.startedAt() >= pendingFrom && r.endedAt() < completing).toList();
+            System.out.printf("AtomicReplaceIT: %d reads, %d of them whole while the replace was pending; set A %d chunks,"
+                    + " set B %d chunks written in %d transactions%n", reads.size(), duringReplace.size(), setA.size(),
+                    setB.size(), (setB.size() + 2) / 3 + 1);
+            assertThat(reads).allSatisfy(r -> assertThat(r.chunks()).as("read from %d to %d", r.startedAt(), r.endedAt())
+                    .satisfiesAnyOf(c -> assertThat(c).isEqualTo(setA), c -> assertThat(c).isEqualTo(setB)));
             assertThat(duringReplace).as("whole reads while the new set was being written").hasSizeGreaterThanOrEqualTo(4)
                     .allSatisfy(r -> assertThat(r.chunks()).isEqualTo(setA));
             assertThat(reads).anySatisfy(r -> assertThat(r.chunks()).isEqualTo(setA));
