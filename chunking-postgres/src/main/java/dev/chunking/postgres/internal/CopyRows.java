@@ -7,6 +7,7 @@ import dev.chunking.domain.ChunkMetadata;
 import dev.chunking.domain.ChunkRefusedException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * Encodes chunks as rows of PostgreSQL's COPY text format, in UTF-8, into one growing buffer
@@ -115,6 +116,12 @@ public final class CopyRows {
     private static String json(ChunkMetadata m) {
         if (m.attributes().isEmpty()) {
             return "{}";
+        }
+        for (Map.Entry<String, String> e : m.attributes().entrySet()) {
+            // JSON escapes U+0000 as six ASCII characters, which the byte check cannot see and jsonb rejects
+            if (e.getKey().indexOf('\u0000') >= 0 || e.getValue().indexOf('\u0000') >= 0) {
+                throw new IllegalStateException("holds U+0000 in metadata attribute '" + e.getKey().replace('\u0000', '?') + "'");
+            }
         }
         try {
             return JSON.writeValueAsString(m.attributes());
