@@ -81,8 +81,7 @@ public final class DocumentRuns {
             return pending;
         }
         long generation = Math.max(current, pending) + 1;
-        try (PreparedStatement s = connection.prepareStatement("DELETE FROM " + Partitions.table(bucket)
-                + " WHERE bucket = ? AND collection = ? AND document = ? AND generation = ?")) {
+        try (PreparedStatement s = connection.prepareStatement(ChunkStatements.deleteGeneration(bucket))) {
             s.setInt(1, bucket);
             s.setString(2, collection);
             s.setString(3, document);
@@ -137,8 +136,7 @@ public final class DocumentRuns {
      */
     public static void write(Connection connection, int bucket, String collection, String document, long generation,
                              long firstIndex, CopyRows rows) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement("DELETE FROM " + Partitions.table(bucket)
-                + " WHERE bucket = ? AND collection = ? AND document = ? AND generation = ? AND chunk_index >= ?")) {
+        try (PreparedStatement s = connection.prepareStatement(ChunkStatements.deleteFromIndex(bucket))) {
             s.setInt(1, bucket);
             s.setString(2, collection);
             s.setString(3, document);
@@ -168,9 +166,7 @@ public final class DocumentRuns {
      */
     public static void complete(Connection connection, int bucket, String collection, String document, long generation,
                                 long chunkCount) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement("DELETE FROM " + Partitions.table(bucket)
-                + " WHERE bucket = ? AND collection = ? AND document = ?"
-                + " AND (generation < ? OR (generation = ? AND chunk_index >= ?))")) {
+        try (PreparedStatement s = connection.prepareStatement(ChunkStatements.deleteReplaced(bucket))) {
             s.setInt(1, bucket);
             s.setString(2, collection);
             s.setString(3, document);
