@@ -41,6 +41,10 @@ import javax.sql.DataSource;
  * connection pool when {@link #open} made it, never a {@link DataSource} the host passed.
  */
 public final class PostgresChunkStore implements CheckpointStore, AutoCloseable {
+    private static final String COUNT_COLLECTION = "SELECT coalesce(sum(chunk_count), 0) FROM chunk_documents"
+            + " WHERE collection = ? AND current_generation IS NOT NULL";
+    private static final String COUNT_DOCUMENT = COUNT_COLLECTION + " AND document = ?";
+
     private final DataSource dataSource;
     private final boolean ownsDataSource;
     private final PostgresStoreOptions options;
@@ -242,8 +246,7 @@ public final class PostgresChunkStore implements CheckpointStore, AutoCloseable 
      */
     public long count(CollectionId collection, DocumentId document) {
         return read("counting the chunks of collection '" + collection.value() + "'", c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT coalesce(sum(chunk_count), 0) FROM chunk_documents"
-                    + " WHERE collection = ? AND current_generation IS NOT NULL" + (document == null ? "" : " AND document = ?"))) {
+            try (PreparedStatement s = c.prepareStatement(document == null ? COUNT_COLLECTION : COUNT_DOCUMENT)) {
                 s.setString(1, collection.value());
                 if (document != null) {
                     s.setString(2, document.value());

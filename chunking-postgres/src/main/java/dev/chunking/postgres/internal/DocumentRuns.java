@@ -1,7 +1,6 @@
 package dev.chunking.postgres.internal;
 
 import dev.chunking.domain.ChunkRefusedException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -146,7 +145,7 @@ public final class DocumentRuns {
         }
         try {
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + Partitions.table(bucket) + " ("
-                    + CopyRows.COLUMNS + ") FROM STDIN", new ByteArrayInputStream(rows.bytes(), 0, rows.length()));
+                    + CopyRows.COLUMNS + ") FROM STDIN", rows.stream());
         } catch (IOException e) {
             throw new SQLException("COPY of " + rows.rows() + " chunks failed: " + e.getMessage(), "08006", e);
         }
