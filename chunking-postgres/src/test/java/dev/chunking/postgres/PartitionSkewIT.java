@@ -20,6 +20,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -184,7 +185,7 @@ class PartitionSkewIT {
                     .matches(hot + " +" + many.size() + " +\\d+ +\\+9900\\.0%  HOT");
             assertThat(lines).filteredOn(l -> l.endsWith("COLD")).hasSize(99).allMatch(l -> l.contains(" -100.0%  COLD"));
             assertThat(lines.get(101)).isEqualTo("1 of 100 partitions used, " + many.size() + " rows, mean "
-                    + String.format(java.util.Locale.ROOT, "%.1f", many.size() / 100.0) + ", max skew 9900.0%");
+                    + String.format(Locale.ROOT, "%.1f", many.size() / 100.0) + ", max skew 9900.0%");
         }
     }
 
