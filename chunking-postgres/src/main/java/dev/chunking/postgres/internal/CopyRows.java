@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chunking.domain.Chunk;
 import dev.chunking.domain.ChunkMetadata;
 import dev.chunking.domain.ChunkRefusedException;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -32,9 +34,9 @@ public final class CopyRows {
         rows = 0;
     }
 
-    /** @return the encoded bytes so far (valid up to {@link #length()}) */
-    public byte[] bytes() {
-        return buffer;
+    /** @return the encoded bytes so far, as a stream that reads the buffer without copying it */
+    public InputStream stream() {
+        return new ByteArrayInputStream(buffer, 0, length);
     }
 
     /** @return how many bytes are encoded */
