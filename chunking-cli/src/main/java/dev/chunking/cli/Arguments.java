@@ -53,7 +53,9 @@ public record Arguments(String command, String strategy, ChunkingOptions options
             "                                    chunk the start of FILE with each strategy; print a table of the",
             "                                    chunk counts, sizes, boundary and under-min shares and times",
             "       chunk strategies             list strategies, one per line: name, then description",
-            "  (preview and compare must come first; a file of that name is ./preview or -- preview)",
+            "       chunk --store URL --collection ID FILE...   store the chunks in PostgreSQL (see below)",
+            "       chunk health --store URL     print the partition health of a chunk database",
+            "  (preview, compare and health must come first; a file of that name is ./preview or -- preview)",
             "",
             "Options:",
             "  --strategy NAME        strategy to use: character, recursive (default), markdown, semantic, hierarchical,",
@@ -110,7 +112,7 @@ public record Arguments(String command, String strategy, ChunkingOptions options
     static final Set<String> COMMAND_OPTIONS = Set.of("-h", "--help", "--strategy", "--size", "--overlap", "--min-size",
             "--unit", "--token-counter", "--encoding", "--format", "--out", "--checkpoint", "--on-malformed", "--max-bytes",
             "--max-chunks", "--max-metadata-bytes", "--chunks", "--bytes", "--strategies", "--base", "--progress", "--no-progress",
-            StrategyParameters.PARAM);
+            StrategyParameters.PARAM, StoreArguments.STORE, StoreArguments.COLLECTION, StoreArguments.CHECKPOINT_EVERY);
 
     /** The commands that are named by the first argument. */
     private static final Set<String> SUBCOMMANDS = Set.of("preview", "compare");
@@ -141,7 +143,7 @@ public record Arguments(String command, String strategy, ChunkingOptions options
      * @return the text, lines separated by {@code \n}, without a final one
      */
     public static String usage(List<ChunkingStrategy> strategies) {
-        return String.join("\n", USAGE_HEAD, "", parameterOptions(strategies).usage(), "", USAGE_TAIL);
+        return String.join("\n", USAGE_HEAD, "", parameterOptions(strategies).usage(), "", StoreArguments.USAGE, "", USAGE_TAIL);
     }
 
     /** The parameter options of some strategies. */

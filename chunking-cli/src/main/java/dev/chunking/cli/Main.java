@@ -4,6 +4,7 @@ import dev.chunking.application.Chunking;
 import dev.chunking.application.StrategyRegistry;
 import dev.chunking.domain.CheckpointMismatchException;
 import dev.chunking.domain.ChunkingException;
+import dev.chunking.domain.CollectionId;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.InvalidOptionsException;
 import dev.chunking.domain.MalformedInputException;
@@ -45,7 +46,8 @@ import java.util.function.Supplier;
  * while running, 141 (128 + SIGPIPE, as shells report a program that signal ended) with nothing on
  * stderr when standard output is a pipe whose reader has gone ({@code chunk big.txt | head}). An {@code --out} file is replaced only when the whole run succeeds. The first
  * argument may name another command: {@code preview} ({@link PreviewCommand}), {@code compare}
- * ({@link CompareCommand}); {@code strategies} alone lists the strategies.
+ * ({@link CompareCommand}), {@code health} ({@link HealthCommand}); {@code strategies} alone lists the
+ * strategies. With {@code --store URL} the chunks go to PostgreSQL instead ({@link StoreCommand}).
  */
 public final class Main {
     /** Inputs at least this large get a progress bar when stderr is a terminal. */
@@ -118,7 +120,13 @@ public final class Main {
     public int run(String... args) {
         try {
             StrategyRegistry plugins = registry.get(); // its strategies' descriptors make the parameter options
-            Arguments arguments = Arguments.parse(plugins.strategies(), args);
+            if (args.length > 0 && args[0].equals(HealthCommand.NAME)) {
+                new HealthCommand(stdout).run(List.of(args).subList(1, args.length));
+                return 0;
+            }
+            StoreArguments.Split split = StoreArguments.split(args); // --store and its options, which Arguments never sees
+            Arguments arguments = Arguments.parse(plugins.strategies(), split.rest().toArray(String[]::new));
+            split.store().ifPresent(store -> store.check(arguments.command()));
             switch (arguments.command()) {
                 case "help" -> {
                     stdout.write((Arguments.usage(plugins.strategies()) + "\n").getBytes(StandardCharsets.UTF_8));
@@ -128,7 +136,7 @@ public final class Main {
                 case "preview" -> new PreviewCommand(stdout, stderr, nanoClock).run(chunking(plugins, arguments), arguments);
                 case "compare" -> new CompareCommand(stdout, stderr, plugins).run(arguments);
                 default -> {
-                    return chunkAll(plugins, arguments);
+                    return chunkAll(plugins, arguments, split.store().orElse(null));
                 }
             }
             return 0;
@@ -174,7 +182,7 @@ public final class Main {
     }
 
     /** Chunks every file; returns 2 when {@code --base} refused some (each reported on its own line), else 0. */
-    private int chunkAll(StrategyRegistry plugins, Arguments given) throws IOException {
+    private int chunkAll(StrategyRegistry plugins, Arguments given, StoreArguments store) throws IOException {
         Chunking chunking = chunking(plugins, given);
         if (given.files().stream().filter("-"::equals).count() > 1) {
             throw new UsageException("standard input (-) can be read only once; name it once");
@@ -206,7 +214,11 @@ public final class Main {
             }
         }
         try {
-            chunkFiles(chunking, arguments, Arguments.parameterOptions(plugins.strategies()));
+            if (store != null) {
+                new StoreCommand(this, stdout, nanoClock).run(chunking, arguments, store);
+            } else {
+                chunkFiles(chunking, arguments, Arguments.parameterOptions(plugins.strategies()));
+            }
         } finally {
             guarded = Map.of();
         }
@@ -343,6 +355,31 @@ public final class Main {
     /** Chunks one input through the streaming runner, with a checkpoint store when given. */
     StreamResult runOne(Chunking chunking, Arguments arguments, String file, ChunkWriter writer, ChunkStats stats,
                         CheckpointStore store, Supplier<Map<String, String>> attributes) throws IOException {
+        ChunkSink sink = chunk -> {
+            stats.add(chunk);
+            try {
+                writer.write(chunk);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+        return runOne(chunking, arguments, file, new RunTarget(StreamingChunker.DEFAULT_COLLECTION, sink, store, attributes,
+                OperationOptions.defaults()));
+    }
+
+    /**
+     * Where one run's chunks and checkpoints go: the collection of its checkpoints, the sink, the
+     * checkpoint store (or null) and the host's checkpoint attributes (or null), and the runner's options.
+     */
+    record RunTarget(CollectionId collection, ChunkSink sink, CheckpointStore store, Supplier<Map<String, String>> attributes,
+                     OperationOptions options) {
+    }
+
+    /**
+     * Chunks one input (a FILE argument: {@code -}, a file, or a file {@code --base} checked) through
+     * the streaming runner into a target; the document id is the FILE as given, {@code stdin} for {@code -}.
+     */
+    StreamResult runOne(Chunking chunking, Arguments arguments, String file, RunTarget target) throws IOException {
         boolean isStdin = file.equals("-");
         ByteSource source = isStdin ? ByteSource.stream("stdin", new FilterInputStream(stdin) {
             @Override
@@ -357,21 +394,19 @@ public final class Main {
         long size = isStdin ? -1 : source.size().orElse(-1);
         ProgressBar bar = showProgress(arguments, size) ? new ProgressBar(stderr, nanoClock, file, size) : null;
         // --max-bytes, --max-chunks and --max-metadata-bytes are the options' input limits, which the chunker enforces
-        StreamingChunker runner = new StreamingChunker(chunking, OperationOptions.defaults());
-        ChunkSink sink = chunk -> {
-            stats.add(chunk);
-            try {
-                writer.write(chunk);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        };
-        StreamResult result = InputErrors.reading(file, () -> runner.run(DocumentId.of(isStdin ? "stdin" : file),
-                bar == null ? source : new ProgressSource(source, bar), sink, store, attributes == null ? Map::of : attributes));
+        StreamingChunker runner = new StreamingChunker(chunking, target.options());
+        StreamResult result = InputErrors.reading(file, () -> runner.run(target.collection(), documentId(file),
+                bar == null ? source : new ProgressSource(source, bar), target.sink(), target.store(),
+                target.attributes() == null ? Map::of : target.attributes()));
         if (bar != null) {
             bar.finish(result.bytes());
         }
         return result;
+    }
+
+    /** The document id of a FILE argument: the FILE as given, {@code stdin} for {@code -}. */
+    static DocumentId documentId(String file) {
+        return DocumentId.of(file.equals("-") ? "stdin" : file);
     }
 
     private boolean showProgress(Arguments arguments, long size) {

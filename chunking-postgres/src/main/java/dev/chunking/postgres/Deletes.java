@@ -1,7 +1,7 @@
 package dev.chunking.postgres;
 
 import dev.chunking.postgres.internal.CheckpointRows;
-import dev.chunking.postgres.internal.Partitions;
+import dev.chunking.postgres.internal.ChunkStatements;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -15,8 +15,7 @@ final class Deletes {
     static long document(Connection c, OptionalInt bucket, String collection, String document) throws SQLException {
         long rows = 0;
         if (bucket.isPresent()) {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM " + Partitions.table(bucket.getAsInt())
-                    + " WHERE bucket = ? AND collection = ? AND document = ?")) {
+            try (PreparedStatement s = c.prepareStatement(ChunkStatements.deleteDocument(bucket.getAsInt()))) {
                 s.setInt(1, bucket.getAsInt());
                 s.setString(2, collection);
                 s.setString(3, document);
@@ -35,8 +34,7 @@ final class Deletes {
     static long collection(Connection c, OptionalInt bucket, String collection) throws SQLException {
         long rows = 0;
         if (bucket.isPresent()) {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM " + Partitions.table(bucket.getAsInt())
-                    + " WHERE bucket = ? AND collection = ?")) {
+            try (PreparedStatement s = c.prepareStatement(ChunkStatements.deleteCollection(bucket.getAsInt()))) {
                 s.setInt(1, bucket.getAsInt());
                 s.setString(2, collection);
                 rows = s.executeUpdate();

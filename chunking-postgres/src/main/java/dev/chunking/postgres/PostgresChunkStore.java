@@ -10,8 +10,8 @@ import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.InvalidOptionsException;
 import dev.chunking.postgres.internal.CheckpointRows;
 import dev.chunking.postgres.internal.ChunkRows;
+import dev.chunking.postgres.internal.ChunkStatements;
 import dev.chunking.postgres.internal.DocumentRuns;
-import dev.chunking.postgres.internal.Partitions;
 import dev.chunking.postgres.internal.Transactions;
 import dev.chunking.spi.CheckpointStore;
 import java.sql.Connection;
@@ -41,6 +41,10 @@ import javax.sql.DataSource;
  * connection pool when {@link #open} made it, never a {@link DataSource} the host passed.
  */
 public final class PostgresChunkStore implements CheckpointStore, AutoCloseable {
+    private static final String COUNT_COLLECTION = "SELECT coalesce(sum(chunk_count), 0) FROM chunk_documents"
+            + " WHERE collection = ? AND current_generation IS NOT NULL";
+    private static final String COUNT_DOCUMENT = COUNT_COLLECTION + " AND document = ?";
+
     private final DataSource dataSource;
     private final boolean ownsDataSource;
     private final PostgresStoreOptions options;
@@ -165,7 +169,7 @@ public final class PostgresChunkStore implements CheckpointStore, AutoCloseable 
      * @throws ChunkStoreException if the database cannot be read
      */
     public long read(CollectionId collection, DocumentId document, Consumer<? super Chunk> each) {
-        return stream(collection, document, "", 0, 0, each);
+        return stream(collection, document, ChunkStatements.WHOLE_DOCUMENT, 0, 0, each);
     }
 
     /**
@@ -187,7 +191,7 @@ public final class PostgresChunkStore implements CheckpointStore, AutoCloseable 
         if (from < 0 || to < from) {
             throw new InvalidOptionsException("range [" + from + ", " + to + ") is negative or reversed; give 0 <= from <= to");
         }
-        String filter = unit == OffsetUnit.BYTES ? " AND k.start_byte < ? AND k.end_byte > ?" : " AND k.start_cp < ? AND k.end_cp > ?";
+        String filter = unit == OffsetUnit.BYTES ? ChunkStatements.BYTE_RANGE : ChunkStatements.CODE_POINT_RANGE;
         return stream(collection, document, filter, to, from, each);
     }
 
@@ -198,10 +202,7 @@ public final class PostgresChunkStore implements CheckpointStore, AutoCloseable 
             if (bucket.isEmpty()) {
                 return 0L;
             }
-            try (PreparedStatement s = c.prepareStatement("SELECT " + ChunkRows.COLUMNS + " FROM "
-                    + Partitions.table(bucket.getAsInt()) + " k WHERE k.bucket = ? AND k.collection = ? AND k.document = ?"
-                    + " AND k.generation = (SELECT d.current_generation FROM chunk_documents d WHERE d.collection = ?"
-                    + " AND d.document = ?)" + filter + " ORDER BY k.chunk_index")) {
+            try (PreparedStatement s = c.prepareStatement(ChunkStatements.read(bucket.getAsInt(), filter))) {
                 s.setFetchSize(options.fetchSize());
                 s.setInt(1, bucket.getAsInt());
                 s.setString(2, collection.value());
@@ -245,8 +246,7 @@ public final class PostgresChunkStore implements CheckpointStore, AutoCloseable 
      */
     public long count(CollectionId collection, DocumentId document) {
         return read("counting the chunks of collection '" + collection.value() + "'", c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT coalesce(sum(chunk_count), 0) FROM chunk_documents"
-                    + " WHERE collection = ? AND current_generation IS NOT NULL" + (document == null ? "" : " AND document = ?"))) {
+            try (PreparedStatement s = c.prepareStatement(document == null ? COUNT_COLLECTION : COUNT_DOCUMENT)) {
                 s.setString(1, collection.value());
                 if (document != null) {
                     s.setString(2, document.value());

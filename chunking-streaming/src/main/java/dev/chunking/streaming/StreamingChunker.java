@@ -72,7 +72,27 @@ public final class StreamingChunker {
      */
     public StreamResult run(DocumentId document, ByteSource source, ChunkSink sink, CheckpointStore store,
                             Supplier<Map<String, String>> attributes) throws IOException {
-        OperationRequest.Builder request = OperationRequest.builder(DEFAULT_COLLECTION, document, chunking, source, sink)
+        return run(DEFAULT_COLLECTION, document, source, sink, store, attributes);
+    }
+
+    /**
+     * Same as {@link #run(DocumentId, ByteSource, ChunkSink, CheckpointStore, Supplier)}, with the
+     * checkpoints taken in a collection of the caller's: a store that is also the sink (such as a
+     * database writer of that collection) then sees checkpoints of its own collection.
+     *
+     * @param collection the collection of the checkpoints
+     * @param document the document id stamped on each chunk
+     * @param source the bytes; must be a file when {@code store} is given (it is read again on resume)
+     * @param sink receives the chunks not emitted before the checkpoint
+     * @param store where checkpoints live, or null for none
+     * @param attributes the host's values to store with each checkpoint
+     * @return what the run did
+     * @throws IOException if reading fails
+     * @throws dev.chunking.domain.CheckpointMismatchException if the stored checkpoint belongs to a different run
+     */
+    public StreamResult run(CollectionId collection, DocumentId document, ByteSource source, ChunkSink sink,
+                            CheckpointStore store, Supplier<Map<String, String>> attributes) throws IOException {
+        OperationRequest.Builder request = OperationRequest.builder(collection, document, chunking, source, sink)
                 .checkpointAttributes(attributes).options(options);
         if (store != null) {
             request.checkpoints(store);

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chunking.domain.Chunk;
 import dev.chunking.domain.ChunkMetadata;
 import dev.chunking.domain.ChunkRefusedException;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * Encodes chunks as rows of PostgreSQL's COPY text format, in UTF-8, into one growing buffer
@@ -31,9 +34,9 @@ public final class CopyRows {
         rows = 0;
     }
 
-    /** @return the encoded bytes so far (valid up to {@link #length()}) */
-    public byte[] bytes() {
-        return buffer;
+    /** @return the encoded bytes so far, as a stream that reads the buffer without copying it */
+    public InputStream stream() {
+        return new ByteArrayInputStream(buffer, 0, length);
     }
 
     /** @return how many bytes are encoded */
@@ -115,6 +118,12 @@ public final class CopyRows {
     private static String json(ChunkMetadata m) {
         if (m.attributes().isEmpty()) {
             return "{}";
+        }
+        for (Map.Entry<String, String> e : m.attributes().entrySet()) {
+            // JSON escapes U+0000 as six ASCII characters, which the byte check cannot see and jsonb rejects
+            if (e.getKey().indexOf('\u0000') >= 0 || e.getValue().indexOf('\u0000') >= 0) {
+                throw new IllegalStateException("holds U+0000 in metadata attribute '" + e.getKey().replace('\u0000', '?') + "'");
+            }
         }
         try {
             return JSON.writeValueAsString(m.attributes());

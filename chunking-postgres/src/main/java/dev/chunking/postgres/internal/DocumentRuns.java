@@ -1,7 +1,6 @@
 package dev.chunking.postgres.internal;
 
 import dev.chunking.domain.ChunkRefusedException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -81,8 +80,7 @@ public final class DocumentRuns {
             return pending;
         }
         long generation = Math.max(current, pending) + 1;
-        try (PreparedStatement s = connection.prepareStatement("DELETE FROM " + Partitions.table(bucket)
-                + " WHERE bucket = ? AND collection = ? AND document = ? AND generation = ?")) {
+        try (PreparedStatement s = connection.prepareStatement(ChunkStatements.deleteGeneration(bucket))) {
             s.setInt(1, bucket);
             s.setString(2, collection);
             s.setString(3, document);
@@ -137,8 +135,7 @@ public final class DocumentRuns {
      */
     public static void write(Connection connection, int bucket, String collection, String document, long generation,
                              long firstIndex, CopyRows rows) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement("DELETE FROM " + Partitions.table(bucket)
-                + " WHERE bucket = ? AND collection = ? AND document = ? AND generation = ? AND chunk_index >= ?")) {
+        try (PreparedStatement s = connection.prepareStatement(ChunkStatements.deleteFromIndex(bucket))) {
             s.setInt(1, bucket);
             s.setString(2, collection);
             s.setString(3, document);
@@ -148,7 +145,7 @@ public final class DocumentRuns {
         }
         try {
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + Partitions.table(bucket) + " ("
-                    + CopyRows.COLUMNS + ") FROM STDIN", new ByteArrayInputStream(rows.bytes(), 0, rows.length()));
+                    + CopyRows.COLUMNS + ") FROM STDIN", rows.stream());
         } catch (IOException e) {
             throw new SQLException("COPY of " + rows.rows() + " chunks failed: " + e.getMessage(), "08006", e);
         }
@@ -168,9 +165,7 @@ public final class DocumentRuns {
      */
     public static void complete(Connection connection, int bucket, String collection, String document, long generation,
                                 long chunkCount) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement("DELETE FROM " + Partitions.table(bucket)
-                + " WHERE bucket = ? AND collection = ? AND document = ?"
-                + " AND (generation < ? OR (generation = ? AND chunk_index >= ?))")) {
+        try (PreparedStatement s = connection.prepareStatement(ChunkStatements.deleteReplaced(bucket))) {
             s.setInt(1, bucket);
             s.setString(2, collection);
             s.setString(3, document);

@@ -3,7 +3,9 @@ package dev.chunking.postgres.internal;
 /**
  * The 100 partitions of the {@code chunks} table by bucket. Statements name a collection's
  * partition itself rather than the parent table, so even a generic plan of a prepared statement
- * scans and locks that one partition only (a generic plan over the parent can lock all 100).
+ * scans and locks that one partition only (a generic plan over the parent can lock all 100). The
+ * one exception is the server's own: the first write into a partition on a connection also takes
+ * a share lock on the parent, which blocks only schema changes and locks no other partition.
  */
 public final class Partitions {
     /** How many partitions the table has; buckets are 0 to {@code COUNT - 1}. */
