@@ -8,6 +8,7 @@ import dev.chunking.domain.CollectionId;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.postgres.PostgresChunkStore;
 import dev.chunking.postgres.PostgresStoreOptions;
+import dev.chunking.postgres.TestDatabase;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,7 @@ class KilledStoreRunResumeIT {
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    private static long rows(StoreDatabase database) throws Exception {
+    private static long rows(TestDatabase database) throws Exception {
         try (Connection c = database.connect();
              PreparedStatement s = c.prepareStatement("SELECT count(*) FROM chunks WHERE collection = ?")) {
             s.setString(1, COLLECTION.value());
@@ -67,7 +68,7 @@ class KilledStoreRunResumeIT {
         }
         List<Chunk> expected = StoreCommandIT.chunksOf(input, 500, 50);
         DocumentId document = DocumentId.of(input.toString());
-        try (StoreDatabase database = new StoreDatabase();
+        try (TestDatabase database = new TestDatabase();
              PostgresChunkStore store = PostgresChunkStore.open(database.url(), PostgresStoreOptions.defaults())) {
             List<Long> killedAt = new ArrayList<>();
             for (int kill = 0; kill < 2; kill++) {

@@ -9,6 +9,7 @@ import dev.chunking.domain.CollectionId;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.postgres.PostgresChunkStore;
 import dev.chunking.postgres.PostgresStoreOptions;
+import dev.chunking.postgres.TestDatabase;
 import dev.chunking.streaming.ByteSource;
 import dev.chunking.streaming.StreamingChunker;
 import dev.chunking.streaming.operation.OperationOptions;
@@ -25,12 +26,12 @@ import org.junit.jupiter.api.Test;
 class StoreCommandIT extends CommandTestSupport {
     private static final CollectionId DOCS = CollectionId.of("docs");
 
-    private StoreDatabase database;
+    private TestDatabase database;
     private PostgresChunkStore store;
 
     @BeforeEach
     void openSchema() throws Exception {
-        database = new StoreDatabase();
+        database = new TestDatabase();
         store = PostgresChunkStore.open(database.url(), PostgresStoreOptions.defaults());
     }
 
@@ -125,7 +126,7 @@ class StoreCommandIT extends CommandTestSupport {
     @Test
     void reportsADatabaseThatDoesNotExistAsARuntimeFailureOnOneLine() throws IOException {
         Path a = file("a.txt", text(10));
-        String missing = StoreDatabase.SERVER.replaceFirst("/test(\\?|$)", "/chunking_no_such_database$1");
+        String missing = TestDatabase.URL.replaceFirst("/test(\\?|$)", "/chunking_no_such_database$1");
         assertThat(run("--store", missing, "--collection", "docs", a.toString())).isEqualTo(1);
         assertThat(err().lines()).singleElement().asString().startsWith("chunk: cannot connect to ")
                 .contains("chunking_no_such_database", "does not exist").doesNotContain("Exception");
@@ -134,7 +135,7 @@ class StoreCommandIT extends CommandTestSupport {
 
     @Test
     void reportsHealthOfASchemaWithoutChunkTablesOnOneLine() throws Exception {
-        try (StoreDatabase empty = new StoreDatabase()) {
+        try (TestDatabase empty = new TestDatabase()) {
             assertThat(run("health", "--store", empty.url())).isEqualTo(1);
         }
         assertThat(err().lines()).singleElement().asString().startsWith("chunk: ").contains("no chunks were ever stored");

@@ -12,22 +12,30 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * A schema of its own on the test server, dropped when closed, so tests never see each other's
  * rows. The server is {@code CHUNKING_PG_URL} when set, else the local one every development and
- * CI machine runs (127.0.0.1:5432, database {@code test}, trust authentication).
+ * CI machine runs (127.0.0.1:5432, database {@code test}, trust authentication). Published in
+ * chunking-postgres's test-jar for the tests of modules that use the store, such as the CLI's.
  */
-final class TestDatabase implements AutoCloseable {
-    static final String URL = System.getenv().getOrDefault("CHUNKING_PG_URL",
+public final class TestDatabase implements AutoCloseable {
+    /** The test server's JDBC URL. */
+    public static final String URL = System.getenv().getOrDefault("CHUNKING_PG_URL",
             "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
 
-    final String schema = "chunking_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+    /** This database's schema name. */
+    public final String schema = "chunking_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
 
-    TestDatabase() throws SQLException {
+    /**
+     * Creates the schema.
+     *
+     * @throws SQLException if the server cannot be reached
+     */
+    public TestDatabase() throws SQLException {
         try (Connection c = DriverManager.getConnection(URL); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         }
     }
 
     /** A new connection whose search path is this schema only. */
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         Connection c = DriverManager.getConnection(URL);
         try (Statement s = c.createStatement()) {
             s.execute("SET search_path TO " + schema);
@@ -36,7 +44,7 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** A data source whose connections have this schema as their search path. */
-    DataSource dataSource() {
+    public DataSource dataSource() {
         PGSimpleDataSource source = new PGSimpleDataSource();
         source.setUrl(URL);
         source.setCurrentSchema(schema);
@@ -44,12 +52,12 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** The JDBC URL of this schema, as a host or the CLI would pass it. */
-    String url() {
+    public String url() {
         return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
     /** A store over this schema, migrated. */
-    PostgresChunkStore store(PostgresStoreOptions options) {
+    public PostgresChunkStore store(PostgresStoreOptions options) {
         return PostgresChunkStore.create(dataSource(), options);
     }
 
