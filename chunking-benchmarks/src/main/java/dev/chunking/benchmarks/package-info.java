@@ -4,7 +4,9 @@
  * LangChain4j's splitter ({@link ChunkingBenchmark}, printed by {@link BenchmarkTable}), of the
  * path guard ({@link PathGuardBenchmark}), a harness for the peak resident memory of very large
  * inputs ({@link MemoryHarness}), one for throughput as a ratio to the baseline
- * ({@link RatioHarness}), and the inputs they share ({@link BenchmarkInputs}). Not an API: a tool
+ * ({@link RatioHarness}), the PostgreSQL store's write path against {@code psql}'s COPY
+ * ({@link PostgresWriteBenchmark}, {@code bin/pg-write-bench}), and the inputs they share
+ * ({@link BenchmarkInputs}). Not an API: a tool
  * of the project, built on everything else and used by nothing.
  */
 package dev.chunking.benchmarks;

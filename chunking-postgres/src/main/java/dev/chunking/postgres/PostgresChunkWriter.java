@@ -57,8 +57,9 @@ public final class PostgresChunkWriter implements ChunkSink {
     }
 
     /**
-     * Stages a chunk, writing a batch when the staged chunks reach
-     * {@link PostgresStoreOptions#batchChunks()} or {@link PostgresStoreOptions#batchBytes()}.
+     * Stages a chunk, first writing the staged batch when it reached
+     * {@link PostgresStoreOptions#batchChunks()} or {@link PostgresStoreOptions#batchBytes()}
+     * (so a {@link #commit} right after a batch's last chunk writes the batch with its checkpoint).
      *
      * @param chunk the next chunk of its document
      * @throws ChunkRefusedException if the chunk does not follow the previous one of its document,
@@ -74,13 +75,15 @@ public final class PostgresChunkWriter implements ChunkSink {
         } else if (chunk.index() != nextIndex) {
             throw new ChunkRefusedException("chunk " + chunk.index() + " of document '" + chunk.document().value()
                     + "' does not follow chunk " + (nextIndex - 1) + "; hand the writer each document's chunks in index order");
+        } else if (staged.size() >= options.batchChunks() || stagedBytes >= options.batchBytes()) {
+            // a full batch goes when the next chunk comes, not at once: a commit that follows the
+            // batch's last chunk (a checkpoint every batchChunks chunks) then writes the batch and
+            // its checkpoint in one transaction, instead of the batch and then an empty one
+            flush(null, false);
         }
         staged.add(chunk);
         stagedBytes += chunk.content().byteLength();
         nextIndex = chunk.index() + 1;
-        if (staged.size() >= options.batchChunks() || stagedBytes >= options.batchBytes()) {
-            flush(null, false);
-        }
     }
 
     /**

@@ -156,33 +156,46 @@ public final class CopyRows {
         utf8(value.getBytes(StandardCharsets.UTF_8), null, "a field");
     }
 
-    /** Appends UTF-8 bytes escaped for COPY: backslash, newline, carriage return and tab; U+0000 is refused. */
+    /**
+     * Appends UTF-8 bytes escaped for COPY: backslash, newline, carriage return and tab; U+0000 is
+     * refused. Copies the runs between two such bytes whole: in chunk text they are rare, and a
+     * test and a store per byte cost most of the encoding.
+     */
     private void utf8(byte[] bytes, Chunk chunk, String what) {
         ensure(bytes.length * 2 + 1);
-        for (byte b : bytes) {
+        int run = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            byte b = bytes[i];
+            if ((b & 0xE0) != 0 && b != '\\') { // not a control character (multi-byte UTF-8 is negative) nor a backslash
+                continue;
+            }
+            byte escaped;
             switch (b) {
                 case 0:
                     throw new IllegalStateException("holds U+0000 in " + what);
                 case '\\':
-                    buffer[length++] = '\\';
-                    buffer[length++] = '\\';
+                    escaped = '\\';
                     break;
                 case '\n':
-                    buffer[length++] = '\\';
-                    buffer[length++] = 'n';
+                    escaped = 'n';
                     break;
                 case '\r':
-                    buffer[length++] = '\\';
-                    buffer[length++] = 'r';
+                    escaped = 'r';
                     break;
                 case '\t':
-                    buffer[length++] = '\\';
-                    buffer[length++] = 't';
+                    escaped = 't';
                     break;
                 default:
-                    buffer[length++] = b;
+                    continue; // another control character goes as it is
             }
+            System.arraycopy(bytes, run, buffer, length, i - run);
+            length += i - run;
+            buffer[length++] = '\\';
+            buffer[length++] = escaped;
+            run = i + 1;
         }
+        System.arraycopy(bytes, run, buffer, length, bytes.length - run);
+        length += bytes.length - run;
         buffer[length++] = '\t';
     }
 
