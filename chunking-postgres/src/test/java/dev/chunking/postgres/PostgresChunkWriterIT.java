@@ -56,9 +56,9 @@ class PostgresChunkWriterIT {
         CollectionId collection = newCollection();
         List<Chunk> chunks = chunking("recursive").chunk(DOC, MULTILINGUAL);
         PostgresChunkWriter writer = store.writer(collection);
-        chunks.subList(5, 8).forEach(writer::accept);
+        chunks.subList(5, 9).forEach(writer::accept); // a full batch of 4 goes when the next chunk comes
 
-        assertThatThrownBy(() -> writer.accept(chunks.get(8)))
+        assertThatThrownBy(() -> writer.accept(chunks.get(9)))
                 .isInstanceOf(ChunkRefusedException.class)
                 .hasMessageContaining("chunk 5 of document 'doc'")
                 .hasMessageContaining("no interrupted run")
@@ -77,7 +77,7 @@ class PostgresChunkWriterIT {
     @Test
     void refusesAChunkHoldingUPlusZeroWithAClearMessageAndStoresNothingOfItsBatch() throws SQLException {
         CollectionId collection = newCollection();
-        List<Chunk> chunks = new ArrayList<>(chunking("recursive").chunk(DOC, MULTILINGUAL).subList(0, 8));
+        List<Chunk> chunks = new ArrayList<>(chunking("recursive").chunk(DOC, MULTILINGUAL).subList(0, 9));
         Chunk clean = chunks.get(5);
         int[] codePoints = clean.text().codePoints().toArray();
         codePoints[1] = 0;
@@ -86,9 +86,9 @@ class PostgresChunkWriterIT {
                 clean.byteStart() + Utf8Text.of(text).byteLength(), clean.size(), clean.unit(), clean.strategy(),
                 clean.metadata(), 0));
         PostgresChunkWriter writer = store.writer(collection);
-        chunks.subList(0, 7).forEach(writer::accept);
+        chunks.subList(0, 8).forEach(writer::accept); // a full batch of 4 goes when the next chunk comes
 
-        assertThatThrownBy(() -> writer.accept(chunks.get(7)))
+        assertThatThrownBy(() -> writer.accept(chunks.get(8)))
                 .isInstanceOf(ChunkRefusedException.class)
                 .hasMessageContaining("chunk 5 of document 'doc'")
                 .hasMessageContaining("U+0000")
@@ -140,18 +140,19 @@ class PostgresChunkWriterIT {
         List<Chunk> first = chunking("recursive").chunk(DOC, MULTILINGUAL);
         List<Chunk> second = chunking("markdown").chunk(DOC, MULTILINGUAL);
         PostgresChunkWriter original = store.writer(collection);
-        first.subList(0, 4).forEach(original::accept);
+        // a full batch of 4 goes when the next chunk comes: each writer's fifth chunk writes its first batch
+        first.subList(0, 5).forEach(original::accept);
         PostgresChunkWriter takeover = store.writer(collection);
-        second.subList(0, 4).forEach(takeover::accept);
-        first.subList(4, 7).forEach(original::accept);
+        second.subList(0, 5).forEach(takeover::accept);
+        first.subList(5, 8).forEach(original::accept);
 
-        assertThatThrownBy(() -> original.accept(first.get(7)))
+        assertThatThrownBy(() -> original.accept(first.get(8)))
                 .isInstanceOf(ChunkRefusedException.class)
                 .hasMessageContaining("another run of document 'doc'")
                 .hasMessageContaining("took it over")
                 .hasMessageContaining("one writer per document at a time");
         assertThatThrownBy(() -> original.complete(DOC)).isInstanceOf(ChunkRefusedException.class);
-        second.subList(4, second.size()).forEach(takeover::accept);
+        second.subList(5, second.size()).forEach(takeover::accept);
         takeover.complete(DOC);
         assertThat(read(store, collection, DOC)).isEqualTo(second);
         assertThat(rows(database, store, collection, DOC)).isEqualTo(second.size());

@@ -9,6 +9,8 @@ import dev.chunking.domain.ChunkRefusedException;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.SizeUnit;
 import dev.chunking.domain.Utf8Text;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +25,11 @@ class CopyRowsTest {
     private static String row(String text) {
         CopyRows rows = new CopyRows();
         rows.add(3, "c", 1, chunk(text));
-        return new String(rows.bytes(), 0, rows.length(), StandardCharsets.UTF_8);
+        try {
+            return new String(rows.stream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
