@@ -139,16 +139,12 @@ public final class PostgresChunkWriter implements ChunkSink {
                 generation = transactions.run("starting a run of document '" + doc + "' of collection '" + collection + "'",
                         c -> DocumentRuns.begin(c, bucket, collection, doc, first));
             }
-            rows.clear();
-            for (Chunk chunk : staged) {
-                rows.add(bucket, collection, generation, chunk);
-            }
             long run = generation;
             transactions.run("writing " + staged.size() + " chunks of document '" + doc + "' of collection '" + collection + "'",
                     c -> {
                         boolean owned = run == 0 || DocumentRuns.own(c, collection, doc, run);
-                        if (owned && rows.rows() > 0) {
-                            DocumentRuns.write(c, bucket, collection, doc, run, first, rows);
+                        if (owned && !staged.isEmpty()) {
+                            DocumentRuns.write(c, bucket, collection, doc, run, first, staged, rows);
                         }
                         if (checkpoint != null) {
                             CheckpointRows.save(c, checkpoint);

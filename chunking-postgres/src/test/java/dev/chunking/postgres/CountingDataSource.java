@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.core.BaseConnection;
 
@@ -111,6 +112,12 @@ final class CountingDataSource {
         public long copyIn(String sql, InputStream from) throws SQLException, IOException {
             before("copy");
             return super.copyIn(sql, from);
+        }
+
+        @Override
+        public CopyIn copyIn(String sql) throws SQLException {
+            before("copy");
+            return super.copyIn(sql);
         }
     }
 

@@ -8,13 +8,16 @@ import dev.chunking.domain.ChunkRefusedException;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import org.postgresql.copy.CopyIn;
 import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Encodes chunks as rows of PostgreSQL's COPY text format, in UTF-8, into one growing buffer
- * that a batch sends in one COPY. PostgreSQL text cannot hold U+0000, so a chunk that contains
- * it is refused here, before anything is sent. Not thread-safe: one per batch writer.
+ * Encodes chunks as rows of PostgreSQL's COPY text format, in UTF-8, into a buffer that a batch
+ * sends to its COPY a slice at a time ({@link #drainTo}). PostgreSQL text cannot hold U+0000, so
+ * a chunk that contains it is refused here, before its row is sent; the caller cancels the COPY,
+ * so nothing of the batch is stored. Not thread-safe: one per batch writer.
  */
 public final class CopyRows {
     /** The columns every row fills, in order. */
@@ -37,6 +40,20 @@ public final class CopyRows {
     /** @return the encoded bytes so far, as a stream that reads the buffer without copying it */
     public InputStream stream() {
         return new ByteArrayInputStream(buffer, 0, length);
+    }
+
+    /**
+     * Sends the bytes encoded so far to a running COPY and empties the buffer (the row count
+     * stays), so that the server parses and inserts rows while the next ones are encoded.
+     *
+     * @param copy the COPY in progress
+     * @throws SQLException if the connection fails
+     */
+    public void drainTo(CopyIn copy) throws SQLException {
+        if (length > 0) {
+            copy.writeToCopy(buffer, 0, length);
+            length = 0;
+        }
     }
 
     /** @return how many bytes are encoded */

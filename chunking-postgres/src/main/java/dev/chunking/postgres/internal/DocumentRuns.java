@@ -1,12 +1,15 @@
 package dev.chunking.postgres.internal;
 
+import dev.chunking.domain.Chunk;
 import dev.chunking.domain.ChunkRefusedException;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.slf4j.LoggerFactory;
 
 /**
  * The statements of a run that writes a document's chunks, each called inside a transaction of
@@ -17,7 +20,18 @@ import org.postgresql.PGConnection;
  * again (after a lost connection, or by a resumed run) stores each chunk once. Stateless.
  */
 public final class DocumentRuns {
+    /** How many encoded bytes go to the server at a time. */
+    private static final int SLICE_BYTES = 256 * 1024;
+
     private DocumentRuns() {
+    }
+
+    private static void cancelQuietly(CopyIn copy) {
+        try {
+            copy.cancelCopy();
+        } catch (SQLException e) { // the transaction rolls back anyway, and the refusal is what the caller must see
+            LoggerFactory.getLogger(DocumentRuns.class).debug("cancelling a COPY failed", e);
+        }
     }
 
     /**
@@ -130,11 +144,13 @@ public final class DocumentRuns {
      * @param document the document id
      * @param generation the run's generation
      * @param firstIndex the batch's first chunk index
-     * @param rows the encoded rows
+     * @param chunks the batch's chunks, in index order
+     * @param rows the encoder, reused from batch to batch
      * @throws SQLException if a statement fails
+     * @throws ChunkRefusedException if a chunk holds what PostgreSQL cannot store (the COPY is cancelled)
      */
     public static void write(Connection connection, int bucket, String collection, String document, long generation,
-                             long firstIndex, CopyRows rows) throws SQLException {
+                             long firstIndex, List<Chunk> chunks, CopyRows rows) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement(ChunkStatements.deleteFromIndex(bucket))) {
             s.setInt(1, bucket);
             s.setString(2, collection);
@@ -143,11 +159,23 @@ public final class DocumentRuns {
             s.setLong(5, firstIndex);
             s.executeUpdate();
         }
+        // encoded a slice at a time while the COPY runs, so the server inserts while the client encodes
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + Partitions.table(bucket) + " ("
+                + CopyRows.COLUMNS + ") FROM STDIN");
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + Partitions.table(bucket) + " ("
-                    + CopyRows.COLUMNS + ") FROM STDIN", rows.stream());
-        } catch (IOException e) {
-            throw new SQLException("COPY of " + rows.rows() + " chunks failed: " + e.getMessage(), "08006", e);
+            rows.clear();
+            for (Chunk chunk : chunks) {
+                rows.add(bucket, collection, generation, chunk);
+                if (rows.length() >= SLICE_BYTES) {
+                    rows.drainTo(copy);
+                }
+            }
+            rows.drainTo(copy);
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) { // a refused chunk: end the COPY so the transaction rolls back with nothing of the batch
+                cancelQuietly(copy);
+            }
         }
     }
 
