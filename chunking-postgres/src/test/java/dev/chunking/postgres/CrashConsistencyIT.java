@@ -115,11 +115,20 @@ class CrashConsistencyIT {
     /**
      * Every statement of the run's start (placing, loading, beginning), of one batch and one
      * checkpoint in its middle and of its completion, the first and last statement of each kind,
-     * and four more spread over the run: about 40 of several hundred, all of the kinds.
+     * and four more spread over the run: about 40 of several hundred, all of the kinds. With
+     * {@code -Dchunking.crash.all=true} every statement of the run, one after the other (about two
+     * minutes): {@code mvn -B -pl chunking-postgres -am verify -Dchunking.crash.all=true
+     * -Dit.test=CrashConsistencyIT -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false}.
      */
     private static List<Integer> sample(List<String> kinds) {
         int total = kinds.size();
         TreeSet<Integer> sample = new TreeSet<>();
+        if (Boolean.getBoolean("chunking.crash.all")) {
+            for (int k = 1; k <= total; k++) {
+                sample.add(k);
+            }
+            return new ArrayList<>(sample);
+        }
         for (int k = 1; k <= Math.min(10, total); k++) {
             sample.add(k);
         }
