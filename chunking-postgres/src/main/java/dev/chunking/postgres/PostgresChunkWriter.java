@@ -156,8 +156,10 @@ public final class PostgresChunkWriter implements ChunkSink {
                     });
         } catch (SQLException e) {
             throw new ChunkStoreException("cannot write " + staged.size() + " chunks of document '" + doc + "' of collection '"
-                    + collection + "' from chunk " + first + ": " + e.getMessage() + "; nothing of this batch was stored"
-                    + " (check the server is up, then resume the run from its checkpoint)", e);
+                    + collection + "' from chunk " + first + ": " + e.getMessage() + (Transactions.connectionLost(e)
+                    // the connection may have been lost after the server committed, before its reply came
+                    ? "; the batch may have been stored or not, and a resumed run stores it once"
+                    : "; nothing of this batch was stored") + " (check the server is up, then resume the run from its checkpoint)", e);
         }
         staged.clear();
         stagedBytes = 0;
