@@ -99,6 +99,9 @@ record StoreArguments(String url, CollectionId collection, boolean checkpoint, i
                 default -> rest.add(arg);
             }
         }
+        if (url == null) { // "--collection --store URL": the option was taken as another one's value
+            throw new UsageException(STORE + " needs a value; see chunk --help");
+        }
         if (!url.startsWith("jdbc:postgresql:")) {
             throw new UsageException(STORE + " " + shown(url) + " is not a PostgreSQL JDBC URL; give e.g. " + STORE + " "
                     + EXAMPLE_URL);

@@ -31,6 +31,13 @@ class StoreOptionsTest extends CommandTestSupport {
     }
 
     @Test
+    void refusesAStoreOptionTakenAsAnotherOptionsValueAsBadUsage() throws IOException {
+        Path f = file("a.txt", "text");
+        assertThat(run("--collection", "--store", URL, f.toString())).isEqualTo(2);
+        assertOneLine("--store needs a value");
+    }
+
+    @Test
     void refusesTheStoreWithoutACollection() throws IOException {
         Path f = file("a.txt", "text");
         assertThat(run("--store", URL, f.toString())).isEqualTo(2);

@@ -13,6 +13,13 @@ final class Deletes {
     }
 
     static long document(Connection c, OptionalInt bucket, String collection, String document) throws SQLException {
+        // the document's row first: it waits for a writer's open batch (which holds the row's lock),
+        // so the chunk delete after it, a statement with a snapshot of its own, sees that batch's rows
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM chunk_documents WHERE collection = ? AND document = ?")) {
+            s.setString(1, collection);
+            s.setString(2, document);
+            s.executeUpdate();
+        }
         long rows = 0;
         if (bucket.isPresent()) {
             try (PreparedStatement s = c.prepareStatement(ChunkStatements.deleteDocument(bucket.getAsInt()))) {
@@ -22,16 +29,22 @@ final class Deletes {
                 rows = s.executeUpdate();
             }
         }
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM chunk_documents WHERE collection = ? AND document = ?")) {
-            s.setString(1, collection);
-            s.setString(2, document);
-            s.executeUpdate();
-        }
         CheckpointRows.delete(c, collection, document);
         return rows;
     }
 
     static long collection(Connection c, OptionalInt bucket, String collection) throws SQLException {
+        // lock the collection's row first: a run starting (its document row's foreign key) waits,
+        // and one that started commits first; then the document rows, which wait for open batches;
+        // only then the chunks, so the delete sees every row those batches committed
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM chunk_collections WHERE collection = ? FOR UPDATE")) {
+            s.setString(1, collection);
+            s.executeQuery().close();
+        }
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM chunk_documents WHERE collection = ?")) {
+            s.setString(1, collection);
+            s.executeUpdate();
+        }
         long rows = 0;
         if (bucket.isPresent()) {
             try (PreparedStatement s = c.prepareStatement(ChunkStatements.deleteCollection(bucket.getAsInt()))) {
@@ -39,10 +52,6 @@ final class Deletes {
                 s.setString(2, collection);
                 rows = s.executeUpdate();
             }
-        }
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM chunk_documents WHERE collection = ?")) {
-            s.setString(1, collection);
-            s.executeUpdate();
         }
         CheckpointRows.delete(c, collection, null);
         if (bucket.isPresent()) {

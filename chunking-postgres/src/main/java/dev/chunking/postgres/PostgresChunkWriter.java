@@ -13,7 +13,9 @@ import dev.chunking.postgres.internal.Transactions;
 import dev.chunking.spi.ChunkSink;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@link ChunkSink} of one collection in a {@link PostgresChunkStore}: it stages chunks and
@@ -44,6 +46,8 @@ public final class PostgresChunkWriter implements ChunkSink {
     private final int bucket;
     private final List<Chunk> staged = new ArrayList<>();
     private final CopyRows rows = new CopyRows();
+    /** {generation, next index} of the runs this writer began and left for another document, not yet completed. */
+    private final Map<DocumentId, long[]> left = new HashMap<>();
     private long stagedBytes;
     private DocumentId document;
     private long generation;
@@ -69,8 +73,9 @@ public final class PostgresChunkWriter implements ChunkSink {
     @Override
     public void accept(Chunk chunk) {
         if (!chunk.document().equals(document) || chunk.index() == 0 && nextIndex > 0) {
-            flush(null, false);
+            leave();
             document = chunk.document();
+            left.remove(document);
             generation = 0;
         } else if (chunk.index() != nextIndex) {
             throw new ChunkRefusedException("chunk " + chunk.index() + " of document '" + chunk.document().value()
@@ -101,9 +106,10 @@ public final class PostgresChunkWriter implements ChunkSink {
                     + "' reached the writer of collection '" + collection + "'; open a writer per collection");
         }
         if (!checkpoint.document().equals(document)) {
-            flush(null, false);
+            leave();
             document = checkpoint.document();
-            generation = 0;
+            long[] run = left.remove(document);
+            generation = run == null ? 0 : run[0];
             nextIndex = checkpoint.position().nextIndex();
         }
         flush(checkpoint, "true".equals(checkpoint.attributes().get(Checkpoint.COMPLETED_ATTRIBUTE)));
@@ -111,20 +117,30 @@ public final class PostgresChunkWriter implements ChunkSink {
 
     /**
      * Ends the run of a document: writes its staged chunks and makes the chunks of this run the
-     * document's chunk set, replacing the previous set atomically. A document that produced no
-     * chunk is completed with none.
+     * document's chunk set, replacing the previous set atomically. A document whose run this writer
+     * left for another document's chunks is completed with the chunks it wrote (the writer keeps
+     * the run's position until then); a document that produced no chunk is completed with none.
      *
      * @param completed the document whose last chunk was accepted
      * @throws ChunkStoreException if the chunks cannot be written
      */
     public void complete(DocumentId completed) {
         if (!completed.equals(document)) {
-            flush(null, false);
+            leave();
             document = completed;
-            generation = 0;
-            nextIndex = 0;
+            long[] run = left.remove(completed); // a run this writer left for the next document ends with its chunks
+            generation = run == null ? 0 : run[0];
+            nextIndex = run == null ? 0 : run[1];
         }
         flush(null, true);
+    }
+
+    /** Writes the staged chunks of the current document and remembers its run, when one began, for {@link #complete}. */
+    private void leave() {
+        flush(null, false);
+        if (document != null && generation != 0) {
+            left.put(document, new long[] {generation, nextIndex});
+        }
     }
 
     private void flush(Checkpoint checkpoint, boolean complete) {
@@ -156,8 +172,10 @@ public final class PostgresChunkWriter implements ChunkSink {
                     });
         } catch (SQLException e) {
             throw new ChunkStoreException("cannot write " + staged.size() + " chunks of document '" + doc + "' of collection '"
-                    + collection + "' from chunk " + first + ": " + e.getMessage() + "; nothing of this batch was stored"
-                    + " (check the server is up, then resume the run from its checkpoint)", e);
+                    + collection + "' from chunk " + first + ": " + e.getMessage() + (Transactions.connectionLost(e)
+                    // the connection may have been lost after the server committed, before its reply came
+                    ? "; the batch may have been stored or not, and a resumed run stores it once"
+                    : "; nothing of this batch was stored") + " (check the server is up, then resume the run from its checkpoint)", e);
         }
         staged.clear();
         stagedBytes = 0;

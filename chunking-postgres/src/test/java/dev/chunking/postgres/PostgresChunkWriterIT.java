@@ -1,6 +1,7 @@
 package dev.chunking.postgres;
 
 import static dev.chunking.postgres.StoreFixtures.MULTILINGUAL;
+import static dev.chunking.postgres.StoreFixtures.checkpoint;
 import static dev.chunking.postgres.StoreFixtures.chunking;
 import static dev.chunking.postgres.StoreFixtures.documentRow;
 import static dev.chunking.postgres.StoreFixtures.newCollection;
@@ -156,6 +157,37 @@ class PostgresChunkWriterIT {
         takeover.complete(DOC);
         assertThat(read(store, collection, DOC)).isEqualTo(second);
         assertThat(rows(database, store, collection, DOC)).isEqualTo(second.size());
+    }
+
+    @Test
+    void aResumedRunWhoseCheckpointEqualsTheChunkCountCompletesTheStoredChunks() throws SQLException {
+        CollectionId collection = newCollection();
+        List<Chunk> chunks = chunking("recursive").chunk(DOC, MULTILINGUAL);
+        PostgresChunkWriter killed = store.writer(collection);
+        chunks.forEach(killed::accept);
+        killed.commit(checkpoint(collection, DOC, chunks.size(), false)); // then killed before completing
+
+        store.writer(collection).commit(checkpoint(collection, DOC, chunks.size(), true)); // resumed: no chunk is left
+        assertThat(read(store, collection, DOC)).isEqualTo(chunks);
+        assertThat(rows(database, store, collection, DOC)).isEqualTo(chunks.size());
+    }
+
+    @Test
+    void aWriterReusedForTheNextDocumentStillCompletesThePreviousOneWithItsChunks() throws SQLException {
+        CollectionId collection = newCollection();
+        DocumentId other = DocumentId.of("other");
+        List<Chunk> first = chunking("recursive").chunk(DOC, MULTILINGUAL);
+        List<Chunk> second = chunking("recursive").chunk(other, MULTILINGUAL);
+        PostgresChunkWriter writer = store.writer(collection);
+        first.forEach(writer::accept);
+        second.subList(0, 3).forEach(writer::accept); // the next document starts before the first is completed
+        writer.complete(DOC);
+        second.subList(3, second.size()).forEach(writer::accept);
+        writer.complete(other);
+
+        assertThat(read(store, collection, DOC)).isEqualTo(first);
+        assertThat(read(store, collection, other)).isEqualTo(second);
+        assertThat(rows(database, store, collection, null)).isEqualTo(first.size() + second.size());
     }
 
     @Test
