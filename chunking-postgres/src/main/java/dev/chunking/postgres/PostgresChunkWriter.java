@@ -120,6 +120,9 @@ public final class PostgresChunkWriter implements ChunkSink {
      * document's chunk set, replacing the previous set atomically. A document whose run this writer
      * left for another document's chunks is completed with the chunks it wrote (the writer keeps
      * the run's position until then); a document that produced no chunk is completed with none.
+     * So a resumed run that has no chunk left to hand this writer ends through the commit of its
+     * completed checkpoint (as the run loop does), not through this method, which would complete
+     * the document with no chunks.
      *
      * @param completed the document whose last chunk was accepted
      * @throws ChunkStoreException if the chunks cannot be written
