@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * number) so that no instance's clock counts; it writes nothing when it refuses, and after a grant
  * it sets the key to expire when the bucket is full again ({@code PEXPIRE}), since a missing key is
  * a full bucket. Loaded once ({@code SCRIPT LOAD}) and run by digest ({@code EVALSHA}), falling back
- * to {@code EVAL} (which caches it again) when the server answers {@code NOSCRIPT}, e.g. after a
- * restart or a failover. Thread-safe.
+ * to {@code EVAL} when the server answers {@code NOSCRIPT} (e.g. after a restart or a failover), and
+ * loading it again on the next run. Thread-safe.
  */
 public final class BucketScript {
     /**
@@ -103,7 +103,7 @@ public final class BucketScript {
             }
             evals.incrementAndGet();
             Long answer = await(connection.async().eval(SOURCE, ScriptOutputType.INTEGER, keys, args), timeoutNanos);
-            digest = SourceDigest.SHA1; // EVAL cached the script under its digest
+            digest = null; // the next run loads it again and learns its digest from the server
             return answer;
         }
     }
