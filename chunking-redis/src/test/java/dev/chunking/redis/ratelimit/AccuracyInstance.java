@@ -6,8 +6,10 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -15,7 +17,8 @@ import java.util.concurrent.locks.LockSupport;
  * One instance of {@link ThreeInstancesAccuracyIT}, run in a JVM of its own: connects with a client
  * of its own, prints {@code READY}, reads the wall-clock millisecond to start at from its input,
  * then hammers one key from several threads (sleeping each wait it is told) for the given time and
- * prints {@code GRANTED <permits>}.
+ * prints {@code GRANTED <permits> FIRST <µs> LAST <µs> ...}, the wall-clock microseconds of its first and
+ * last grant, then {@code TIMES <µs>,<µs>,...}, those of every grant.
  */
 public final class AccuracyInstance {
     private AccuracyInstance() {
@@ -46,6 +49,9 @@ public final class AccuracyInstance {
             long end = start + durationMs;
             AtomicLong granted = new AtomicLong();
             AtomicLong refused = new AtomicLong();
+            AtomicLong first = new AtomicLong(Long.MAX_VALUE);
+            AtomicLong last = new AtomicLong(Long.MIN_VALUE);
+            ConcurrentLinkedQueue<Long> times = new ConcurrentLinkedQueue<>();
             List<Thread> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 Thread worker = new Thread(() -> {
@@ -53,7 +59,11 @@ public final class AccuracyInstance {
                     while (System.currentTimeMillis() < end) {
                         Duration wait = limiter.tryAcquire(key, permits);
                         if (wait.isZero()) {
+                            long micros = micros();
                             granted.addAndGet(permits);
+                            first.accumulateAndGet(micros, Math::min);
+                            last.accumulateAndGet(micros, Math::max);
+                            times.add(micros);
                         } else {
                             refused.incrementAndGet();
                             LockSupport.parkNanos(Math.min(wait.toNanos(), Duration.ofMillis(end - System.currentTimeMillis() + 1).toNanos()));
@@ -66,8 +76,19 @@ public final class AccuracyInstance {
             for (Thread worker : workers) {
                 worker.join();
             }
-            System.out.println("GRANTED " + granted.get() + " REFUSED " + refused.get() + " AWAY " + limiter.outages());
+            System.out.println("GRANTED " + granted.get() + " FIRST " + first.get() + " LAST " + last.get() + " REFUSED " + refused.get()
+                    + " AWAY " + limiter.outages());
+            StringBuilder line = new StringBuilder("TIMES ");
+            for (Long micros : times) {
+                line.append(micros).append(',');
+            }
+            System.out.println(line);
         }
+    }
+
+    private static long micros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
     }
 
     private static void waitUntil(long epochMillis) {
