@@ -78,7 +78,7 @@ public final class ProgressSubscriber implements AutoCloseable {
     }
 
     private final KeySpace keys;
-    private final Clients.Owned client;
+    private final Clients client;
     private final StatefulRedisConnection<String, String> commands;
     private final StatefulRedisPubSubConnection<String, String> pubsub;
     private final ScheduledExecutorService worker;
@@ -146,8 +146,8 @@ public final class ProgressSubscriber implements AutoCloseable {
         this.keys = new KeySpace(settings.keyPrefix());
         this.client = Clients.create(settings);
         try {
-            this.commands = client.client().connect();
-            this.pubsub = client.client().connectPubSub();
+            this.commands = client.connect();
+            this.pubsub = client.connectPubSub();
         } catch (RuntimeException e) {
             client.close();
             throw e;

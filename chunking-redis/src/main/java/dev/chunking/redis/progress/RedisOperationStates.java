@@ -15,14 +15,14 @@ import java.util.Optional;
  */
 public final class RedisOperationStates implements AutoCloseable {
     private final KeySpace keys;
-    private final Clients.Owned client;
+    private final Clients client;
     private final StatefulRedisConnection<String, String> connection;
 
     private RedisOperationStates(RedisSettings settings) {
         this.keys = new KeySpace(settings.keyPrefix());
         this.client = Clients.create(settings);
         try {
-            this.connection = client.client().connect();
+            this.connection = client.connect();
         } catch (RuntimeException e) {
             client.close();
             throw e;

@@ -11,11 +11,9 @@ import dev.chunking.spi.ProgressListener;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisNoScriptException;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
-import io.lettuce.core.codec.StringCodec;
 import java.net.SocketAddress;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -58,7 +56,7 @@ public final class RedisProgressPublisher implements ProgressListener, AutoClose
 
     private final RedisSettings settings;
     private final KeySpace keys;
-    private final Clients.Owned client;
+    private final Clients client;
     private final AtomicReference<StatefulRedisConnection<String, String>> connection = new AtomicReference<>();
     private final AtomicBoolean connecting = new AtomicBoolean();
     private final AtomicLong lastConnectAttempt = new AtomicLong(Long.MIN_VALUE / 2);
@@ -218,7 +216,7 @@ public final class RedisProgressPublisher implements ProgressListener, AutoClose
                 || !connecting.compareAndSet(false, true)) {
             return;
         }
-        client.client().connectAsync(StringCodec.UTF8, RedisURI.create(settings.uri()))
+        client.connectAsync()
                 .whenComplete((c, e) -> {
                     connecting.set(false);
                     if (e != null) {
