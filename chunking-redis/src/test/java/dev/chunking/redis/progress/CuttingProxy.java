@@ -20,6 +20,7 @@ final class CuttingProxy implements AutoCloseable {
     private final String targetHost;
     private final int targetPort;
     private final List<Socket> live = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean refusing;
 
     CuttingProxy(String targetHost, int targetPort) throws IOException {
@@ -34,6 +35,11 @@ final class CuttingProxy implements AutoCloseable {
     /** The port clients connect to. */
     int port() {
         return server.getLocalPort();
+    }
+
+    /** How many connections clients opened through this proxy, refused ones included. */
+    int accepted() {
+        return accepted.get();
     }
 
     /** Closes every new connection at once, before the server sees it, until told otherwise. */
@@ -55,6 +61,7 @@ final class CuttingProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
+                accepted.incrementAndGet();
                 if (refusing) {
                     client.close();
                     continue;

@@ -43,9 +43,12 @@ class ProgressOutageIT {
                 proxy.refuse(true);
                 proxy.cutAll();
                 publish(publisher, op, 61, 120, 200);
+                Recorder.pause(300);
+                int before = proxy.accepted();
                 proxy.refuse(false);
                 publish(publisher, op, 121, 200, 200);
                 recorder.awaitFinal(op);
+                assertThat(proxy.accepted()).as("the subscriber connected again").isGreaterThan(before);
             }
             Recorder.assertEveryOnce(recorder.deliveries(), 1, 200);
             assertThat(publisher.dropped()).isZero();
