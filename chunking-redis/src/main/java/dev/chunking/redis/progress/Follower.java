@@ -4,6 +4,7 @@ import dev.chunking.domain.OperationId;
 import dev.chunking.domain.ProgressEvent;
 import dev.chunking.redis.progress.internal.ProgressJson.Published;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -139,14 +140,25 @@ final class Follower {
         }
     }
 
-    /** Collects the events of a run numbered after {@code from} up to {@code to}; true if none is missing. */
+    /**
+     * Collects the events of a run numbered after {@code from} up to {@code to}, in the order of
+     * their numbers (two events can reach the stream out of order around a reconnection); true if
+     * none is missing.
+     */
     private static boolean run(List<Published> stream, String epoch, long from, long to, List<Published> into) {
-        long next = from + 1;
+        List<Published> ofRun = new ArrayList<>();
         for (Published p : stream) {
-            if (!p.epoch().equals(epoch) || p.event().sequence() < next) {
+            if (p.epoch().equals(epoch) && p.event().sequence() > from && p.event().sequence() <= to) {
+                ofRun.add(p);
+            }
+        }
+        ofRun.sort(Comparator.comparingLong(p -> p.event().sequence()));
+        long next = from + 1;
+        for (Published p : ofRun) {
+            if (p.event().sequence() < next) {
                 continue;
             }
-            if (p.event().sequence() != next || next > to) {
+            if (p.event().sequence() != next) {
                 break;
             }
             into.add(p);
@@ -155,12 +167,18 @@ final class Follower {
         return next == to + 1;
     }
 
-    /** Collects the rest of the run followed so far; true if it reaches the run's final event. */
+    /**
+     * Collects the rest of the run followed so far; true if nothing of it the stream holds is
+     * missing (a run that stopped without a final event, as after a crash, has no more).
+     */
     private boolean tail(List<Published> stream, List<Published> into) {
-        List<Published> rest = new ArrayList<>();
-        run(stream, epoch, last, Long.MAX_VALUE - 1, rest);
-        into.addAll(rest);
-        return !rest.isEmpty() && OperationState.statusAfter(rest.get(rest.size() - 1).event().kind()).isTerminal();
+        long highest = last;
+        for (Published p : stream) {
+            if (p.epoch().equals(epoch)) {
+                highest = Math.max(highest, p.event().sequence());
+            }
+        }
+        return run(stream, epoch, last, highest, into);
     }
 
     private void handEvent(Published p) {

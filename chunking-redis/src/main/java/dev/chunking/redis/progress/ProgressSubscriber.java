@@ -203,6 +203,7 @@ public final class ProgressSubscriber implements AutoCloseable {
      * @param operation the operation
      * @param handler receives the state and the events
      * @return the subscription
+     * @throws io.lettuce.core.RedisException if Redis does not confirm the subscription
      */
     public Subscription subscribe(OperationId operation, Handler handler) {
         return listen(keys.operationChannel(operation), new Channel(handler, operation));
@@ -214,6 +215,7 @@ public final class ProgressSubscriber implements AutoCloseable {
      * @param collection the collection
      * @param handler receives the states and the events
      * @return the subscription
+     * @throws io.lettuce.core.RedisException if Redis does not confirm the subscription
      */
     public Subscription subscribe(CollectionId collection, Handler handler) {
         return listen(keys.collectionChannel(collection), new Channel(handler, null));
@@ -221,7 +223,15 @@ public final class ProgressSubscriber implements AutoCloseable {
 
     private Subscription listen(String name, Channel channel) {
         channels.computeIfAbsent(name, n -> new CopyOnWriteArrayList<>()).add(channel);
-        pubsub.sync().subscribe(name);
+        try {
+            pubsub.sync().subscribe(name);
+        } catch (RuntimeException e) {
+            channels.computeIfPresent(name, (n, list) -> {
+                list.remove(channel);
+                return list.isEmpty() ? null : list;
+            });
+            throw e;
+        }
         try {
             worker.submit(() -> {
                 for (Follower f : channel.followers.values()) {

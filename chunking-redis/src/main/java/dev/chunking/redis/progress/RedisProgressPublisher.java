@@ -144,8 +144,10 @@ public final class RedisProgressPublisher implements ProgressListener, AutoClose
             if (e == null) {
                 result.complete(r);
             } else if (e instanceof RedisNoScriptException || e.getCause() instanceof RedisNoScriptException) {
+                sha.compareAndSet(known, null);
                 cmd.<Object>eval(script, ScriptOutputType.INTEGER, keyNames, args).whenComplete((r2, e2) -> {
                     if (e2 == null) {
+                        sha.compareAndSet(null, known); // EVAL cached the script again
                         result.complete(r2);
                     } else {
                         result.completeExceptionally(e2);
@@ -226,6 +228,7 @@ public final class RedisProgressPublisher implements ProgressListener, AutoClose
                     c.addListener(new RedisConnectionStateListener() {
                         @Override
                         public void onRedisConnected(RedisChannelHandler<?, ?> handler, SocketAddress address) {
+                            sha.set(null); // a restarted server lost its scripts: EVAL until loaded again, in order
                             loadScript(c);
                         }
                     });

@@ -2,7 +2,9 @@ package dev.chunking.redis.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chunking.domain.CollectionId;
 import dev.chunking.domain.OperationId;
+import dev.chunking.domain.ProgressEvent;
 import dev.chunking.redis.progress.internal.ProgressJson;
 import dev.chunking.redis.progress.internal.ProgressJson.Published;
 import java.util.ArrayList;
@@ -78,6 +80,27 @@ class FollowerTest {
         follower.catchUp();
         assertThat(follower.finishedChecks()).isEqualTo(1);
         Recorder.assertEveryOnce(recorder.deliveries(), 1, 2);
+    }
+
+    @Test
+    void replaysEventsThatReachedTheStreamOutOfOrderInTheOrderOfTheirNumbers() {
+        follower.onMessage(write("e1", 1, 10));
+        Published third = write("e1", 3, 10);
+        write("e1", 2, 10);
+        state = third;
+        follower.onMessage(third);
+        Recorder.assertEveryOnce(recorder.deliveries(), 1, 3);
+    }
+
+    @Test
+    void followsARunResumedAfterACrashWithoutCallingItSkipped() {
+        follower.onMessage(write("e1", 1, 100));
+        follower.onMessage(write("e1", 2, 100));
+        Published resumed = new Published("e2", Recorder.event(op, CollectionId.of("c"), 3, ProgressEvent.Kind.STARTED));
+        stream.add(resumed);
+        state = resumed;
+        follower.onMessage(resumed);
+        Recorder.assertEveryOnce(recorder.deliveries(), 1, 3);
     }
 
     @Test
