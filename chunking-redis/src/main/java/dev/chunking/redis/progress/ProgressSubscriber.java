@@ -82,6 +82,7 @@ public final class ProgressSubscriber implements AutoCloseable {
     private final StatefulRedisConnection<String, String> commands;
     private final StatefulRedisPubSubConnection<String, String> pubsub;
     private final ScheduledExecutorService worker;
+    private volatile Thread workerThread;
     private final Map<String, List<Channel>> channels = new ConcurrentHashMap<>();
     private final Follower.Store store = new Follower.Store() {
         @Override
@@ -155,6 +156,7 @@ public final class ProgressSubscriber implements AutoCloseable {
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "chunking-redis-progress-subscriber");
             t.setDaemon(true);
+            workerThread = t;
             return t;
         });
         pubsub.addListener(new RedisPubSubAdapter<>() {
@@ -233,12 +235,18 @@ public final class ProgressSubscriber implements AutoCloseable {
             throw e;
         }
         try {
-            worker.submit(() -> {
+            Runnable start = () -> {
                 for (Follower f : channel.followers.values()) {
                     f.start();
                 }
-                return null;
-            }).get();
+            };
+            if (Thread.currentThread() == workerThread) {
+                start.run(); // subscribing from a handler
+            } else {
+                worker.submit(start).get();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not read the state on subscribing to {}; the next check will: {}", name, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
