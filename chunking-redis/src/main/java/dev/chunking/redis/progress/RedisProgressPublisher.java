@@ -66,6 +66,7 @@ public final class RedisProgressPublisher implements ProgressListener, AutoClose
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong outages = new AtomicLong();
     private final AtomicBoolean down = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicInteger inFlight = new AtomicInteger();
 
     private record Unwritten(String epoch, long sequence, String json, long ttlMillis) {
@@ -124,7 +125,15 @@ public final class RedisProgressPublisher implements ProgressListener, AutoClose
         String[] keyNames = {keys.operationState(op), keys.operationEvents(op)};
         String[] args = {json, Integer.toString(settings.replayEvents()), Long.toString(ttl), keys.operationChannel(op),
             keys.collectionChannel(event.collection())};
-        run(c.async(), PublishScript.PUBLISH, keyNames, args).whenComplete((r, e) -> {
+        CompletionStage<Object> sent;
+        try {
+            sent = run(c.async(), PublishScript.PUBLISH, keyNames, args);
+        } catch (RuntimeException e) {
+            inFlight.decrementAndGet();
+            failed(op, attempt, e);
+            return;
+        }
+        sent.whenComplete((r, e) -> {
             inFlight.decrementAndGet();
             if (e == null) {
                 succeeded(op, attempt);
@@ -212,6 +221,9 @@ public final class RedisProgressPublisher implements ProgressListener, AutoClose
     }
 
     private void connect() {
+        if (closed.get()) {
+            return;
+        }
         long now = System.nanoTime() / 1_000_000;
         long before = lastConnectAttempt.get();
         if (now - before < RECONNECT_ATTEMPT_MILLIS || !lastConnectAttempt.compareAndSet(before, now)
@@ -222,6 +234,14 @@ public final class RedisProgressPublisher implements ProgressListener, AutoClose
                 .whenComplete((c, e) -> {
                     connecting.set(false);
                     if (e != null) {
+                        if (!unwritten.isEmpty() && !closed.get()) {
+                            // states wait to be written: try again without waiting for another event
+                            CompletableFuture.delayedExecutor(RECONNECT_ATTEMPT_MILLIS + 100, TimeUnit.MILLISECONDS).execute(this::connect);
+                        }
+                        return;
+                    }
+                    if (closed.get()) {
+                        c.closeAsync();
                         return;
                     }
                     c.setTimeout(settings.commandTimeout());
@@ -292,9 +312,10 @@ public final class RedisProgressPublisher implements ProgressListener, AutoClose
         return down.get();
     }
 
-    /** Waits up to two seconds for events in flight, then closes the connection. */
+    /** Waits up to two seconds for events in flight, then closes the connection; later events are dropped. */
     @Override
     public void close() {
+        closed.set(true);
         try {
             awaitSent(2000);
         } catch (InterruptedException e) {

@@ -136,6 +136,28 @@ class ProgressOutageIT {
         }
     }
 
+    @Test
+    void aPublisherCreatedWhileRedisIsDownDropsAndWritesTheFinalStateOnceRedisIsUp() throws Exception {
+        try (OwnRedisServer server = new OwnRedisServer()) {
+            server.stop();
+            RedisSettings settings = RedisSettings.builder(server.uri()).keyPrefix("p:").commandTimeout(Duration.ofMillis(300)).build();
+            try (RedisProgressPublisher publisher = RedisProgressPublisher.create(settings)) {
+                OperationId op = OperationId.generate();
+                for (long n = 1; n <= 5; n++) {
+                    publisher.onEvent(Recorder.event(op, n, 5));
+                }
+                assertThat(publisher.dropped()).isEqualTo(5);
+                assertThat(publisher.outages()).isEqualTo(1);
+                server.start();
+                Recorder.await(() -> !publisher.isDown(), "the publisher to find Redis");
+                try (RedisOperationStates states = RedisOperationStates.connect(settings)) {
+                    Recorder.await(() -> states.state(op).isPresent(), "the final state written");
+                    assertThat(states.state(op).orElseThrow().status()).isEqualTo(OperationStatus.COMPLETED);
+                }
+            }
+        }
+    }
+
     private static String base64(OperationId op) {
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(op.value().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
