@@ -9,9 +9,9 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import org.postgresql.copy.CopyIn;
 import java.util.Arrays;
 import java.util.Map;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Encodes chunks as rows of PostgreSQL's COPY text format, in UTF-8, into a buffer that a batch
