@@ -143,7 +143,8 @@ public record Arguments(String command, String strategy, ChunkingOptions options
      * @return the text, lines separated by {@code \n}, without a final one
      */
     public static String usage(List<ChunkingStrategy> strategies) {
-        return String.join("\n", USAGE_HEAD, "", parameterOptions(strategies).usage(), "", StoreArguments.USAGE, "", USAGE_TAIL);
+        return String.join("\n", USAGE_HEAD, "", parameterOptions(strategies).usage(), "", StoreArguments.USAGE, "", RedisArguments.USAGE, "",
+                USAGE_TAIL);
     }
 
     /** The parameter options of some strategies. */

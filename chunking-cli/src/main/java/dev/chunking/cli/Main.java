@@ -46,8 +46,10 @@ import java.util.function.Supplier;
  * while running, 141 (128 + SIGPIPE, as shells report a program that signal ended) with nothing on
  * stderr when standard output is a pipe whose reader has gone ({@code chunk big.txt | head}). An {@code --out} file is replaced only when the whole run succeeds. The first
  * argument may name another command: {@code preview} ({@link PreviewCommand}), {@code compare}
- * ({@link CompareCommand}), {@code health} ({@link HealthCommand}); {@code strategies} alone lists the
- * strategies. With {@code --store URL} the chunks go to PostgreSQL instead ({@link StoreCommand}).
+ * ({@link CompareCommand}), {@code health} ({@link HealthCommand}), {@code watch} ({@link WatchCommand});
+ * {@code strategies} alone lists the strategies. With {@code --store URL} the chunks go to PostgreSQL
+ * instead ({@link StoreCommand}); with {@code --redis URL --operation ID} the run's progress events are
+ * published through Redis ({@link PublishedRun}).
  */
 public final class Main {
     /** Inputs at least this large get a progress bar when stderr is a terminal. */
@@ -61,6 +63,8 @@ public final class Main {
     private final Supplier<StrategyRegistry> registry;
     /** During a run with {@code --base}: the checked source of each FILE, opened along its checked real path. */
     private Map<String, ByteSource> guarded = Map.of();
+    /** During a run with {@code --redis}: the run that publishes its progress events, else null. */
+    private PublishedRun published;
 
     /**
      * Creates the command with its streams and clock, so tests can run it in-process.
@@ -124,9 +128,15 @@ public final class Main {
                 new HealthCommand(stdout).run(List.of(args).subList(1, args.length));
                 return 0;
             }
-            StoreArguments.Split split = StoreArguments.split(args); // --store and its options, which Arguments never sees
+            if (args.length > 0 && args[0].equals(WatchCommand.NAME)) {
+                new WatchCommand(stdout).run(List.of(args).subList(1, args.length));
+                return 0;
+            }
+            RedisArguments.Split redis = RedisArguments.split(List.of(args)); // --redis and its options
+            StoreArguments.Split split = StoreArguments.split(redis.rest().toArray(String[]::new)); // --store and its options
             Arguments arguments = Arguments.parse(plugins.strategies(), split.rest().toArray(String[]::new));
             split.store().ifPresent(store -> store.check(arguments.command()));
+            redis.redis().ifPresent(r -> r.check(arguments.command(), arguments.files()));
             switch (arguments.command()) {
                 case "help" -> {
                     stdout.write((Arguments.usage(plugins.strategies()) + "\n").getBytes(StandardCharsets.UTF_8));
@@ -136,7 +146,7 @@ public final class Main {
                 case "preview" -> new PreviewCommand(stdout, stderr, nanoClock).run(chunking(plugins, arguments), arguments);
                 case "compare" -> new CompareCommand(stdout, stderr, plugins).run(arguments);
                 default -> {
-                    return chunkAll(plugins, arguments, split.store().orElse(null));
+                    return chunkAll(plugins, arguments, split.store().orElse(null), redis.redis().orElse(null));
                 }
             }
             return 0;
@@ -182,7 +192,7 @@ public final class Main {
     }
 
     /** Chunks every file; returns 2 when {@code --base} refused some (each reported on its own line), else 0. */
-    private int chunkAll(StrategyRegistry plugins, Arguments given, StoreArguments store) throws IOException {
+    private int chunkAll(StrategyRegistry plugins, Arguments given, StoreArguments store, RedisArguments redis) throws IOException {
         Chunking chunking = chunking(plugins, given);
         if (given.files().stream().filter("-"::equals).count() > 1) {
             throw new UsageException("standard input (-) can be read only once; name it once");
@@ -213,7 +223,8 @@ public final class Main {
                 checkReadable(file);
             }
         }
-        try {
+        published = redis == null ? null : PublishedRun.open(redis, stderr); // after the usage checks: exit 2 comes first
+        try (PublishedRun closing = published) {
             if (store != null) {
                 new StoreCommand(this, stdout, nanoClock).run(chunking, arguments, store);
             } else {
@@ -221,6 +232,7 @@ public final class Main {
             }
         } finally {
             guarded = Map.of();
+            published = null;
         }
         return refused > 0 ? 2 : 0;
     }
@@ -395,9 +407,11 @@ public final class Main {
         ProgressBar bar = showProgress(arguments, size) ? new ProgressBar(stderr, nanoClock, file, size) : null;
         // --max-bytes, --max-chunks and --max-metadata-bytes are the options' input limits, which the chunker enforces
         StreamingChunker runner = new StreamingChunker(chunking, target.options());
-        StreamResult result = InputErrors.reading(file, () -> runner.run(target.collection(), documentId(file),
-                bar == null ? source : new ProgressSource(source, bar), target.sink(), target.store(),
-                target.attributes() == null ? Map::of : target.attributes()));
+        ByteSource read = bar == null ? source : new ProgressSource(source, bar);
+        StreamResult result = InputErrors.reading(file, () -> published != null
+                ? published.run(chunking, target, documentId(file), read) // --redis: the same run, publishing its events
+                : runner.run(target.collection(), documentId(file), read, target.sink(), target.store(),
+                        target.attributes() == null ? Map::of : target.attributes()));
         if (bar != null) {
             bar.finish(result.bytes());
         }
