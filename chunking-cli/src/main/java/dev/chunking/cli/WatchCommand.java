@@ -1,9 +1,9 @@
 package dev.chunking.cli;
 
+import dev.chunking.domain.OperationStatus;
 import dev.chunking.domain.ProgressEvent;
 import dev.chunking.redis.RedisSettings;
 import dev.chunking.redis.progress.OperationState;
-import dev.chunking.domain.OperationStatus;
 import dev.chunking.redis.progress.ProgressSubscriber;
 import java.io.IOException;
 import java.io.UncheckedIOException;

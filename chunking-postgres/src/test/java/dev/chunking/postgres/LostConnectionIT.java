@@ -8,6 +8,7 @@ import dev.chunking.domain.CollectionId;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.postgres.internal.CopyRows;
 import dev.chunking.postgres.internal.Partitions;
+import dev.chunking.testing.CuttingProxy;
 import java.io.IOException;
 import java.net.URI;
 import java.sql.Connection;

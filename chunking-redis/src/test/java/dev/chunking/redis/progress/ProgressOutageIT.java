@@ -6,6 +6,7 @@ import dev.chunking.domain.OperationId;
 import dev.chunking.domain.OperationStatus;
 import dev.chunking.redis.RedisSettings;
 import dev.chunking.redis.TestRedis;
+import dev.chunking.testing.CuttingProxy;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;

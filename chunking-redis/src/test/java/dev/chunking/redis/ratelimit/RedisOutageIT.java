@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chunking.domain.RateLimit;
 import dev.chunking.redis.RedisSettings;
 import dev.chunking.redis.TestRedis;
+import dev.chunking.testing.CuttingProxy;
 import io.lettuce.core.RedisURI;
 import java.io.IOException;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.chunking.postgres;
+package dev.chunking.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,11 +13,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A TCP proxy on a free local port that forwards to the test server and can lose connections on
- * demand: cut every live connection once the clients sent a number of bytes (so a cut can land
- * in the middle of a COPY), or refuse every new connection (a server that is down). Thread-safe.
+ * A TCP proxy on a free local port that forwards to a test server (PostgreSQL, Redis) and can lose
+ * connections on demand: cut every live connection once the clients sent a number of bytes (so a
+ * cut can land in the middle of a COPY or a command), or refuse every new connection (a server
+ * that is down). How the adapters' tests lose a connection without stopping a shared server.
+ * Thread-safe.
  */
-final class CuttingProxy implements AutoCloseable {
+public final class CuttingProxy implements AutoCloseable {
     private final ServerSocket server;
     private final String targetHost;
     private final int targetPort;
@@ -29,7 +31,14 @@ final class CuttingProxy implements AutoCloseable {
     private volatile long cutAfterBytes = Long.MAX_VALUE;
     private volatile int cutsLeft;
 
-    CuttingProxy(String targetHost, int targetPort) throws IOException {
+    /**
+     * Starts the proxy.
+     *
+     * @param targetHost the server's host
+     * @param targetPort the server's port
+     * @throws IOException if no local port can be opened
+     */
+    public CuttingProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -39,17 +48,17 @@ final class CuttingProxy implements AutoCloseable {
     }
 
     /** The port clients connect to. */
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
     /** How many connections clients opened through this proxy, refused ones included. */
-    int accepted() {
+    public int accepted() {
         return accepted.get();
     }
 
     /** How many times live connections were cut. */
-    int cuts() {
+    public int cuts() {
         return cuts.get();
     }
 
@@ -57,19 +66,19 @@ final class CuttingProxy implements AutoCloseable {
      * Cuts all live connections each time the clients sent {@code bytes} more bytes, {@code times}
      * times; the count restarts at 0 after each cut.
      */
-    void cutAfterClientBytes(long bytes, int times) {
+    public void cutAfterClientBytes(long bytes, int times) {
         clientBytes.set(0);
         cutsLeft = times;
         cutAfterBytes = bytes;
     }
 
     /** Closes every new connection at once, before the server sees it, until told otherwise. */
-    void refuse(boolean value) {
+    public void refuse(boolean value) {
         refusing = value;
     }
 
     /** Closes every live connection, both ways, at once. */
-    void cutAll() {
+    public void cutAll() {
         synchronized (live) {
             for (Socket socket : live) {
                 closeQuietly(socket);
