@@ -1,5 +1,8 @@
 package dev.chunking.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,5 +34,18 @@ abstract class CommandTestSupport {
 
     Path file(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text);
+    }
+
+    /** Runs the command with empty standard input, capturing its output, and returns its exit status. */
+    int runCommand(String... args) {
+        return new Main(new ByteArrayInputStream(new byte[0]), out, stderr(), System::nanoTime, false).run(args);
+    }
+
+    /** Asserts the command wrote nothing to stdout and exactly one line, without a stack trace, to stderr. */
+    void assertOneErrorLine(String expected) {
+        assertThat(err()).endsWith("\n").doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(err().lines()).hasSize(1);
+        assertThat(err()).contains(expected);
+        assertThat(out()).isEmpty();
     }
 }

@@ -6,7 +6,6 @@ import dev.chunking.domain.CollectionId;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.OperationId;
 import dev.chunking.domain.ProgressEvent;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -17,17 +16,6 @@ import org.junit.jupiter.api.Test;
 
 /** The Redis options and the watch command refuse bad usage, and an unreachable server, with one line and no stack trace. */
 class RedisOptionsTest extends CommandTestSupport {
-    private int run(String... args) {
-        return new Main(new ByteArrayInputStream(new byte[0]), out, stderr(), System::nanoTime, false).run(args);
-    }
-
-    private void assertOneLine(String expected) {
-        assertThat(err()).endsWith("\n").doesNotContain("\tat ").doesNotContain("Exception");
-        assertThat(err().lines()).hasSize(1);
-        assertThat(err()).contains(expected);
-        assertThat(out()).isEmpty();
-    }
-
     /** A local port nothing listens on. */
     private static int closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -38,96 +26,96 @@ class RedisOptionsTest extends CommandTestSupport {
     @Test
     void refusesAUrlThatIsNotRedisAsBadUsage() throws IOException {
         Path f = file("a.txt", "text");
-        assertThat(run("--redis", "http://cache:6379/?password=secret", "--operation", "op", f.toString())).isEqualTo(2);
-        assertOneLine("chunk: --redis http://cache:6379/?... is not a redis:// or rediss:// URL");
+        assertThat(runCommand("--redis", "http://cache:6379/?password=secret", "--operation", "op", f.toString())).isEqualTo(2);
+        assertOneErrorLine("chunk: --redis http://cache:6379/?... is not a redis:// or rediss:// URL");
         assertThat(err()).doesNotContain("secret");
     }
 
     @Test
     void refusesAWatchUrlThatIsNotRedisAsBadUsage() {
-        assertThat(run("watch", "--redis", "localhost:6379", "--operation", "op")).isEqualTo(2);
-        assertOneLine("chunk: --redis localhost:6379 is not a redis:// or rediss:// URL");
+        assertThat(runCommand("watch", "--redis", "localhost:6379", "--operation", "op")).isEqualTo(2);
+        assertOneErrorLine("chunk: --redis localhost:6379 is not a redis:// or rediss:// URL");
     }
 
     @Test
     void refusesTheRedisServerWithoutAnOperation() throws IOException {
         Path f = file("a.txt", "text");
-        assertThat(run("--redis", "redis://127.0.0.1:6379", f.toString())).isEqualTo(2);
-        assertOneLine("--redis needs --operation ID");
+        assertThat(runCommand("--redis", "redis://127.0.0.1:6379", f.toString())).isEqualTo(2);
+        assertOneErrorLine("--redis needs --operation ID");
     }
 
     @Test
     void refusesAnOperationWithoutTheRedisServer() throws IOException {
         Path f = file("a.txt", "text");
-        assertThat(run("--operation", "op", f.toString())).isEqualTo(2);
-        assertOneLine("--operation needs --redis URL");
+        assertThat(runCommand("--operation", "op", f.toString())).isEqualTo(2);
+        assertOneErrorLine("--operation needs --redis URL");
     }
 
     @Test
     void refusesAnOperationIdThatIsNotValid() throws IOException {
         Path f = file("a.txt", "text");
-        assertThat(run("--redis", "redis://127.0.0.1:6379", "--operation", "x".repeat(200), f.toString())).isEqualTo(2);
-        assertOneLine("cannot be an operation id");
+        assertThat(runCommand("--redis", "redis://127.0.0.1:6379", "--operation", "x".repeat(200), f.toString())).isEqualTo(2);
+        assertOneErrorLine("cannot be an operation id");
     }
 
     @Test
     void refusesSeveralFilesUnderOneOperation() throws IOException {
         Path a = file("a.txt", "text");
         Path b = file("b.txt", "text");
-        assertThat(run("--redis", "redis://127.0.0.1:6379", "--operation", "op", a.toString(), b.toString())).isEqualTo(2);
-        assertOneLine("--operation names the run of one FILE, got 2");
+        assertThat(runCommand("--redis", "redis://127.0.0.1:6379", "--operation", "op", a.toString(), b.toString())).isEqualTo(2);
+        assertOneErrorLine("--operation names the run of one FILE, got 2");
     }
 
     @Test
     void refusesTheRedisOptionsForPreview() throws IOException {
         Path f = file("a.txt", "text");
-        assertThat(run("preview", "--redis", "redis://127.0.0.1:6379", "--operation", "op", f.toString())).isEqualTo(2);
-        assertOneLine("--redis does not apply to 'preview'");
+        assertThat(runCommand("preview", "--redis", "redis://127.0.0.1:6379", "--operation", "op", f.toString())).isEqualTo(2);
+        assertOneErrorLine("--redis does not apply to 'preview'");
     }
 
     @Test
     void refusesWatchWithoutTheServerOrWithOtherArguments() {
-        assertThat(run("watch", "--operation", "op")).isEqualTo(2);
-        assertOneLine("--operation needs --redis URL");
+        assertThat(runCommand("watch", "--operation", "op")).isEqualTo(2);
+        assertOneErrorLine("--operation needs --redis URL");
         err.reset();
-        assertThat(run("watch", "--redis", "redis://127.0.0.1:6379", "--operation", "op", "file.txt")).isEqualTo(2);
-        assertOneLine("'chunk watch' takes only --redis URL, --operation ID and --redis-prefix P, not file.txt");
+        assertThat(runCommand("watch", "--redis", "redis://127.0.0.1:6379", "--operation", "op", "file.txt")).isEqualTo(2);
+        assertOneErrorLine("'chunk watch' takes only --redis URL, --operation ID and --redis-prefix P, not file.txt");
         err.reset();
-        assertThat(run("watch")).isEqualTo(2);
-        assertOneLine("'chunk watch' needs --redis URL and --operation ID");
+        assertThat(runCommand("watch")).isEqualTo(2);
+        assertOneErrorLine("'chunk watch' needs --redis URL and --operation ID");
     }
 
     @Test
     void refusesAnEmptyKeyPrefix() throws IOException {
         Path f = file("a.txt", "text");
-        assertThat(run("--redis", "redis://127.0.0.1:6379", "--operation", "op", "--redis-prefix", "", f.toString())).isEqualTo(2);
-        assertOneLine("--redis-prefix must not be empty");
+        assertThat(runCommand("--redis", "redis://127.0.0.1:6379", "--operation", "op", "--redis-prefix", "", f.toString())).isEqualTo(2);
+        assertOneErrorLine("--redis-prefix must not be empty");
     }
 
     @Test
     void reportsAnUnreachableServerOnOneLineWithStatusOneBeforeChunking() throws IOException {
         Path f = file("a.txt", "text");
         String url = "redis://127.0.0.1:" + closedPort();
-        assertThat(run("--redis", url, "--operation", "op", f.toString())).isEqualTo(1);
-        assertOneLine("chunk: cannot reach Redis at " + url + ": ");
+        assertThat(runCommand("--redis", url, "--operation", "op", f.toString())).isEqualTo(1);
+        assertOneErrorLine("chunk: cannot reach Redis at " + url + ": ");
     }
 
     @Test
     void reportsAnUnreachableServerToWatchOnOneLineWithStatusOne() throws IOException {
         String url = "redis://127.0.0.1:" + closedPort();
-        assertThat(run("watch", "--redis", url, "--operation", "op")).isEqualTo(1);
-        assertOneLine("chunk: cannot reach Redis at " + url + ": ");
+        assertThat(runCommand("watch", "--redis", url, "--operation", "op")).isEqualTo(1);
+        assertOneErrorLine("chunk: cannot reach Redis at " + url + ": ");
     }
 
     @Test
     void printsTheHelpOfWatch() {
-        assertThat(run("watch", "--help")).isZero();
+        assertThat(runCommand("watch", "--help")).isZero();
         assertThat(out()).contains("chunk watch --redis URL --operation ID", "--redis-prefix P");
     }
 
     @Test
     void listsTheRedisOptionsInTheUsage() {
-        assertThat(run("--help")).isZero();
+        assertThat(runCommand("--help")).isZero();
         assertThat(out()).contains("chunk --redis URL --operation ID [--collection ID] [OPTIONS] FILE", "chunk watch --redis URL");
     }
 
