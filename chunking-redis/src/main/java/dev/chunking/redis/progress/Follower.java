@@ -185,7 +185,7 @@ final class Follower {
         epoch = p.epoch();
         last = p.event().sequence();
         finished = OperationState.statusAfter(p.event().kind()).isTerminal();
-        handler.onEvent(p.event());
+        handler.onEvent(p.epoch(), p.event());
     }
 
     private void handState(OperationState state) {

@@ -68,6 +68,18 @@ public final class ProgressSubscriber implements AutoCloseable {
          * @param event the event
          */
         void onEvent(ProgressEvent event);
+
+        /**
+         * The next event of an operation, with the epoch of the run it belongs to: for a handler
+         * that passes events on and must let its own readers tell runs apart (a relay). Calls
+         * {@link #onEvent(ProgressEvent)} unless overridden.
+         *
+         * @param epoch the run's epoch, as in {@link OperationState#epoch()}
+         * @param event the event
+         */
+        default void onEvent(String epoch, ProgressEvent event) {
+            onEvent(event);
+        }
     }
 
     /** An active subscription; closing it stops the deliveries. */

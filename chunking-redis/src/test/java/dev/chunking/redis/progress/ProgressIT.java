@@ -10,6 +10,7 @@ import dev.chunking.redis.RedisSettings;
 import dev.chunking.redis.TestRedis;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -122,6 +123,35 @@ class ProgressIT {
         List<Recorder.Delivery> got = recorder.deliveries();
         Recorder.assertEveryOnce(got.subList(0, 10), 1, 10);
         Recorder.assertEveryOnce(got.subList(10, 20), 1, 10);
+    }
+
+    @Test
+    void handsEachEventWithItsRunsEpochAndReplaysTheStreamRunByRun() throws Exception {
+        Recorder.await(publisher::isConnected, "the publisher's connection");
+        OperationId op = OperationId.generate();
+        List<String> epochs = new CopyOnWriteArrayList<>();
+        Recorder recorder = new Recorder() {
+            @Override
+            public void onEvent(String epoch, ProgressEvent event) {
+                epochs.add(epoch);
+                super.onEvent(event);
+            }
+        };
+        try (ProgressSubscriber.Subscription s = subscriber.subscribe(op, recorder);
+             RedisOperationStates states = RedisOperationStates.connect(settings)) {
+            publish(op, 1, 5, 5);
+            recorder.awaitFinal(op);
+            String first = states.state(op).orElseThrow().epoch();
+            publish(op, 1, 5, 5);
+            Recorder.await(() -> recorder.deliveries().size() == 10, "the second run");
+            String second = states.state(op).orElseThrow().epoch();
+            assertThat(epochs).containsExactly(first, first, first, first, first, second, second, second, second, second);
+
+            List<OperationState> replay = states.replay(op);
+            assertThat(replay).extracting(OperationState::epoch).containsExactlyElementsOf(epochs);
+            assertThat(replay).extracting(OperationState::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 1L, 2L, 3L, 4L, 5L);
+            assertThat(states.replay(OperationId.generate())).isEmpty();
+        }
     }
 
     @Test

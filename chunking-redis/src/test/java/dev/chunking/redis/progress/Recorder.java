@@ -15,7 +15,7 @@ import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 
 /** A handler that records what a subscription delivers, with helpers to make and await events. */
-final class Recorder implements ProgressSubscriber.Handler {
+class Recorder implements ProgressSubscriber.Handler {
     /** One delivery: a state or an event. */
     record Delivery(OperationState state, ProgressEvent event) {
         long sequence() {
