@@ -27,6 +27,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
@@ -150,6 +151,21 @@ public final class RelayServer implements AutoCloseable {
         }
     }
 
+    /** Closes every connection with 1001 and a reason, and waits a little for the close handshakes. */
+    private void goingAway() throws InterruptedException {
+        ServerWebSocketContainer c = container;
+        if (c == null) {
+            return;
+        }
+        for (Session s : c.getOpenSessions()) {
+            s.close(StatusCode.SHUTDOWN, "relay " + settings.instance() + " is stopping; connect to another instance", Callback.NOOP);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (!c.getOpenSessions().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+    }
+
     /** @return the port the instance listens on */
     public int port() {
         return connector.getLocalPort();
@@ -175,7 +191,10 @@ public final class RelayServer implements AutoCloseable {
     public void close() {
         pinger.shutdownNow();
         try {
+            goingAway();
             server.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (Exception e) {
             throw new IllegalStateException("stopping the relay's server", e);
         } finally {
