@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -48,7 +49,7 @@ public final class RelayServer implements AutoCloseable {
     /** Events kept per operation for clients that come back. */
     static final int EVENTS_PER_OPERATION = 1000;
     /** Operations kept by the hub; the oldest finished ones are forgotten first. */
-    static final int OPERATIONS_KEPT = 1000;
+    static final int OPERATIONS_KEPT = 500;
 
     private final RelaySettings settings;
     private final Server server;
@@ -58,6 +59,7 @@ public final class RelayServer implements AutoCloseable {
     private final RedisOperationStates states;
     private final Runs runs;
     private final ScheduledExecutorService pinger;
+    private final LongAdder overflows = new LongAdder();
     private volatile Set<String> origins = Set.of();
     private ServerWebSocketContainer container;
 
@@ -76,7 +78,7 @@ public final class RelayServer implements AutoCloseable {
             public List<OperationState> replay(OperationId operation) {
                 return states.replay(operation);
             }
-        }, EVENTS_PER_OPERATION, OPERATIONS_KEPT);
+        }, EVENTS_PER_OPERATION, OPERATIONS_KEPT, settings.sendQueueLimit() / 2);
         this.subscriber = ProgressSubscriber.create(redis, Duration.ofSeconds(1));
         this.runs = new Runs(settings);
         QueuedThreadPool threads = new QueuedThreadPool(64, 8);
@@ -85,6 +87,9 @@ public final class RelayServer implements AutoCloseable {
         this.connector = new ServerConnector(server);
         connector.setHost(settings.host());
         connector.setPort(settings.port());
+        if (settings.socketSendBuffer() > 0) {
+            connector.setAcceptedSendBufferSize(settings.socketSendBuffer());
+        }
         server.addConnector(connector);
         String hello = hello();
         WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(server, c -> {
@@ -98,10 +103,10 @@ public final class RelayServer implements AutoCloseable {
                             + " may not connect to this relay; start it with --peer " + origin + " to allow it");
                     return null;
                 }
-                return new ClientSocket(hub, settings.sendQueueLimit(), hello);
+                return new ClientSocket(hub, settings.sendQueueLimit(), hello, overflows);
             });
         });
-        upgrades.setHandler(new RelayHandler(settings, runs, hub));
+        upgrades.setHandler(new RelayHandler(settings, runs, hub, overflows));
         server.setHandler(upgrades);
         this.pinger = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "relay-ping");
@@ -179,6 +184,11 @@ public final class RelayServer implements AutoCloseable {
     /** @return the instance's settings */
     public RelaySettings settings() {
         return settings;
+    }
+
+    /** @return the connections closed so far because their client read too slowly */
+    public long slowClientsClosed() {
+        return overflows.sum();
     }
 
     /** @return the WebSocket connections the hub serves */

@@ -30,15 +30,20 @@ import java.util.Optional;
  * @param bytesPerSecond the read rate shared by all operations of the collection on every instance, 0 for none
  * @param bufferSize bytes read at a time by an operation (a progress event is sent at most once per buffer)
  * @param progressInterval the least time between two progress events of an operation
+ * @param socketSendBuffer the kernel's send buffer per connection in bytes (what a slow client can hold
+ *     up before its send queue fills), 0 for the system's default, which grows to a few MB
  */
 public record RelaySettings(String host, int port, String instance, String redisUri, String redisPrefix, CollectionId collection,
                             Optional<Path> baseDirectory, long maxUploadBytes, List<String> peers, int sendQueueLimit,
                             int maxMessageBytes, Duration pingInterval, Duration idleTimeout, int maxConcurrent, long bytesPerSecond,
-                            int bufferSize, Duration progressInterval) {
+                            int bufferSize, Duration progressInterval, int socketSendBuffer) {
     /** Default upload limit: 64 MiB. */
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 64L << 20;
-    /** Default send queue per client: 1,000 messages. */
-    public static final int DEFAULT_SEND_QUEUE_LIMIT = 1000;
+    /**
+     * Default send queue per client: 2,000 messages. Half of it bounds the events sent in answer to
+     * one subscribe (a returning client that missed more gets states), so a resume never trips it.
+     */
+    public static final int DEFAULT_SEND_QUEUE_LIMIT = 2000;
     /** Default largest client message: 4 KiB (a subscribe naming a few dozen operations). */
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 4096;
 
@@ -55,7 +60,7 @@ public record RelaySettings(String host, int port, String instance, String redis
         require(redisPrefix != null, "redisPrefix must not be null");
         require(collection != null && baseDirectory != null && peers != null, "collection, baseDirectory and peers must be set");
         require(maxUploadBytes > 0, "maxUploadBytes must be above 0, got " + maxUploadBytes);
-        require(sendQueueLimit >= 1, "sendQueueLimit must be at least 1, got " + sendQueueLimit);
+        require(sendQueueLimit >= 2, "sendQueueLimit must be at least 2, got " + sendQueueLimit);
         require(maxMessageBytes >= 256, "maxMessageBytes must be at least 256, got " + maxMessageBytes);
         require(positive(pingInterval) && positive(idleTimeout) && positive(progressInterval),
                 "pingInterval, idleTimeout and progressInterval must be above 0");
@@ -64,12 +69,13 @@ public record RelaySettings(String host, int port, String instance, String redis
         require(maxConcurrent >= 1, "maxConcurrent must be at least 1, got " + maxConcurrent);
         require(bytesPerSecond >= 0, "bytesPerSecond must not be negative, got " + bytesPerSecond);
         require(bufferSize >= 1 && bufferSize <= 1 << 20, "bufferSize must be 1 to 1048576, got " + bufferSize);
+        require(socketSendBuffer >= 0, "socketSendBuffer must not be negative, got " + socketSendBuffer);
         peers = List.copyOf(peers);
     }
 
     /**
      * Starts settings with the defaults: 127.0.0.1 on a free port, instance {@code relay}, prefix
-     * {@code relay:}, collection {@code relay}, no base directory, 64 MiB uploads, 1,000 queued
+     * {@code relay:}, collection {@code relay}, no base directory, 64 MiB uploads, 2,000 queued
      * messages, 4 KiB messages, a ping every 15 s, 60 s idle timeout, 4 operations at once, no
      * rate limit, 64 KiB buffers, a progress event every 250 ms at most.
      *
@@ -119,6 +125,7 @@ public record RelaySettings(String host, int port, String instance, String redis
         private long bytesPerSecond;
         private int bufferSize = 64 * 1024;
         private Duration progressInterval = Duration.ofMillis(250);
+        private int socketSendBuffer;
 
         private Builder(String redisUri) {
             this.redisUri = redisUri;
@@ -269,13 +276,22 @@ public record RelaySettings(String host, int port, String instance, String redis
         }
 
         /**
+         * @param value the kernel's send buffer per connection in bytes, 0 for the system's default
+         * @return this builder
+         */
+        public Builder socketSendBuffer(int value) {
+            socketSendBuffer = value;
+            return this;
+        }
+
+        /**
          * @return the settings
          * @throws InvalidOptionsException naming a setting out of range
          */
         public RelaySettings build() {
             return new RelaySettings(host, port, instance, redisUri, redisPrefix, collection, Optional.ofNullable(baseDirectory),
                     maxUploadBytes, peers, sendQueueLimit, maxMessageBytes, pingInterval, idleTimeout, maxConcurrent, bytesPerSecond,
-                    bufferSize, progressInterval);
+                    bufferSize, progressInterval, socketSendBuffer);
         }
     }
 }

@@ -39,6 +39,8 @@ final class TestClient implements WebSocket.Listener, AutoCloseable {
     private int gaps;
     private int backwards;
     private int synced;
+    private volatile boolean stalled;
+    private volatile int pings;
 
     static TestClient connect(String baseUrl, String origin) {
         return connect(baseUrl, origin, null);
@@ -89,8 +91,25 @@ final class TestClient implements WebSocket.Listener, AutoCloseable {
                 throw new IllegalStateException("not JSON: " + text, e);
             }
         }
-        webSocket.request(1);
+        if (!stalled) {
+            webSocket.request(1);
+        }
         return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPing(WebSocket webSocket, java.nio.ByteBuffer message) {
+        pings++;
+        return WebSocket.Listener.super.onPing(webSocket, message);
+    }
+
+    /** Stops reading after the next message, as a client on a slow network or a frozen tab would. */
+    void stall() {
+        stalled = true;
+    }
+
+    int pings() {
+        return pings;
     }
 
     private synchronized void receive(JsonNode m) {

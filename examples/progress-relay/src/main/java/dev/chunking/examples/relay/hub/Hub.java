@@ -62,6 +62,7 @@ public final class Hub implements ProgressSubscriber.Handler, AutoCloseable {
     private final History history;
     private final int eventsPerOperation;
     private final int maxOperations;
+    private final int resumeBudget;
     private final ExecutorService loop;
     private final ExecutorService reader;
     private final LinkedHashMap<OperationId, OperationLog> logs = new LinkedHashMap<>();
@@ -77,11 +78,14 @@ public final class Hub implements ProgressSubscriber.Handler, AutoCloseable {
      * @param history where operations the hub has not heard of are read
      * @param eventsPerOperation the most events held per operation for clients that come back
      * @param maxOperations the most operations held; the oldest finished ones are forgotten first
+     * @param resumeBudget the most events sent in answer to one subscribe; past it, each further
+     *     operation is answered with one state (keep it well below the clients' send queue limit)
      */
-    public Hub(History history, int eventsPerOperation, int maxOperations) {
+    public Hub(History history, int eventsPerOperation, int maxOperations, int resumeBudget) {
         this.history = history;
         this.eventsPerOperation = eventsPerOperation;
         this.maxOperations = maxOperations;
+        this.resumeBudget = resumeBudget;
         this.loop = Executors.newSingleThreadExecutor(r -> daemon(r, "relay-hub"));
         this.reader = Executors.newSingleThreadExecutor(r -> daemon(r, "relay-hub-history"));
     }
@@ -153,9 +157,10 @@ public final class Hub implements ProgressSubscriber.Handler, AutoCloseable {
             f.cursors.clear();
             f.cursors.putAll(selection.seen());
             index(client, f);
+            Budget budget = new Budget(resumeBudget);
             for (OperationLog log : logs.values()) {
                 if (selection.follows(log.operation())) {
-                    f.cursors.put(log.operation(), log.bringUp(client, f.cursors.get(log.operation())));
+                    f.cursors.put(log.operation(), log.bringUp(client, f.cursors.get(log.operation()), budget));
                 }
             }
             Set<OperationId> unknown = new HashSet<>(selection.operations());
@@ -182,6 +187,20 @@ public final class Hub implements ProgressSubscriber.Handler, AutoCloseable {
             }
             connected = clients.size();
         });
+    }
+
+    /**
+     * Waits until the hub has handled everything handed to it so far (the reads from Redis it
+     * started may still be running); for tests.
+     *
+     * @throws InterruptedException if interrupted while waiting
+     */
+    void drain() throws InterruptedException {
+        try {
+            loop.submit(() -> { }).get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the hub did not drain", e);
+        }
     }
 
     /** @return the connections registered */
@@ -225,26 +244,37 @@ public final class Hub implements ProgressSubscriber.Handler, AutoCloseable {
         return log;
     }
 
-    /** Brings every follower of the operation up to its log. */
+    /** Brings every follower of the operation up to its log: a live change is one message each. */
     private void fanOut(OperationLog log) {
+        fanOut(log, false);
+    }
+
+    /**
+     * Brings every follower of the operation up to its log.
+     *
+     * @param budgeted whether each follower's answer is bounded by the resume budget (a log read
+     *     from Redis may hold many events a returning client missed)
+     */
+    private void fanOut(OperationLog log, boolean budgeted) {
         OperationId op = log.operation();
         for (Client c : followAll) {
-            bringUp(c, log);
+            bringUp(c, log, budgeted);
         }
         Set<Client> named = followersOf.get(op);
         if (named != null) {
             for (Client c : named) {
                 if (!followAll.contains(c)) {
-                    bringUp(c, log);
+                    bringUp(c, log, budgeted);
                 }
             }
         }
     }
 
-    private void bringUp(Client client, OperationLog log) {
+    private void bringUp(Client client, OperationLog log, boolean budgeted) {
         Follower f = clients.get(client);
         if (f != null) {
-            f.cursors.put(log.operation(), log.bringUp(client, f.cursors.get(log.operation())));
+            Budget budget = budgeted ? new Budget(resumeBudget) : Budget.UNLIMITED;
+            f.cursors.put(log.operation(), log.bringUp(client, f.cursors.get(log.operation()), budget));
         }
     }
 
@@ -293,7 +323,7 @@ public final class Hub implements ProgressSubscriber.Handler, AutoCloseable {
         if (state.isPresent() && !logs.containsKey(op)) {
             OperationLog log = log(op);
             fill(log, state.get(), replay);
-            fanOut(log);
+            fanOut(log, true);
         }
         for (Client c : waiters) {
             Follower f = clients.get(c);

@@ -83,27 +83,30 @@ final class OperationLog {
 
     /**
      * Brings a client from where it stands to this log's latest event: the events it missed when
-     * the log holds them, else a state.
+     * the log holds them and the budget allows, else one state (marked skipped when the client had
+     * seen the run: it is told, never left short silently).
      *
      * @param client the client
      * @param from where the client stands, null when it has not seen the operation
+     * @param budget the events that may still be sent in this answer; what is sent is taken from it
      * @return where the client stands now, or {@code from} when nothing was sent
      */
-    Position bringUp(Client client, Position from) {
+    Position bringUp(Client client, Position from, Budget budget) {
         if (last == null) {
             return from;
         }
         Position now = new Position(epoch, last.sequence());
         if (from != null && from.epoch().equals(epoch)) {
-            if (from.sequence() >= last.sequence()) {
+            long missed = last.sequence() - from.sequence();
+            if (missed <= 0) {
                 return from;
             }
-            if (holdsAfter(from.sequence())) {
+            if (holdsAfter(from.sequence()) && budget.take(missed)) {
                 sendAfter(client, from.sequence());
             } else {
                 client.send(state(true));
             }
-        } else if (fromRunStart) {
+        } else if (fromRunStart && budget.take(events.size())) {
             sendAfter(client, 0); // the whole run, from its first event
         } else {
             client.send(state(from != null));

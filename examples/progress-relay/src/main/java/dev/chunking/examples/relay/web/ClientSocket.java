@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
@@ -33,6 +34,7 @@ public final class ClientSocket implements Session.Listener.AutoDemanding, Clien
     private final Hub hub;
     private final int sendQueueLimit;
     private final String hello;
+    private final LongAdder overflows;
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Session session;
@@ -43,11 +45,13 @@ public final class ClientSocket implements Session.Listener.AutoDemanding, Clien
      * @param hub the instance's hub
      * @param sendQueueLimit the most messages waiting to be written
      * @param hello the first message sent on the connection
+     * @param overflows counts the connections closed for reading too slowly
      */
-    public ClientSocket(Hub hub, int sendQueueLimit, String hello) {
+    public ClientSocket(Hub hub, int sendQueueLimit, String hello, LongAdder overflows) {
         this.hub = hub;
         this.sendQueueLimit = sendQueueLimit;
         this.hello = hello;
+        this.overflows = overflows;
     }
 
     @Override
@@ -90,6 +94,9 @@ public final class ClientSocket implements Session.Listener.AutoDemanding, Clien
         int now = waiting.incrementAndGet();
         if (now > sendQueueLimit) {
             waiting.decrementAndGet();
+            if (!closed.get()) {
+                overflows.increment();
+            }
             close(StatusCode.TRY_AGAIN_LATER, "send queue full: " + now + " messages waiting, limit " + sendQueueLimit
                     + " (sendQueueLimit); read faster or follow fewer operations");
             return false;

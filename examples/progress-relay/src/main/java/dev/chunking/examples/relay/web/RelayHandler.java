@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -41,6 +42,7 @@ public final class RelayHandler extends Handler.Abstract {
     private final RelaySettings settings;
     private final Runs runs;
     private final Hub hub;
+    private final LongAdder overflows;
 
     /**
      * Makes the handler.
@@ -48,11 +50,13 @@ public final class RelayHandler extends Handler.Abstract {
      * @param settings the relay's settings
      * @param runs where operations start
      * @param hub the instance's hub (for the health figures)
+     * @param overflows the connections closed for reading too slowly (for the health figures)
      */
-    public RelayHandler(RelaySettings settings, Runs runs, Hub hub) {
+    public RelayHandler(RelaySettings settings, Runs runs, Hub hub, LongAdder overflows) {
         this.settings = settings;
         this.runs = runs;
         this.hub = hub;
+        this.overflows = overflows;
     }
 
     @Override
@@ -66,7 +70,7 @@ public final class RelayHandler extends Handler.Abstract {
                 json(response, callback, 200, config());
             } else if ("GET".equals(method) && "/health".equals(path)) {
                 json(response, callback, 200, object().put("instance", settings.instance()).put("connections", hub.connections())
-                        .put("operationsHere", runs.running()));
+                        .put("operationsHere", runs.running()).put("slowClientsClosed", overflows.sum()));
             } else if ("POST".equals(method) && "/api/operations".equals(path)) {
                 JsonNode body = readJson(request);
                 OperationId id = runs.chunkFile(text(body, "path"), options(body::path));
