@@ -106,7 +106,7 @@ public final class RelayServer implements AutoCloseable {
                 return new ClientSocket(hub, settings.sendQueueLimit(), hello, overflows);
             });
         });
-        upgrades.setHandler(new RelayHandler(settings, runs, hub, overflows));
+        upgrades.setHandler(new RelayHandler(settings, runs, hub, overflows, o -> origins.contains(o)));
         server.setHandler(upgrades);
         this.pinger = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "relay-ping");

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -43,6 +44,7 @@ public final class RelayHandler extends Handler.Abstract {
     private final Runs runs;
     private final Hub hub;
     private final LongAdder overflows;
+    private final Predicate<String> allowedOrigin;
 
     /**
      * Makes the handler.
@@ -51,18 +53,34 @@ public final class RelayHandler extends Handler.Abstract {
      * @param runs where operations start
      * @param hub the instance's hub (for the health figures)
      * @param overflows the connections closed for reading too slowly (for the health figures)
+     * @param allowedOrigin the origins whose pages may call the API (this instance's and its peers'):
+     *     a page served by one instance calls whichever it is connected to
      */
-    public RelayHandler(RelaySettings settings, Runs runs, Hub hub, LongAdder overflows) {
+    public RelayHandler(RelaySettings settings, Runs runs, Hub hub, LongAdder overflows, Predicate<String> allowedOrigin) {
         this.settings = settings;
         this.runs = runs;
         this.hub = hub;
         this.overflows = overflows;
+        this.allowedOrigin = allowedOrigin;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = Request.getPathInContext(request);
         String method = request.getMethod();
+        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+        if (origin != null && allowedOrigin.test(origin)) {
+            response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+            response.getHeaders().put(HttpHeader.VARY, "Origin");
+            if ("OPTIONS".equals(method)) { // a preflight: the page posts JSON to a peer
+                response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_METHODS, "GET, POST");
+                response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_HEADERS, "Content-Type");
+                response.getHeaders().put(HttpHeader.ACCESS_CONTROL_MAX_AGE, "600");
+                response.setStatus(204);
+                callback.succeeded();
+                return true;
+            }
+        }
         try {
             if ("GET".equals(method) && PAGES.containsKey(path)) {
                 page(PAGES.get(path), response, callback);

@@ -7,6 +7,7 @@
 const view = {
   ops: new Map(),          // id -> {epoch, sequence, event, skipped, element}
   instance: null,          // the instance connected to
+  current: location.origin, // its base URL: where previews, uploads and cancels go
   bases: [location.origin],
   next: 0,
   duplicates: 0,           // events received twice (the relay promises none)
@@ -28,6 +29,7 @@ function connect() {
   setConnection("connecting", "connecting to " + base + "…");
   socket.onopen = () => {
     view.connections++;
+    view.current = base;
     const seen = {};
     for (const [id, op] of view.ops) seen[id] = { epoch: op.epoch, sequence: op.sequence };
     socket.send(JSON.stringify({ type: "subscribe", all: true, operations: [], seen }));
@@ -113,7 +115,7 @@ function render(id, op) {
 async function loadPreview(id, op) {
   op.previewLoading = true;
   try {
-    const answer = await fetch(view.bases[0] + "/api/operations/" + encodeURIComponent(id) + "/preview");
+    const answer = await fetch(view.current + "/api/operations/" + encodeURIComponent(id) + "/preview");
     if (answer.ok) {
       const preview = await answer.json();
       const list = $(".preview", op.element);
@@ -145,7 +147,7 @@ function setConnection(state, text) {
 }
 
 async function post(path, body, type = "application/json") {
-  const answer = await fetch(view.bases[0] + path, { method: "POST", body, headers: { "Content-Type": type } });
+  const answer = await fetch(view.current + path, { method: "POST", body, headers: { "Content-Type": type } });
   const json = await answer.json();
   const message = $("#message");
   message.className = answer.ok ? "" : "error";
