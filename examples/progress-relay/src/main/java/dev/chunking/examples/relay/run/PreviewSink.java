@@ -21,7 +21,7 @@ import java.util.function.Consumer;
 final class PreviewSink implements ChunkSink {
     /** Chunks in a preview. */
     static final int CHUNKS = 5;
-    /** Characters of each chunk's text in a preview. */
+    /** Code points of each chunk's text in a preview. */
     static final int TEXT_CHARS = 300;
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -67,8 +67,9 @@ final class PreviewSink implements ChunkSink {
                 g.writeNumberField("startByte", c.byteStart());
                 g.writeNumberField("endByte", c.byteEnd());
                 String text = c.text();
-                g.writeStringField("text", text.length() <= TEXT_CHARS ? text
-                        : text.substring(0, text.offsetByCodePoints(0, text.codePointCount(0, TEXT_CHARS - 1))));
+                // cut at a code point, never inside a surrogate pair
+                g.writeStringField("text", text.codePointCount(0, text.length()) <= TEXT_CHARS ? text
+                        : text.substring(0, text.offsetByCodePoints(0, TEXT_CHARS)));
                 g.writeEndObject();
             }
             g.writeEndArray();
