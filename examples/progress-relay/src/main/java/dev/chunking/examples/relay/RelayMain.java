@@ -2,6 +2,7 @@ package dev.chunking.examples.relay;
 
 import dev.chunking.domain.ChunkingException;
 import dev.chunking.domain.CollectionId;
+import dev.chunking.examples.relay.config.RelaySettings;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package dev.chunking.examples.relay;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chunking.domain.OperationId;
+import dev.chunking.examples.relay.config.RelaySettings;
 import dev.chunking.examples.relay.hub.Hub;
 import dev.chunking.examples.relay.run.Runs;
 import dev.chunking.examples.relay.web.ClientSocket;

@@ -1,6 +1,7 @@
 package dev.chunking.examples.relay;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.chunking.examples.relay.config.RelaySettings;
 import dev.chunking.redis.TestRedis;
 import java.io.IOException;
 import java.io.UncheckedIOException;

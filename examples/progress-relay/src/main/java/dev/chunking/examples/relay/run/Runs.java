@@ -6,7 +6,7 @@ import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.OperationId;
 import dev.chunking.domain.RateLimit;
-import dev.chunking.examples.relay.RelaySettings;
+import dev.chunking.examples.relay.config.RelaySettings;
 import dev.chunking.redis.RedisSettings;
 import dev.chunking.redis.progress.RedisProgressPublisher;
 import dev.chunking.redis.ratelimit.RedisRateLimiter;

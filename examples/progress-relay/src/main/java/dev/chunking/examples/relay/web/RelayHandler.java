@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chunking.domain.ChunkingException;
 import dev.chunking.domain.OperationId;
-import dev.chunking.examples.relay.RelaySettings;
+import dev.chunking.examples.relay.config.RelaySettings;
 import dev.chunking.examples.relay.hub.Hub;
 import dev.chunking.examples.relay.run.RelayRequestException;
 import dev.chunking.examples.relay.run.RunOptions;

@@ -1,4 +1,4 @@
-package dev.chunking.examples.relay;
+package dev.chunking.examples.relay.config;
 
 import dev.chunking.domain.CollectionId;
 import dev.chunking.domain.InvalidOptionsException;
