@@ -70,8 +70,11 @@ function apply(m, skipped) {
     op = { element: newRow(m.operation) };
     view.ops.set(m.operation, op);
   }
+  if (op.epoch !== m.epoch) op.samples = [];
   op.epoch = m.epoch;
   op.sequence = m.sequence;
+  // the rate over the last 3 s of events: the run's average hides a burst at its start
+  op.samples = (op.samples || []).filter((x) => m.event.atMicros - x[0] <= 3e6).concat([[m.event.atMicros, m.event.bytesDone]]);
   op.event = m.event;
   op.skipped = op.skipped || skipped;
   render(m.operation, op);
@@ -100,8 +103,10 @@ function render(id, op) {
   if (e.kind === "COMPLETED") bar.value = 100;
   $(".bytes", row).textContent = size(e.bytesDone) + (e.bytesTotal != null ? " of " + size(e.bytesTotal) : "");
   $(".chunks", row).textContent = e.chunks.toLocaleString() + " chunks";
-  $(".rate", row).textContent = size(e.bytesPerSecond) + "/s";
-  const left = e.bytesTotal != null && e.bytesPerSecond > 0 ? (e.bytesTotal - e.bytesDone) / e.bytesPerSecond : null;
+  const first = op.samples[0], span = (e.atMicros - first[0]) / 1e6;
+  const rate = span >= 0.5 ? (e.bytesDone - first[1]) / span : e.bytesPerSecond;
+  $(".rate", row).textContent = size(TERMINAL.has(status) ? e.bytesPerSecond : rate) + "/s";
+  const left = e.bytesTotal != null && rate > 0 ? (e.bytesTotal - e.bytesDone) / rate : null;
   $(".eta", row).textContent = TERMINAL.has(status) ? "done" : left == null ? "ETA unknown" : "ETA " + Math.ceil(left) + " s";
   $(".note", row).textContent = op.skipped ? "Some events were missed while disconnected; the figures are the latest." : "";
   if (TERMINAL.has(status)) {
