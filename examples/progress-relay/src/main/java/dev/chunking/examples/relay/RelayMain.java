@@ -6,6 +6,7 @@ import dev.chunking.examples.relay.config.RelaySettings;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -17,7 +18,8 @@ import java.util.concurrent.CountDownLatch;
  * </pre>
  *
  * <p>Prints {@code relay NAME listening on URL} once it serves. A bad argument exits with status 2
- * and one line that says what to fix.
+ * and one line that says what to fix; a start that fails for another reason (the port is taken,
+ * Redis does not answer) exits with 1 and one line.
  */
 public final class RelayMain {
     static final String USAGE = "usage: relay [--port N] [--host ADDR] [--instance NAME] [--redis URI] [--redis-prefix P] "
@@ -31,19 +33,29 @@ public final class RelayMain {
      * Runs an instance.
      *
      * @param args the options above
-     * @throws Exception if the instance cannot start
+     * @throws InterruptedException if interrupted while serving
      */
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) throws InterruptedException {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            out.println(USAGE);
+            return;
+        }
         RelaySettings settings;
+        RelayServer relay;
         try {
             settings = parse(args);
+            relay = RelayServer.start(settings);
         } catch (IllegalArgumentException | ChunkingException e) {
             System.err.println("relay: " + e.getMessage());
             System.exit(2);
             return;
+        } catch (Exception e) {
+            // a port in use, Redis away: the environment, not the arguments
+            System.err.println("relay: cannot start: " + e.getMessage());
+            System.exit(1);
+            return;
         }
-        RelayServer relay = RelayServer.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             relay.close();
