@@ -20,7 +20,7 @@ class RelaySettingsTest {
         assertThat(s.baseDirectory()).isEmpty();
         assertThat(s.maxUploadBytes()).isEqualTo(64L << 20);
         assertThat(s.sendQueueLimit()).isEqualTo(2000);
-        assertThat(s.maxMessageBytes()).isEqualTo(4096);
+        assertThat(s.maxMessageBytes()).isEqualTo(65536);
         assertThat(s.pingInterval()).isEqualTo(Duration.ofSeconds(15));
         assertThat(s.idleTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(s.maxConcurrent()).isEqualTo(4);

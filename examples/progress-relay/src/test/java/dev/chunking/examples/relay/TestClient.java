@@ -130,8 +130,8 @@ final class TestClient implements WebSocket.Listener, AutoCloseable {
         if (sameRun && sequence <= v.sequence()) {
             if ("event".equals(type)) {
                 duplicates++;
-            } else {
-                backwards++;
+            } else if (sequence < v.sequence()) {
+                backwards++; // the same state again changes nothing
             }
             return;
         }

@@ -44,8 +44,8 @@ public record RelaySettings(String host, int port, String instance, String redis
      * one subscribe (a returning client that missed more gets states), so a resume never trips it.
      */
     public static final int DEFAULT_SEND_QUEUE_LIMIT = 2000;
-    /** Default largest client message: 4 KiB (a subscribe naming a few dozen operations). */
-    public static final int DEFAULT_MAX_MESSAGE_BYTES = 4096;
+    /** Default largest client message: 64 KiB (a subscribe naming some 800 running operations it has seen). */
+    public static final int DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
 
     /**
      * Validates the settings.
@@ -76,7 +76,7 @@ public record RelaySettings(String host, int port, String instance, String redis
     /**
      * Starts settings with the defaults: 127.0.0.1 on a free port, instance {@code relay}, prefix
      * {@code relay:}, collection {@code relay}, no base directory, 64 MiB uploads, 2,000 queued
-     * messages, 4 KiB messages, a ping every 15 s, 60 s idle timeout, 4 operations at once, no
+     * messages, 64 KiB messages, a ping every 15 s, 60 s idle timeout, 4 operations at once, no
      * rate limit, 64 KiB buffers, a progress event every 250 ms at most.
      *
      * @param redisUri the Redis every instance shares, e.g. {@code redis://127.0.0.1:6379}

@@ -30,8 +30,12 @@ function connect() {
   socket.onopen = () => {
     view.connections++;
     view.current = base;
+    // where it stands in every run still going; a finished one needs nothing more (the relay may
+    // send its state again, which changes nothing)
     const seen = {};
-    for (const [id, op] of view.ops) seen[id] = { epoch: op.epoch, sequence: op.sequence };
+    for (const [id, op] of view.ops) {
+      if (!TERMINAL.has(STATUS[op.event.kind])) seen[id] = { epoch: op.epoch, sequence: op.sequence };
+    }
     socket.send(JSON.stringify({ type: "subscribe", all: true, operations: [], seen }));
   };
   socket.onmessage = (message) => receive(JSON.parse(message.data));
@@ -59,7 +63,10 @@ function receive(m) {
     apply(m, false);
   } else if (m.type === "state") {
     const op = view.ops.get(m.operation);
-    if (op && op.epoch === m.epoch && m.sequence <= op.sequence) { view.backwards++; return; }
+    if (op && op.epoch === m.epoch && m.sequence <= op.sequence) {
+      if (m.sequence < op.sequence) view.backwards++;  // the same state again changes nothing
+      return;
+    }
     apply(m, m.skipped);
   }
 }
