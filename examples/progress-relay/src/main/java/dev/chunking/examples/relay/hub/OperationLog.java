@@ -84,7 +84,8 @@ final class OperationLog {
     /**
      * Brings a client from where it stands to this log's latest event: the events it missed when
      * the log holds them and the budget allows, else one state (marked skipped when the client had
-     * seen the run: it is told, never left short silently).
+     * seen the run: it is told, never left short silently). A client that never saw the operation
+     * gets its state, or its first event when that is all there is (a run starting now).
      *
      * @param client the client
      * @param from where the client stands, null when it has not seen the operation
@@ -106,8 +107,8 @@ final class OperationLog {
             } else {
                 client.send(state(true));
             }
-        } else if (fromRunStart && budget.take(events.size())) {
-            sendAfter(client, 0); // the whole run, from its first event
+        } else if (fromRunStart && events.size() == 1 && budget.take(1)) {
+            sendAfter(client, 0); // a run that just started: its first event
         } else {
             client.send(state(from != null));
         }
