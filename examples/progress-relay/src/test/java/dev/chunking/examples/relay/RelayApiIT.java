@@ -40,9 +40,7 @@ class RelayApiIT {
 
     @Test
     void anUploadIsChunkedAndItsPreviewServedByEveryInstance() throws Exception {
-        TestClient client = TestClient.connect(relays.url(1), null);
-        client.subscribeAll();
-        client.awaitSynced(1);
+        TestClient client = TestClient.followingAll(relays.url(1));
         byte[] text = "Première phrase. Second sentence here.\n\nA new paragraph, with 文字 and more words.\n".repeat(300)
                 .getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> answer = upload(0, "name=notes.txt&strategy=recursive&maxSize=200", text);
@@ -102,9 +100,7 @@ class RelayApiIT {
     @Test
     void anOperationIsCancelledThroughAnyInstance() throws Exception {
         String doc = relays.document("long.txt", 2_000_000);
-        TestClient client = TestClient.connect(relays.url(0), null);
-        client.subscribeAll();
-        client.awaitSynced(1);
+        TestClient client = TestClient.followingAll(relays.url(0));
         String op = relays.chunk(0, doc);
         client.await(() -> client.view(op) != null && client.view(op).sequence() >= 2, "the run to start");
         HttpResponse<String> answer = relays.post(1, "/api/operations/" + op + "/cancel", "");

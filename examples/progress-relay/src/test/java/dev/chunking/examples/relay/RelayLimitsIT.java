@@ -32,9 +32,7 @@ class RelayLimitsIT {
     @Test
     void aClientThatReadsTooSlowlyIsClosedWithAReasonWhileTheOthersGetEveryEvent() throws Exception {
         String doc = relays.document("many-events.txt", 3_000_000);
-        TestClient fast = TestClient.connect(relays.url(0), null);
-        fast.subscribeAll();
-        fast.awaitSynced(1);
+        TestClient fast = TestClient.followingAll(relays.url(0));
         try (StalledClient stalled = new StalledClient(relays.url(0), "{\"type\":\"subscribe\",\"all\":true}")) {
             fast.await(() -> relays.get(0).connections() == 2, "the stalled client's connection");
             String op = relays.chunk(0, doc);
@@ -79,9 +77,7 @@ class RelayLimitsIT {
 
     @Test
     void aQuietClientThatAnswersPingsOutlivesTheIdleTimeout() throws Exception {
-        TestClient client = TestClient.connect(relays.url(0), null);
-        client.subscribeAll();
-        client.awaitSynced(1);
+        TestClient client = TestClient.followingAll(relays.url(0));
         Thread.sleep(1500); // well past the 600 ms idle timeout, with a ping every 100 ms
         assertThat(client.isClosed()).isFalse();
         assertThat(client.pings()).isGreaterThanOrEqualTo(5);

@@ -40,10 +40,7 @@ class RelayRecoveryIT {
         List<TestClient> clients = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             for (int k = 0; k < 2; k++) {
-                TestClient c = TestClient.connect(relays.url(i), null);
-                c.subscribeAll();
-                c.awaitSynced(1);
-                clients.add(c);
+                clients.add(TestClient.followingAll(relays.url(i)));
             }
         }
         String op = relays.chunk(1, doc);
@@ -64,12 +61,8 @@ class RelayRecoveryIT {
     @Test
     void aClientThatComesBackToAnotherInstanceGetsWhatItMissedThenLiveEvents() throws Exception {
         String doc = relays.document("b.txt", 1_000_000);
-        TestClient observer = TestClient.connect(relays.url(2), null);
-        observer.subscribeAll();
-        TestClient first = TestClient.connect(relays.url(0), null);
-        first.subscribeAll();
-        first.awaitSynced(1);
-        observer.awaitSynced(1);
+        TestClient observer = TestClient.followingAll(relays.url(2));
+        TestClient first = TestClient.followingAll(relays.url(0));
         String op = relays.chunk(1, doc);
         first.await(() -> first.view(op) != null && first.view(op).sequence() >= 3, "three events");
         first.abort();
@@ -96,9 +89,7 @@ class RelayRecoveryIT {
     @Test
     void killingTheInstanceAClientIsOnMovesItToAnotherThatEndsAtTheFinalState() throws Exception {
         String doc = relays.document("c.txt", 1_000_000);
-        TestClient client = TestClient.connect(relays.url(0), null);
-        client.subscribeAll();
-        client.awaitSynced(1);
+        TestClient client = TestClient.followingAll(relays.url(0));
         String op = relays.chunk(1, doc);
         client.await(() -> client.view(op) != null && client.view(op).sequence() >= 3, "three events");
         relays.stop(0);

@@ -62,6 +62,14 @@ final class TestClient implements WebSocket.Listener, AutoCloseable {
         return client;
     }
 
+    /** Connects without an origin, follows every operation and waits for the relay's {@code synced}. */
+    static TestClient followingAll(String baseUrl) {
+        TestClient client = connect(baseUrl, null);
+        client.subscribeAll();
+        client.awaitSynced(1);
+        return client;
+    }
+
     /** Subscribes to every operation, naming what it has seen. */
     void subscribeAll() {
         subscribe(true, List.of());
