@@ -93,4 +93,29 @@ class PageIT {
         assertThat(counters.path("d").asInt() + counters.path("g").asInt() + counters.path("b").asInt()).isZero();
         assertThat(counters.path("c").asInt()).isEqualTo(2);
     }
+
+    @Test
+    void thePageStartsARunFromItsFormCancelsItWithItsButtonAndShowsRefusals() throws Exception {
+        relays.document("manual.txt", 2_000_000);
+        browser.navigate(relays.url(1) + "/");
+        browser.waitFor("window.relayView && relayView.synced", WAIT);
+
+        browser.evaluate("document.querySelector('#by-path [name=path]').value = '../etc/passwd';"
+                + " document.querySelector('#by-path button').click()");
+        browser.waitFor("document.querySelector('#message').className === 'error'", WAIT);
+        assertThat(browser.evaluate("document.querySelector('#message').textContent").asText())
+                .startsWith("path '../etc/passwd' refused (PARENT_SEGMENT");
+
+        browser.evaluate("document.querySelector('#by-path [name=path]').value = 'manual.txt';"
+                + " document.querySelector('#by-path select').value = 'markdown';"
+                + " document.querySelector('#by-path button').click()");
+        browser.waitFor("document.querySelector('li[data-status=RUNNING]') !== null", WAIT);
+        String op = browser.evaluate("document.querySelector('li[data-status=RUNNING]').dataset.op").asText();
+        assertThat(browser.evaluate("document.querySelector('#message').textContent").asText())
+                .isEqualTo("Started " + op + " on relay-2.");
+        browser.evaluate(row(op) + ".querySelector('.cancel').click()");
+        browser.waitFor(row(op) + ".dataset.status === 'CANCELLED'", WAIT);
+        assertThat(browser.evaluate(row(op) + ".querySelector('.result').textContent").asText()).startsWith("Cancelled after ");
+        assertThat(number("Number(" + row(op) + ".dataset.bytes)")).isLessThan(2_000_000);
+    }
 }
