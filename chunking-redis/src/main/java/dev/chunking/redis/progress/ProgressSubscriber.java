@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * subscription to an operation hands its current state first (when it has one), then every later
  * event exactly once and in order. Lettuce reconnects and subscribes again by itself after a lost
  * connection; the subscriber notices (a connection listener, a jump in the sequence numbers, and a
- * look at the last state every {@code checkInterval}) and replays what it missed from the
- * operation's stream. When the stream no longer holds it (events dropped while Redis was down, or
+ * look at the last state of every operation that was quiet for a {@code checkInterval}) and
+ * replays what it missed from the operation's stream. When the stream no longer holds it (events dropped while Redis was down, or
  * trimmed), it hands the current state with {@link OperationState#eventsSkipped()} true: a handler
  * is never left short without being told.
  *
@@ -143,12 +143,16 @@ public final class ProgressSubscriber implements AutoCloseable {
             f.onMessage(p);
         }
 
-        void check() {
+        /**
+         * Looks at the operations followed: all of them after a reconnection ({@code all}), else
+         * those quiet since the previous check.
+         */
+        void check(boolean all) {
             for (Follower f : List.copyOf(followers.values())) {
                 if (operation == null && f.finishedChecks() >= 2) {
                     // finished two checks ago: late messages of it were handled, forget it
                     followers.remove(f.operation());
-                } else {
+                } else if (f.quietSinceLastCheck() || all) {
                     f.catchUp();
                 }
             }
@@ -180,15 +184,15 @@ public final class ProgressSubscriber implements AutoCloseable {
         pubsub.addListener(new RedisConnectionStateListener() {
             @Override
             public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
-                worker.schedule(ProgressSubscriber.this::checkAll, 100, TimeUnit.MILLISECONDS);
+                worker.schedule(() -> checkAll(true), 100, TimeUnit.MILLISECONDS);
             }
         });
         long every = Math.max(1, checkInterval.toMillis());
-        worker.scheduleWithFixedDelay(this::checkAll, every, every, TimeUnit.MILLISECONDS);
+        worker.scheduleWithFixedDelay(() -> checkAll(false), every, every, TimeUnit.MILLISECONDS);
     }
 
     /**
-     * Connects to Redis; looks at the last state of every followed operation once a second.
+     * Connects to Redis; looks at the last state of every quiet followed operation once a second.
      *
      * @param settings the server and the key prefix
      * @return the subscriber
@@ -202,8 +206,8 @@ public final class ProgressSubscriber implements AutoCloseable {
      * Connects to Redis.
      *
      * @param settings the server and the key prefix
-     * @param checkInterval how often to look at the last state of every followed operation (the
-     *     longest a missed final event can go unnoticed)
+     * @param checkInterval how often to look at the last state of the followed operations that were
+     *     quiet since the previous look (a missed final event goes unnoticed for at most two intervals)
      * @return the subscriber
      * @throws io.lettuce.core.RedisConnectionException if Redis cannot be reached
      */
@@ -297,11 +301,11 @@ public final class ProgressSubscriber implements AutoCloseable {
         }
     }
 
-    private void checkAll() {
+    private void checkAll(boolean all) {
         for (List<Channel> list : channels.values()) {
             for (Channel c : list) {
                 try {
-                    c.check();
+                    c.check(all);
                 } catch (RuntimeException e) {
                     LOG.debug("check of progress failed, next time: {}", e.toString());
                 }

@@ -83,6 +83,18 @@ class FollowerTest {
     }
 
     @Test
+    void thePeriodicCheckLooksOnlyAtAnOperationThatWasQuietSinceTheLastOne() {
+        assertThat(follower.quietSinceLastCheck()).isTrue();
+        follower.onMessage(write("e1", 1, 3));
+        assertThat(follower.quietSinceLastCheck()).isFalse(); // its events flow: no read of Redis
+        assertThat(follower.quietSinceLastCheck()).isTrue();  // quiet for a whole interval: look
+        write("e1", 2, 3);
+        write("e1", 3, 3); // the final event's message was lost
+        follower.catchUp();
+        Recorder.assertEveryOnce(recorder.deliveries(), 1, 3);
+    }
+
+    @Test
     void replaysEventsThatReachedTheStreamOutOfOrderInTheOrderOfTheirNumbers() {
         follower.onMessage(write("e1", 1, 10));
         Published third = write("e1", 3, 10);
