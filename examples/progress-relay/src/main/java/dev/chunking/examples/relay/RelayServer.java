@@ -7,6 +7,7 @@ import dev.chunking.examples.relay.config.RelaySettings;
 import dev.chunking.examples.relay.hub.Hub;
 import dev.chunking.examples.relay.run.Runs;
 import dev.chunking.examples.relay.web.ClientSocket;
+import dev.chunking.examples.relay.web.Origins;
 import dev.chunking.examples.relay.web.RelayHandler;
 import dev.chunking.redis.RedisSettings;
 import dev.chunking.redis.progress.OperationState;
@@ -61,7 +62,7 @@ public final class RelayServer implements AutoCloseable {
     private final Runs runs;
     private final ScheduledExecutorService pinger;
     private final LongAdder overflows = new LongAdder();
-    private volatile Set<String> origins = Set.of();
+    private final Origins origins = new Origins();
     private ServerWebSocketContainer container;
 
     private RelayServer(RelaySettings settings) {
@@ -80,8 +81,19 @@ public final class RelayServer implements AutoCloseable {
                 return states.replay(operation);
             }
         }, EVENTS_PER_OPERATION, OPERATIONS_KEPT, settings.sendQueueLimit() / 2);
-        this.subscriber = ProgressSubscriber.create(redis, Duration.ofSeconds(1));
-        this.runs = new Runs(settings);
+        ProgressSubscriber following = null;
+        try {
+            following = ProgressSubscriber.create(redis, Duration.ofSeconds(1));
+            this.runs = new Runs(settings);
+        } catch (RuntimeException e) { // Redis away: release what was opened
+            if (following != null) {
+                following.close();
+            }
+            hub.close();
+            states.close();
+            throw e;
+        }
+        this.subscriber = following;
         QueuedThreadPool threads = new QueuedThreadPool(64, 8);
         threads.setName("relay-" + settings.instance());
         this.server = new Server(threads);
@@ -99,7 +111,7 @@ public final class RelayServer implements AutoCloseable {
             c.setMaxTextMessageSize(settings.maxMessageBytes());
             c.addMapping("/ws", (request, response, callback) -> {
                 String origin = request.getHeaders().get(HttpHeader.ORIGIN);
-                if (origin != null && !origins.contains(origin)) {
+                if (!origins.permits(origin, request.getHeaders().get(HttpHeader.HOST))) {
                     Response.writeError(request, response, callback, 403, "origin " + origin
                             + " may not connect to this relay; start it with --peer " + origin + " to allow it");
                     return null;
@@ -107,7 +119,7 @@ public final class RelayServer implements AutoCloseable {
                 return new ClientSocket(hub, settings.sendQueueLimit(), hello, overflows);
             });
         });
-        upgrades.setHandler(new RelayHandler(settings, runs, hub, overflows, o -> origins.contains(o)));
+        upgrades.setHandler(new RelayHandler(settings, runs, hub, overflows, origins));
         server.setHandler(upgrades);
         this.pinger = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "relay-ping");
@@ -128,11 +140,10 @@ public final class RelayServer implements AutoCloseable {
         try {
             relay.subscriber.subscribe(settings.collection(), relay.hub);
             relay.server.start();
-            Set<String> allowed = new HashSet<>();
-            settings.peers().forEach(p -> allowed.add(p.endsWith("/") ? p.substring(0, p.length() - 1) : p));
+            Set<String> allowed = new HashSet<>(settings.peers());
             allowed.add(settings.origin(relay.port()));
             allowed.add("http://localhost:" + relay.port());
-            relay.origins = Set.copyOf(allowed);
+            relay.origins.allow(allowed);
             long every = settings.pingInterval().toMillis();
             relay.pinger.scheduleWithFixedDelay(relay::pingAll, every, every, TimeUnit.MILLISECONDS);
         } catch (Exception | Error e) {

@@ -95,6 +95,30 @@ class RelayApiIT {
         }
         assertThat(relays.get(0, "/api/operations/nothing-here/preview").statusCode()).isEqualTo(404);
         assertThat(relays.get(0, "/no/such/page").statusCode()).isEqualTo(404);
+        HttpResponse<String> odd = relays.post(0, "/api/operations/cancel", "");
+        assertThat(odd.statusCode()).isEqualTo(404);
+        assertThat(json(odd).path("error").asText()).isEqualTo("no such request: POST /api/operations/cancel (see docs/protocol.md)");
+
+        HttpResponse<String> plain = relays.post(0, "/api/operations", "{\"path\":\"ok.txt\"}", "text/plain", null);
+        assertThat(plain.statusCode()).isEqualTo(415);
+        assertThat(json(plain).path("error").asText()).isEqualTo("send the body as application/json (Content-Type), got text/plain");
+        HttpResponse<String> huge = relays.post(0, "/api/operations", "{\"path\":\"" + "x".repeat(70_000) + "\"}");
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(json(huge).path("error").asText()).startsWith("the request body is larger than 65536 bytes");
+    }
+
+    @Test
+    void aPageFromAnotherSiteCannotStartOrCancelRunsButAPeersPageCan() throws Exception {
+        String doc = relays.document("guarded.txt", 1000);
+        HttpResponse<String> evil = relays.post(0, "/api/operations", "{\"path\":\"" + doc + "\"}", "application/json",
+                "http://evil.example");
+        assertThat(evil.statusCode()).isEqualTo(403);
+        assertThat(json(evil).path("error").asText())
+                .isEqualTo("origin http://evil.example may not call this relay; start it with --peer http://evil.example to allow it");
+        assertThat(relays.post(0, "/api/operations/x/cancel", "", "text/plain", "http://evil.example").statusCode()).isEqualTo(403);
+        HttpResponse<String> peer = relays.post(0, "/api/operations", "{\"path\":\"" + doc + "\"}", "application/json", relays.url(1));
+        assertThat(peer.statusCode()).isEqualTo(202);
+        assertThat(peer.headers().firstValue("Access-Control-Allow-Origin")).contains(relays.url(1));
     }
 
     @Test
@@ -112,13 +136,28 @@ class RelayApiIT {
     }
 
     @Test
-    void theSameOperationIdCannotRunTwiceOnAnInstance() throws Exception {
+    void theSameOperationIdCannotRunTwiceOnAnyInstance() throws Exception {
         String doc = relays.document("twice.txt", 1_000_000);
-        assertThat(relays.post(0, "/api/operations", "{\"path\":\"" + doc + "\",\"operation\":\"mine\"}").statusCode()).isEqualTo(202);
-        HttpResponse<String> again = relays.post(0, "/api/operations", "{\"path\":\"" + doc + "\",\"operation\":\"mine\"}");
+        String body = "{\"path\":\"" + doc + "\",\"operation\":\"mine\"}";
+        TestClient client = TestClient.followingAll(relays.url(0));
+        assertThat(relays.post(0, "/api/operations", body).statusCode()).isEqualTo(202);
+        HttpResponse<String> again = relays.post(0, "/api/operations", body);
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(json(again).path("error").asText()).isEqualTo("operation mine is running on this relay; choose another id");
+        HttpResponse<String> elsewhere = relays.post(1, "/api/operations", body);
+        assertThat(elsewhere.statusCode()).isEqualTo(409);
+        assertThat(json(elsewhere).path("error").asText()).isEqualTo("operation mine is running on relay-1; choose another id");
         relays.post(0, "/api/operations/mine/cancel", "");
+        client.awaitFinal("mine");
+        // once it ended, the id is free again, on any instance
+        client.await(() -> {
+            try {
+                return relays.post(1, "/api/operations", body).statusCode() == 202;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "the id to be free");
+        client.close();
     }
 
     @Test

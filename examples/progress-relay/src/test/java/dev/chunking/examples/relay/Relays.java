@@ -99,8 +99,17 @@ final class Relays implements AutoCloseable {
 
     /** POSTs a JSON body to an instance; returns the status and the JSON answer. */
     HttpResponse<String> post(int instance, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url(instance) + path)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return post(instance, path, body, "application/json", null);
+    }
+
+    /** POSTs with a content type and, when not null, a browser's {@code Origin} header. */
+    HttpResponse<String> post(int instance, String path, String body, String type, String origin) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(instance) + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", type);
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> get(int instance, String path) throws Exception {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -70,7 +71,8 @@ public record RelaySettings(String host, int port, String instance, String redis
         require(bytesPerSecond >= 0, "bytesPerSecond must not be negative, got " + bytesPerSecond);
         require(bufferSize >= 1 && bufferSize <= 1 << 20, "bufferSize must be 1 to 1048576, got " + bufferSize);
         require(socketSendBuffer >= 0, "socketSendBuffer must not be negative, got " + socketSendBuffer);
-        peers = List.copyOf(peers);
+        // a page connects to peer + "/ws" and names its origin without a trailing slash
+        peers = List.copyOf(Objects.requireNonNull(peers).stream().map(p -> p.endsWith("/") ? p.substring(0, p.length() - 1) : p).toList());
     }
 
     /**

@@ -13,16 +13,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Relays operations to the clients of one instance. It is the handler of a
- * {@link ProgressSubscriber} subscription to the relay's collection, so it hears every event of
- * every operation, from whichever instance runs it, once and in order; it keeps the recent events
+ * {@link ProgressSubscriber} subscription to the relay's collection, so it hears the events of
+ * every operation it hears of, from whichever instance runs it, once and in order (or a state in
+ * place of events the subscriber could not replay); it keeps the recent events
  * of each operation, and brings each client that follows an operation up to date: the events it
  * missed since the position it names, or a state when they are no longer held, then each new event.
  * Per client and operation it remembers the last event sent, so a client is never sent an event
@@ -36,6 +40,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class Hub implements ProgressSubscriber.Handler, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
+    /** Reads of an operation from Redis before its clients are told it is unavailable. */
+    private static final int READ_ATTEMPTS = 3;
+    /** Reads from Redis one client may wait for at once. */
+    static final int MAX_PENDING_READS = 1000;
 
     /** Where the hub reads an operation it has not heard of. */
     public interface History {
@@ -57,6 +65,8 @@ public final class Hub implements ProgressSubscriber.Handler, AutoCloseable {
         Selection selection = new Selection(false, Set.of(), Map.of());
         final Map<OperationId, Position> cursors = new HashMap<>();
         int pendingReads;
+        /** What the answer to the last subscribe may still send, reads from Redis included. */
+        Budget budget = Budget.UNLIMITED;
     }
 
     private final History history;
@@ -157,20 +167,28 @@ public final class Hub implements ProgressSubscriber.Handler, AutoCloseable {
             f.cursors.clear();
             f.cursors.putAll(selection.seen());
             index(client, f);
-            Budget budget = new Budget(resumeBudget);
+            f.budget = new Budget(resumeBudget);
             for (OperationLog log : logs.values()) {
                 if (selection.follows(log.operation())) {
-                    f.cursors.put(log.operation(), log.bringUp(client, f.cursors.get(log.operation()), budget));
+                    f.cursors.put(log.operation(), log.bringUp(client, f.cursors.get(log.operation()), f.budget));
                 }
             }
             Set<OperationId> unknown = new HashSet<>(selection.operations());
             unknown.addAll(selection.seen().keySet());
             unknown.removeAll(logs.keySet());
-            f.pendingReads += unknown.size();
+            List<OperationId> toRead = new ArrayList<>();
+            for (OperationId op : unknown) {
+                if (f.pendingReads + toRead.size() < MAX_PENDING_READS) {
+                    toRead.add(op);
+                } else {
+                    client.send(Messages.unavailable(op)); // a client naming thousands of unknown ids waits for no read
+                }
+            }
+            f.pendingReads += toRead.size();
             if (f.pendingReads == 0) {
                 client.send(Messages.SYNCED);
             }
-            unknown.forEach(op -> read(op, client));
+            toRead.forEach(op -> read(op, client));
         });
     }
 
@@ -198,8 +216,22 @@ public final class Hub implements ProgressSubscriber.Handler, AutoCloseable {
     void drain() throws InterruptedException {
         try {
             loop.submit(() -> { }).get(10, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("the hub did not drain", e);
+        }
+    }
+
+    /**
+     * Counts the index entries of followers (per operation and of every operation); for tests
+     * that show a gone client leaves none behind. Call on a drained hub.
+     *
+     * @return the entries
+     */
+    int indexEntries() throws InterruptedException {
+        try {
+            return loop.submit(() -> followAll.size() + followersOf.values().stream().mapToInt(Set::size).sum()).get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the hub did not answer", e);
         }
     }
 
@@ -219,12 +251,11 @@ public final class Hub implements ProgressSubscriber.Handler, AutoCloseable {
         }
     }
 
+    /** Undoes {@link #index}: the same operations, so nothing of a gone client stays behind. */
     private void unindex(Client client, Follower f) {
         followAll.remove(client);
-        for (OperationId op : f.cursors.keySet()) {
-            removeFollower(op, client);
-        }
         f.selection.operations().forEach(op -> removeFollower(op, client));
+        f.selection.seen().keySet().forEach(op -> removeFollower(op, client));
     }
 
     private void removeFollower(OperationId op, Client client) {
@@ -273,8 +304,7 @@ public final class Hub implements ProgressSubscriber.Handler, AutoCloseable {
     private void bringUp(Client client, OperationLog log, boolean budgeted) {
         Follower f = clients.get(client);
         if (f != null) {
-            Budget budget = budgeted ? new Budget(resumeBudget) : Budget.UNLIMITED;
-            f.cursors.put(log.operation(), log.bringUp(client, f.cursors.get(log.operation()), budget));
+            f.cursors.put(log.operation(), log.bringUp(client, f.cursors.get(log.operation()), budgeted ? f.budget : Budget.UNLIMITED));
         }
     }
 
@@ -302,23 +332,45 @@ public final class Hub implements ProgressSubscriber.Handler, AutoCloseable {
         waiters.add(waiting);
         reading.put(op, waiters);
         reader.execute(() -> {
-            Optional<OperationState> state = Optional.empty();
-            List<OperationState> replay = List.of();
-            try {
-                state = history.state(op);
-                if (state.isPresent()) {
-                    replay = history.replay(op);
+            RuntimeException failure = null;
+            for (int attempt = 1; attempt <= READ_ATTEMPTS; attempt++) {
+                try {
+                    Optional<OperationState> state = history.state(op);
+                    List<OperationState> replay = state.isPresent() ? history.replay(op) : List.of();
+                    afterRead(() -> adopt(op, state, replay, true));
+                    return;
+                } catch (RuntimeException e) {
+                    failure = e;
+                    pause(attempt);
                 }
-            } catch (RuntimeException e) {
-                LOG.warn("could not read operation {} from Redis for a client that named it: {}", op, e.toString());
             }
-            Optional<OperationState> found = state;
-            List<OperationState> events = replay;
-            loop.execute(() -> adopt(op, found, events));
+            LOG.warn("could not read operation {} from Redis for a client that named it: {}", op, failure.toString());
+            afterRead(() -> adopt(op, Optional.empty(), List.of(), false));
         });
     }
 
-    private void adopt(OperationId op, Optional<OperationState> state, List<OperationState> replay) {
+    private void afterRead(Runnable task) {
+        try {
+            loop.execute(task);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("hub closed while reading from Redis");
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(100L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Takes an operation read from Redis, then tells each client that waited for it: with
+     * {@code synced} once all its reads are done, and first, when Redis could not be read,
+     * with an {@code unavailable} message naming the operation, so it is never left short silently.
+     */
+    private void adopt(OperationId op, Optional<OperationState> state, List<OperationState> replay, boolean read) {
         List<Client> waiters = reading.remove(op);
         if (state.isPresent() && !logs.containsKey(op)) {
             OperationLog log = log(op);
@@ -327,7 +379,13 @@ public final class Hub implements ProgressSubscriber.Handler, AutoCloseable {
         }
         for (Client c : waiters) {
             Follower f = clients.get(c);
-            if (f != null && --f.pendingReads == 0) {
+            if (f == null) {
+                continue;
+            }
+            if (!read) {
+                c.send(Messages.unavailable(op));
+            }
+            if (--f.pendingReads == 0) {
                 c.send(Messages.SYNCED);
             }
         }
@@ -359,9 +417,10 @@ public final class Hub implements ProgressSubscriber.Handler, AutoCloseable {
 
     @Override
     public void close() {
-        loop.shutdownNow();
         reader.shutdownNow();
+        loop.shutdownNow();
         try {
+            reader.awaitTermination(2, TimeUnit.SECONDS);
             loop.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -2,6 +2,7 @@ package dev.chunking.examples.relay.hub;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.chunking.domain.OperationId;
 import dev.chunking.domain.ProgressEvent;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -20,6 +21,20 @@ final class Messages {
     static final String SYNCED = "{\"type\":\"synced\"}";
 
     private Messages() {
+    }
+
+    /** An {@code unavailable} message: the operation could not be read from Redis; subscribe again to retry. */
+    static String unavailable(OperationId operation) {
+        StringWriter out = new StringWriter(96);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("type", "unavailable");
+            g.writeStringField("operation", operation.value());
+            g.writeEndObject();
+        } catch (IOException ex) {
+            throw new UncheckedIOException("writing a message to a string", ex);
+        }
+        return out.toString();
     }
 
     /** An {@code event} message. */

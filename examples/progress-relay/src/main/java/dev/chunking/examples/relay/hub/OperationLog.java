@@ -72,6 +72,11 @@ final class OperationLog {
         if (state.epoch().equals(epoch) && state.sequence() <= last.sequence()) {
             return false;
         }
+        if (state.epoch().equals(epoch) && state.sequence() == last.sequence() + 1 && !state.eventsSkipped()) {
+            // the next event itself (a subscriber's first state of an operation this log read from
+            // Redis): nothing was missed, so it is an event, not a state
+            return add(state.epoch(), state.lastEvent());
+        }
         events.clear();
         epoch = state.epoch();
         last = state.lastEvent();

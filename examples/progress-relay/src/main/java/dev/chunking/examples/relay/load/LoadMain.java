@@ -171,7 +171,7 @@ public final class LoadMain {
      */
     static Map<String, String> parse(String[] args) {
         Map<String, String> o = new HashMap<>(Map.of("--clients", "10000", "--operations", "100", "--doc-bytes", "300000",
-                "--instances", "3", "--bytes-per-second", "2000000", "--max-concurrent", "8", "--buffer-size", "16384",
+                "--instances", "3", "--bytes-per-second", "3000000", "--max-concurrent", "34", "--buffer-size", "16384",
                 "--connect-in-flight", "200", "--timeout-seconds", "300", "--relay-heap", "512m"));
         o.put("--redis", System.getenv().getOrDefault("CHUNKING_REDIS_URL", "redis://127.0.0.1:6379"));
         for (int i = 0; i < args.length; i += 2) {

@@ -20,6 +20,7 @@ import dev.chunking.streaming.operation.OperationOptions;
 import dev.chunking.streaming.operation.OperationRequest;
 import dev.chunking.streaming.operation.QueueFullException;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -47,6 +48,7 @@ import org.slf4j.LoggerFactory;
 public final class Runs implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Runs.class);
     private static final long PREVIEW_SECONDS = 3600;
+    private static final long RESERVATION_SECONDS = 86_400;
 
     private final RelaySettings settings;
     private final StrategyRegistry registry = StrategyRegistry.load();
@@ -77,28 +79,54 @@ public final class Runs implements AutoCloseable {
             throw new UncheckedIOException("cannot make a folder for uploads in " + System.getProperty("java.io.tmpdir"), e);
         }
         RedisSettings redis = RedisSettings.builder(settings.redisUri()).keyPrefix(settings.redisPrefix()).build();
-        this.publisher = RedisProgressPublisher.create(redis);
-        this.limiter = settings.bytesPerSecond() == 0 ? RateLimiter.UNLIMITED
-                : RedisRateLimiter.builder(redis, RateLimit.perSecond(settings.bytesPerSecond(),
-                        Math.max(settings.bytesPerSecond(), settings.bufferSize()))).build();
-        this.operations = ChunkingOperations.builder().maxConcurrent(settings.maxConcurrent()).maxQueued(10_000).rateLimiter(limiter).build();
-        this.client = RedisClient.create(settings.redisUri());
-        this.commands = client.connect();
-        this.cancels = client.connectPubSub();
-        cancels.addListener(new RedisPubSubAdapter<>() {
-            @Override
-            public void message(String channel, String message) {
-                cancelHere(message);
+        RedisProgressPublisher progress = null;
+        RateLimiter rate = RateLimiter.UNLIMITED;
+        ChunkingOperations service = null;
+        RedisClient redisClient = null;
+        try {
+            progress = RedisProgressPublisher.create(redis);
+            rate = settings.bytesPerSecond() == 0 ? RateLimiter.UNLIMITED
+                    : RedisRateLimiter.builder(redis, RateLimit.perSecond(settings.bytesPerSecond(),
+                            Math.max(settings.bytesPerSecond(), settings.bufferSize()))).build();
+            service = ChunkingOperations.builder().maxConcurrent(settings.maxConcurrent()).maxQueued(10_000).rateLimiter(rate).build();
+            redisClient = RedisClient.create(settings.redisUri());
+            this.commands = redisClient.connect();
+            this.cancels = redisClient.connectPubSub();
+            cancels.addListener(new RedisPubSubAdapter<>() {
+                @Override
+                public void message(String channel, String message) {
+                    cancelHere(message);
+                }
+            });
+            cancels.sync().subscribe(cancelChannel());
+            awaitPublisher(progress);
+        } catch (RuntimeException e) { // Redis away: release what was opened
+            closeAll(service, rate instanceof RedisRateLimiter r ? r : null, progress, redisClient == null ? null : redisClient::shutdown);
+            deleteQuietly(uploads);
+            throw e;
+        }
+        this.publisher = progress;
+        this.limiter = rate;
+        this.operations = service;
+        this.client = redisClient;
+    }
+
+    private static void closeAll(AutoCloseable... resources) {
+        for (AutoCloseable r : resources) {
+            if (r != null) {
+                try {
+                    r.close();
+                } catch (Exception e) {
+                    LOG.warn("could not release {} after a failed start: {}", r, e.toString());
+                }
             }
-        });
-        cancels.sync().subscribe(cancelChannel());
-        awaitPublisher();
+        }
     }
 
     /** The publisher drops events until its first connection: wait for it, so no run starts unheard. */
-    private void awaitPublisher() {
+    private void awaitPublisher(RedisProgressPublisher progress) {
         long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!publisher.isConnected()) {
+        while (!progress.isConnected()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the progress publisher could not connect to Redis at " + settings.redisUri()
                         + " within 10 s; check that Redis runs there (--redis)");
@@ -172,22 +200,29 @@ public final class Runs implements AutoCloseable {
         if (!reserved.add(id)) {
             throw new RelayRequestException(409, "operation " + id.value() + " is running on this relay; choose another id");
         }
+        // one run of an id at a time on all instances: the reservation lives in Redis (a day at most,
+        // should this instance die with it)
+        if (commands.sync().set(runningKey(id), settings.instance(), SetArgs.Builder.nx().ex(RESERVATION_SECONDS)) == null) {
+            reserved.remove(id);
+            String holder = Optional.ofNullable(commands.sync().get(runningKey(id))).orElse("another relay");
+            throw new RelayRequestException(409, "operation " + id.value() + " is running on " + holder + "; choose another id");
+        }
         Operation op;
         try {
             op = operations.submit(request);
-        } catch (QueueFullException e) {
-            reserved.remove(id);
-            throw new RelayRequestException(503, e.getMessage());
         } catch (RuntimeException e) {
-            reserved.remove(id);
-            throw e;
+            release(id);
+            throw e instanceof QueueFullException ? new RelayRequestException(503, e.getMessage()) : e;
         }
         running.put(id, op);
         op.completion().whenComplete((result, failure) -> {
-            sink.flush();
-            running.remove(id);
-            reserved.remove(id);
-            cleanup.run();
+            try {
+                sink.flush();
+            } finally {
+                running.remove(id);
+                release(id);
+                cleanup.run();
+            }
         });
         return id;
     }
@@ -223,6 +258,19 @@ public final class Runs implements AutoCloseable {
         }
     }
 
+    private void release(OperationId id) {
+        reserved.remove(id);
+        try {
+            commands.async().del(runningKey(id));
+        } catch (RuntimeException e) {
+            LOG.warn("could not release the reservation of {} in Redis (it expires within a day): {}", id.value(), e.toString());
+        }
+    }
+
+    private String runningKey(OperationId id) {
+        return settings.redisPrefix() + "relay-running:" + id.value();
+    }
+
     private String previewKey(OperationId id) {
         return settings.redisPrefix() + "relay-preview:" + id.value();
     }
@@ -241,6 +289,7 @@ public final class Runs implements AutoCloseable {
 
     @Override
     public void close() {
+        running.values().forEach(Operation::cancel); // the service's close cancels the waiting ones
         operations.close();
         cancels.close();
         commands.close();
@@ -249,5 +298,6 @@ public final class Runs implements AutoCloseable {
             r.close();
         }
         publisher.close();
+        deleteQuietly(uploads); // empty once every run ended (an upload still held by a run is left to the temp folder)
     }
 }

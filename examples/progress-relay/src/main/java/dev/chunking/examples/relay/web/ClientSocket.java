@@ -30,6 +30,8 @@ import org.eclipse.jetty.websocket.api.StatusCode;
  */
 public final class ClientSocket implements Session.Listener.AutoDemanding, Client {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Operations one subscribe may name (in {@code operations} and {@code seen} together). */
+    static final int MAX_NAMED = 2000;
 
     private final Hub hub;
     private final int sendQueueLimit;
@@ -148,6 +150,10 @@ public final class ClientSocket implements Session.Listener.AutoDemanding, Clien
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("seen").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             seen.put(OperationId.of(e.getKey()), new Position(e.getValue().path("epoch").asText(), e.getValue().path("sequence").asLong()));
+        }
+        if (operations.size() + seen.size() > MAX_NAMED) {
+            throw new IllegalArgumentException("a subscribe may name at most " + MAX_NAMED + " operations, got "
+                    + (operations.size() + seen.size()));
         }
         return new Selection(root.path("all").asBoolean(false), operations, seen);
     }

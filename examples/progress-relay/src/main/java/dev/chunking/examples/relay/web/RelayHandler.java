@@ -11,14 +11,15 @@ import dev.chunking.examples.relay.hub.Hub;
 import dev.chunking.examples.relay.run.RelayRequestException;
 import dev.chunking.examples.relay.run.RunOptions;
 import dev.chunking.examples.relay.run.Runs;
+import io.lettuce.core.RedisException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -35,6 +36,8 @@ import org.eclipse.jetty.util.Fields;
 public final class RelayHandler extends Handler.Abstract {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String API_OPERATIONS = "/api/operations/";
+    /** The largest JSON body read: a path and a few options. */
+    private static final int MAX_JSON_BYTES = 64 * 1024;
     private static final Map<String, String> PAGES = Map.of(
             "/", "index.html", "/index.html", "index.html", "/app.js", "app.js", "/style.css", "style.css");
     private static final Map<String, String> TYPES = Map.of(
@@ -44,7 +47,7 @@ public final class RelayHandler extends Handler.Abstract {
     private final Runs runs;
     private final Hub hub;
     private final LongAdder overflows;
-    private final Predicate<String> allowedOrigin;
+    private final Origins origins;
 
     /**
      * Makes the handler.
@@ -53,15 +56,16 @@ public final class RelayHandler extends Handler.Abstract {
      * @param runs where operations start
      * @param hub the instance's hub (for the health figures)
      * @param overflows the connections closed for reading too slowly (for the health figures)
-     * @param allowedOrigin the origins whose pages may call the API (this instance's and its peers'):
-     *     a page served by one instance calls whichever it is connected to
+     * @param origins the origins whose pages may call the API (this instance's and its peers'): a page
+     *     served by one instance calls whichever it is connected to; any other page is refused, so
+     *     a site the user visits cannot start or cancel runs through the browser
      */
-    public RelayHandler(RelaySettings settings, Runs runs, Hub hub, LongAdder overflows, Predicate<String> allowedOrigin) {
+    public RelayHandler(RelaySettings settings, Runs runs, Hub hub, LongAdder overflows, Origins origins) {
         this.settings = settings;
         this.runs = runs;
         this.hub = hub;
         this.overflows = overflows;
-        this.allowedOrigin = allowedOrigin;
+        this.origins = origins;
     }
 
     @Override
@@ -69,20 +73,22 @@ public final class RelayHandler extends Handler.Abstract {
         String path = Request.getPathInContext(request);
         String method = request.getMethod();
         String origin = request.getHeaders().get(HttpHeader.ORIGIN);
-        if (origin != null && allowedOrigin.test(origin)) {
+        boolean foreign = !origins.permits(origin, request.getHeaders().get(HttpHeader.HOST));
+        if (origin != null && !foreign) {
             response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
             response.getHeaders().put(HttpHeader.VARY, "Origin");
-            if ("OPTIONS".equals(method)) { // a preflight: the page posts JSON to a peer
+        }
+        try {
+            if (foreign && !"GET".equals(method)) {
+                throw new RelayRequestException(403, "origin " + origin + " may not call this relay; start it with --peer " + origin
+                        + " to allow it");
+            } else if ("OPTIONS".equals(method)) { // a preflight: the page posts JSON to a peer
                 response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_METHODS, "GET, POST");
                 response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_HEADERS, "Content-Type");
                 response.getHeaders().put(HttpHeader.ACCESS_CONTROL_MAX_AGE, "600");
                 response.setStatus(204);
                 callback.succeeded();
-                return true;
-            }
-        }
-        try {
-            if ("GET".equals(method) && PAGES.containsKey(path)) {
+            } else if ("GET".equals(method) && PAGES.containsKey(path)) {
                 page(PAGES.get(path), response, callback);
             } else if ("GET".equals(method) && "/api/config".equals(path)) {
                 json(response, callback, 200, config());
@@ -100,18 +106,20 @@ public final class RelayHandler extends Handler.Abstract {
                     started(response, callback, runs.chunkUpload(name, body, options(k -> JSON.getNodeFactory().textNode(
                             Optional.ofNullable(query.getValue(k)).orElse(""))))); // absent parameters read as ""
                 }
-            } else if ("POST".equals(method) && path.startsWith(API_OPERATIONS) && path.endsWith("/cancel")) {
-                OperationId id = OperationId.of(path.substring(API_OPERATIONS.length(), path.length() - "/cancel".length()));
+            } else if ("POST".equals(method) && operation(path, "/cancel").isPresent()) {
+                OperationId id = operation(path, "/cancel").get();
                 runs.requestCancel(id);
                 json(response, callback, 202, object().put("operation", id.value()).put("cancelRequested", true));
-            } else if ("GET".equals(method) && path.startsWith(API_OPERATIONS) && path.endsWith("/preview")) {
-                OperationId id = OperationId.of(path.substring(API_OPERATIONS.length(), path.length() - "/preview".length()));
+            } else if ("GET".equals(method) && operation(path, "/preview").isPresent()) {
+                OperationId id = operation(path, "/preview").get();
                 Optional<String> preview = runs.preview(id);
                 if (preview.isPresent()) {
                     write(response, callback, 200, preview.get());
                 } else {
                     json(response, callback, 404, error("no preview of operation " + id.value() + " yet: it has no chunk, or ended over an hour ago"));
                 }
+            } else if (path.startsWith("/api/")) {
+                json(response, callback, 404, error("no such request: " + method + " " + path + " (see docs/protocol.md)"));
             } else {
                 return false;
             }
@@ -119,8 +127,18 @@ public final class RelayHandler extends Handler.Abstract {
             json(response, callback, e.status(), error(e.getMessage()));
         } catch (ChunkingException | IllegalArgumentException e) {
             json(response, callback, 400, error(e.getMessage()));
+        } catch (RedisException e) {
+            json(response, callback, 503, error("Redis did not answer (" + e.getMessage() + "); try again, or check --redis"));
         }
         return true;
+    }
+
+    /** The operation id in {@code /api/operations/{id}<suffix>}, if the path is one. */
+    private static Optional<OperationId> operation(String path, String suffix) {
+        if (!path.startsWith(API_OPERATIONS) || !path.endsWith(suffix) || path.length() <= API_OPERATIONS.length() + suffix.length()) {
+            return Optional.empty();
+        }
+        return Optional.of(OperationId.of(path.substring(API_OPERATIONS.length(), path.length() - suffix.length())));
     }
 
     private ObjectNode config() {
@@ -160,7 +178,18 @@ public final class RelayHandler extends Handler.Abstract {
     }
 
     private static JsonNode readJson(Request request) throws IOException {
-        String body = Content.Source.asString(request);
+        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (type == null || !type.startsWith("application/json")) {
+            throw new RelayRequestException(415, "send the body as application/json (Content-Type), got " + type);
+        }
+        byte[] bytes;
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            bytes = in.readNBytes(MAX_JSON_BYTES + 1);
+        }
+        if (bytes.length > MAX_JSON_BYTES) {
+            throw new RelayRequestException(413, "the request body is larger than " + MAX_JSON_BYTES + " bytes; it needs a path and a few options");
+        }
+        String body = new String(bytes, StandardCharsets.UTF_8);
         try {
             JsonNode node = JSON.readTree(body);
             if (node == null || !node.isObject()) {

@@ -54,6 +54,9 @@ function receive(m) {
     const peers = m.peers.filter((p) => !view.bases.includes(p));
     view.bases.push(...peers);
     setConnection("open", "live from " + m.instance);
+  } else if (m.type === "unavailable") {
+    const op = view.ops.get(m.operation);
+    if (op) $(".note", op.element).textContent = "The relay could not read this operation from Redis; reload to retry.";
   } else if (m.type === "synced") {
     view.synced = true;
   } else if (m.type === "event") {
@@ -159,9 +162,16 @@ function setConnection(state, text) {
 }
 
 async function post(path, body, type = "application/json") {
-  const answer = await fetch(view.current + path, { method: "POST", body, headers: { "Content-Type": type } });
-  const json = await answer.json();
   const message = $("#message");
+  let answer, json;
+  try {
+    answer = await fetch(view.current + path, { method: "POST", body, headers: { "Content-Type": type } });
+    json = await answer.json();
+  } catch (e) {
+    message.className = "error";
+    message.textContent = "The relay did not answer (" + e.message + "); try again.";
+    return {};
+  }
   message.className = answer.ok ? "" : "error";
   message.textContent = answer.ok ? (json.operation ? "Started " + json.operation + " on " + json.instance + "." : "") : json.error;
   return json;

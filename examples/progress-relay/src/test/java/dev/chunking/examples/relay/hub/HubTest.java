@@ -46,7 +46,7 @@ class HubTest {
             List<String> out = new ArrayList<>();
             for (JsonNode m : got) {
                 String type = m.path("type").asText();
-                out.add("synced".equals(type) ? "synced" : type + " " + m.path("operation").asText() + " " + m.path("epoch").asText()
+                out.add("synced".equals(type) ? "synced" : "unavailable".equals(type) ? "unavailable " + m.path("operation").asText() : type + " " + m.path("operation").asText() + " " + m.path("epoch").asText()
                         + "#" + m.path("sequence").asLong() + (m.path("skipped").asBoolean() ? " skipped" : ""));
             }
             return out;
@@ -62,12 +62,16 @@ class HubTest {
     }
 
     private final Map<OperationId, List<OperationState>> redis = new HashMap<>();
+    private volatile boolean redisDown;
     private Hub hub = hub(100, 100, 1000);
 
     private Hub hub(int eventsPerOperation, int maxOperations, int resumeBudget) {
         return new Hub(new Hub.History() {
             @Override
             public Optional<OperationState> state(OperationId operation) {
+                if (redisDown) {
+                    throw new IllegalStateException("Redis is down");
+                }
                 List<OperationState> events = redis.getOrDefault(operation, List.of());
                 return events.isEmpty() ? Optional.empty() : Optional.of(events.get(events.size() - 1));
             }
@@ -185,7 +189,7 @@ class HubTest {
         redis.put(A, events);
         Recording back = connect(false, Set.of(), Map.of(A, new Position("e1", 2)));
         assertThat(back.summary()).containsExactly("event a e1#3", "event a e1#4", "event a e1#5", "synced");
-        Recording unknown = connect(false, Set.of(B), Map.of());
+        Recording unknown = connect(false, Set.of(B), Map.of()); // not in Redis either: it may start later
         assertThat(unknown.summary()).containsExactly("synced");
     }
 
@@ -208,5 +212,56 @@ class HubTest {
         hub.drain();
         assertThat(c.summary()).containsExactly("synced");
         assertThat(hub.connections()).isZero();
+    }
+
+    private void store(OperationId op, String epoch, long last) {
+        List<OperationState> events = new ArrayList<>();
+        for (long n = 1; n <= last; n++) {
+            events.add(OperationState.of(epoch, event(op, n, n == 1 ? ProgressEvent.Kind.STARTED : ProgressEvent.Kind.PROGRESS)));
+        }
+        redis.put(op, events);
+    }
+
+    @Test
+    void aStateThatIsJustTheNextEventIsPassedOnAsThatEvent() throws Exception {
+        Recording c = connect(true, Set.of(), Map.of());
+        publish(A, "e1", 1, 2);
+        hub.onState(OperationState.of("e1", event(A, 3, ProgressEvent.Kind.PROGRESS)));
+        hub.drain();
+        assertThat(c.summary()).containsExactly("synced", "event a e1#1", "event a e1#2", "event a e1#3");
+    }
+
+    @Test
+    void aClientIsToldWhenAnOperationItNamedCannotBeReadFromRedis() throws Exception {
+        redisDown = true;
+        Recording back = connect(false, Set.of(), Map.of(A, new Position("e1", 2)));
+        assertThat(back.summary()).containsExactly("unavailable a", "synced");
+    }
+
+    @Test
+    void oneBudgetBoundsTheWholeAnswerToASubscribeReadsFromRedisIncluded() throws Exception {
+        hub.close();
+        hub = hub(100, 100, 12);
+        store(A, "e1", 10);
+        store(B, "e2", 10);
+        Recording back = connect(false, Set.of(), Map.of(A, new Position("e1", 1), B, new Position("e2", 1)));
+        List<String> got = back.summary();
+        assertThat(got).filteredOn(m -> m.startsWith("event")).hasSize(9); // one operation's 9 missed events
+        assertThat(got).filteredOn(m -> m.startsWith("state")).hasSize(1).allMatch(m -> m.endsWith("#10 skipped"));
+        assertThat(got).endsWith("synced");
+    }
+
+    @Test
+    void aClientThatLeavesLeavesNothingInTheIndex() throws Exception {
+        hub.close();
+        hub = hub(10, 1, 1000);
+        Recording c = connect(true, Set.of(B), Map.of(A, new Position("e1", 1)));
+        hub.onEvent("e1", event(A, 2, ProgressEvent.Kind.COMPLETED));
+        hub.onEvent("e3", event(OperationId.of("c"), 1, ProgressEvent.Kind.COMPLETED)); // forgets a
+        hub.drain();
+        assertThat(hub.indexEntries()).isEqualTo(3);
+        hub.disconnect(c);
+        hub.drain();
+        assertThat(hub.indexEntries()).isZero();
     }
 }

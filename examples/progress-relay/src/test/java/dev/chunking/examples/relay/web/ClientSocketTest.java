@@ -103,5 +103,8 @@ class ClientSocketTest {
         assertThatThrownBy(() -> ClientSocket.parse("{\"type\":\"subscribe\",\"seen\":{\"a\":{\"epoch\":\"\",\"sequence\":0}}}"))
                 .hasMessageContaining("position: epoch must be set and sequence at least 1");
         assertThatThrownBy(() -> ClientSocket.parse("not json")).isInstanceOf(java.io.IOException.class);
+        String many = "{\"type\":\"subscribe\",\"operations\":[" + String.join(",",
+                java.util.stream.IntStream.range(0, 2001).mapToObj(i -> "\"op" + i + "\"").toList()) + "]}";
+        assertThatThrownBy(() -> ClientSocket.parse(many)).hasMessage("a subscribe may name at most 2000 operations, got 2001");
     }
 }
