@@ -5,7 +5,9 @@ import dev.chunking.domain.ProgressEvent;
 import dev.chunking.redis.progress.internal.ProgressJson.Published;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,6 +30,20 @@ final class Follower {
          * @return the events its replay stream holds, oldest first
          */
         List<Published> replay(OperationId operation);
+
+        /**
+         * Reads the last states of several operations; one command where the store can.
+         *
+         * @param operations the operations
+         * @return each one's last state, empty when it has none
+         */
+        default Map<OperationId, Optional<Published>> states(List<OperationId> operations) {
+            Map<OperationId, Optional<Published>> states = new HashMap<>();
+            for (OperationId op : operations) {
+                states.put(op, state(op));
+            }
+            return states;
+        }
     }
 
     private final OperationId operation;
@@ -128,7 +144,17 @@ final class Follower {
     /** Compares with the last state and delivers whatever was missed. */
     void catchUp() {
         start();
-        Optional<Published> found = store.state(operation);
+        catchUp(store.state(operation));
+    }
+
+    /**
+     * Compares with a last state already read (the periodic check reads the states of many
+     * operations in one command) and delivers whatever was missed.
+     *
+     * @param found the operation's last state, empty when it has none
+     */
+    void catchUp(Optional<Published> found) {
+        start();
         if (found.isEmpty()) {
             return;
         }

@@ -9,6 +9,7 @@ import dev.chunking.redis.progress.internal.Clients;
 import dev.chunking.redis.progress.internal.ProgressJson.Published;
 import dev.chunking.redis.progress.internal.ProgressJson;
 import dev.chunking.redis.progress.internal.PublishScript;
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisConnectionStateListener;
@@ -29,6 +30,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,11 +98,30 @@ public final class ProgressSubscriber implements AutoCloseable {
     private final ScheduledExecutorService worker;
     private volatile Thread workerThread;
     private final Map<String, List<Channel>> channels = new ConcurrentHashMap<>();
+    /** Checks in a row the periodic check may put off while messages wait. */
+    private static final int MAX_POSTPONED_CHECKS = 4;
+    /** Messages received and not yet delivered. */
+    private final AtomicInteger queued = new AtomicInteger();
+    /** Periodic checks put off in a row; confined to the worker thread. */
+    private int postponedChecks;
     private final Follower.Store store = new Follower.Store() {
         @Override
         public Optional<Published> state(OperationId operation) {
             String json = commands.sync().get(keys.operationState(operation));
             return json == null ? Optional.empty() : Optional.of(ProgressJson.read(json));
+        }
+
+        @Override
+        public Map<OperationId, Optional<Published>> states(List<OperationId> operations) {
+            // one MGET for all: the check runs on the thread that delivers live events
+            List<KeyValue<String, String>> values = commands.sync().mget(
+                    operations.stream().map(keys::operationState).toArray(String[]::new));
+            Map<OperationId, Optional<Published>> states = new HashMap<>();
+            for (int i = 0; i < operations.size(); i++) {
+                KeyValue<String, String> v = values.get(i);
+                states.put(operations.get(i), v.hasValue() ? Optional.of(ProgressJson.read(v.getValue())) : Optional.empty());
+            }
+            return states;
         }
 
         @Override
@@ -148,13 +169,21 @@ public final class ProgressSubscriber implements AutoCloseable {
          * those quiet since the previous check.
          */
         void check(boolean all) {
+            List<Follower> due = new ArrayList<>();
             for (Follower f : List.copyOf(followers.values())) {
                 if (operation == null && f.finishedChecks() >= 2) {
                     // finished two checks ago: late messages of it were handled, forget it
                     followers.remove(f.operation());
                 } else if (f.quietSinceLastCheck() || all) {
-                    f.catchUp();
+                    due.add(f);
                 }
+            }
+            if (due.isEmpty()) {
+                return;
+            }
+            Map<OperationId, Optional<Published>> states = store.states(due.stream().map(Follower::operation).toList());
+            for (Follower f : due) {
+                f.catchUp(states.getOrDefault(f.operation(), Optional.empty()));
             }
         }
     }
@@ -178,7 +207,11 @@ public final class ProgressSubscriber implements AutoCloseable {
         pubsub.addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String channel, String message) {
-                worker.execute(() -> deliver(channel, message));
+                queued.incrementAndGet();
+                worker.execute(() -> {
+                    queued.decrementAndGet();
+                    deliver(channel, message);
+                });
             }
         });
         pubsub.addListener(new RedisConnectionStateListener() {
@@ -188,7 +221,7 @@ public final class ProgressSubscriber implements AutoCloseable {
             }
         });
         long every = Math.max(1, checkInterval.toMillis());
-        worker.scheduleWithFixedDelay(() -> checkAll(false), every, every, TimeUnit.MILLISECONDS);
+        worker.scheduleWithFixedDelay(this::periodicCheck, every, every, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -207,7 +240,8 @@ public final class ProgressSubscriber implements AutoCloseable {
      *
      * @param settings the server and the key prefix
      * @param checkInterval how often to look at the last state of the followed operations that were
-     *     quiet since the previous look (a missed final event goes unnoticed for at most two intervals)
+     *     quiet since the previous look (a missed final event goes unnoticed for at most two intervals,
+     *     or six while messages keep arriving faster than they are handled)
      * @return the subscriber
      * @throws io.lettuce.core.RedisConnectionException if Redis cannot be reached
      */
@@ -299,6 +333,21 @@ public final class ProgressSubscriber implements AutoCloseable {
                 LOG.warn("could not deliver an event of {} on {}; the next check will: {}", p.event().operation(), name, e.toString());
             }
         }
+    }
+
+    /**
+     * The periodic look at quiet operations, put off while messages wait on this thread (up to
+     * {@value #MAX_POSTPONED_CHECKS} times in a row): read then, Redis is ahead of what was
+     * delivered only because the deliveries queue behind the check, and each operation would be
+     * replayed from its stream for nothing, holding live events back further.
+     */
+    private void periodicCheck() {
+        if (queued.get() > 0 && postponedChecks < MAX_POSTPONED_CHECKS) {
+            postponedChecks++;
+            return;
+        }
+        postponedChecks = 0;
+        checkAll(false);
     }
 
     private void checkAll(boolean all) {

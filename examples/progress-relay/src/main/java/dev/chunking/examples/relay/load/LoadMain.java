@@ -41,7 +41,7 @@ import java.util.stream.Stream;
 public final class LoadMain {
     static final String USAGE = "usage: relay-load [--clients N] [--operations N] [--doc-bytes N] [--instances N] "
             + "[--bytes-per-second N] [--max-concurrent N] [--buffer-size N] [--connect-in-flight N] [--timeout-seconds N] "
-            + "[--relay-heap SIZE] [--docs DIR] [--redis URI]";
+            + "[--relay-heap SIZE] [--warmup-clients N] [--warmup-operations N] [--docs DIR] [--redis URI]";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private LoadMain() {
@@ -90,6 +90,17 @@ public final class LoadMain {
             }
             out.printf(Locale.ROOT, "%d relays listening (logs in %s); opening %d clients, then %d operations of %s bytes%n",
                     instances, logs, clients, operations, o.get("--doc-bytes"));
+            // a warm-up round, not counted: the first events through a fresh JVM's publishing, relaying
+            // and sending code paths wait for class loading and the JIT (some 200 ms for the very first)
+            int warmClients = number(o, "--warmup-clients");
+            int warmOperations = number(o, "--warmup-operations");
+            if (warmOperations > 0) {
+                LoadReport warm = LoadRun.run(new LoadRun.Options(relays.stream().map(RelayProcess::url).toList(), docs, warmClients,
+                        warmOperations, number(o, "--doc-bytes"), runId + "w", number(o, "--connect-in-flight"), Duration.ofMinutes(3),
+                        Duration.ofSeconds(number(o, "--timeout-seconds"))), LoadRun.Listener.NONE);
+                out.printf(Locale.ROOT, "warm-up (not counted): %d clients, %d operations, %d events; p99 %.1f ms%n", warmClients,
+                        warmOperations, warm.eventsPublished(), warm.p99Micros() / 1000.0);
+            }
             Map<RelayProcess, long[]> rss = new HashMap<>();
             Map<RelayProcess, Integer> connections = new HashMap<>();
             relays.forEach(r -> rss.put(r, new long[] {r.rssKib(), -1}));
@@ -173,6 +184,8 @@ public final class LoadMain {
         Map<String, String> o = new HashMap<>(Map.of("--clients", "10000", "--operations", "100", "--doc-bytes", "300000",
                 "--instances", "3", "--bytes-per-second", "3000000", "--max-concurrent", "34", "--buffer-size", "16384",
                 "--connect-in-flight", "200", "--timeout-seconds", "300", "--relay-heap", "512m"));
+        o.put("--warmup-clients", "600");
+        o.put("--warmup-operations", "30");
         o.put("--redis", System.getenv().getOrDefault("CHUNKING_REDIS_URL", "redis://127.0.0.1:6379"));
         for (int i = 0; i < args.length; i += 2) {
             if (!o.containsKey(args[i]) && !"--docs".equals(args[i])) {
@@ -184,8 +197,8 @@ public final class LoadMain {
             o.put(args[i], args[i + 1]);
         }
         for (String n : List.of("--clients", "--operations", "--doc-bytes", "--instances", "--bytes-per-second", "--max-concurrent",
-                "--buffer-size", "--connect-in-flight", "--timeout-seconds")) {
-            if (number(o, n) < (n.equals("--clients") || n.equals("--bytes-per-second") ? 0 : 1)) {
+                "--buffer-size", "--connect-in-flight", "--timeout-seconds", "--warmup-clients", "--warmup-operations")) {
+            if (number(o, n) < (n.equals("--clients") || n.equals("--bytes-per-second") || n.startsWith("--warmup") ? 0 : 1)) {
                 throw new IllegalArgumentException(n + " is out of range: " + o.get(n) + "; " + USAGE);
             }
         }
