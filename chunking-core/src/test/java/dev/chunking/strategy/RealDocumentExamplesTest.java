@@ -73,4 +73,15 @@ class RealDocumentExamplesTest {
         List<Chunk> chunks = chunk("character", "abc" + family + "de", 5, 0);
         assertThat(chunks).extracting(Chunk::text).containsExactly("abc", family, "de");
     }
+
+    @Test
+    void characterKeepsHindiConjunctsWholeAsUnicode17Does() {
+        // "कर्ण" is क + र्ण: by GB9c (Unicode 15.1+) र, virama and ण are one cluster; the JDK 17
+        // tables cut after the virama, leaving a dangling र् at the end of a chunk
+        String karna = "\u0915\u0930\u094d\u0923";
+        List<Chunk> chunks = chunk("character", karna.repeat(3), 3, 0);
+        assertThat(chunks).extracting(Chunk::text).containsExactly(
+                "\u0915", "\u0930\u094d\u0923", "\u0915", "\u0930\u094d\u0923", "\u0915", "\u0930\u094d\u0923");
+        assertThat(chunks).extracting(Chunk::text).noneMatch(t -> t.endsWith("\u094d"));
+    }
 }

@@ -2,6 +2,8 @@ package dev.chunking.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.util.ULocale;
 import dev.chunking.domain.Chunk;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.SizeUnit;
@@ -10,22 +12,28 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Assertions of DESIGN.md promises 1 to 3 over a document and its chunks. */
 public final class Promises {
-    private static final Pattern GRAPHEME_BOUNDARY = Pattern.compile("\\b{g}");
-
     private Promises() {
     }
 
-    /** Code-point offsets of every extended grapheme cluster boundary, by the JDK regex engine. */
+    /**
+     * Code-point offsets of every extended grapheme cluster boundary, by ICU4J's character
+     * {@link BreakIterator} (ICU 78: UAX #29 of Unicode 17.0, the version the engine follows),
+     * an oracle that, unlike the JDK's regex engine, does not change with the JDK. Modules that
+     * use these assertions need ICU4J in their test scope.
+     */
     public static TreeSet<Integer> graphemeBoundaries(String text) {
         TreeSet<Integer> boundaries = new TreeSet<>();
-        Matcher m = GRAPHEME_BOUNDARY.matcher(text);
-        while (m.find()) {
-            boundaries.add(text.codePointCount(0, m.start()));
+        BreakIterator it = BreakIterator.getCharacterInstance(ULocale.ROOT);
+        it.setText(text);
+        int cpIndex = 0;
+        int charIndex = 0;
+        for (int b = it.first(); b != BreakIterator.DONE; b = it.next()) {
+            cpIndex += Character.codePointCount(text, charIndex, b);
+            charIndex = b;
+            boundaries.add(cpIndex);
         }
         boundaries.add(text.codePointCount(0, text.length()));
         return boundaries;
