@@ -62,7 +62,8 @@ public record Arguments(String command, String strategy, ChunkingOptions options
             "                         hybrid, or a plugin's (see 'chunk strategies')",
             "  --size N               max chunk size in the unit (default 1000)",
             "  --overlap N            max overlap between consecutive chunks (default: size / 5; 0 for hierarchical)",
-            "  --min-size N           do not end a chunk at a preferred break before N (default 0)",
+            "  --min-size N           merge a chunk under N into a neighbour where --size allows, and end none at a",
+            "                         preferred break before N (default: size / 4; 0 keeps every piece)",
             "  --unit chars|tokens    size unit: code points, or tokens of --token-counter (default chars)",
             "  --token-counter NAME   token counter for --unit tokens (required with it; 'codepoints' counts code points)",
             "  --encoding NAME        size in tokens of an OpenAI encoding: cl100k_base, o200k_base, p50k_base, r50k_base",
@@ -167,13 +168,13 @@ public record Arguments(String command, String strategy, ChunkingOptions options
      *
      * @param size {@code --size}, or null when not given
      * @param overlap {@code --overlap}, or null when not given
-     * @param minSize {@code --min-size}
+     * @param minSize {@code --min-size}, or null when not given (then a quarter of the max size)
      * @param unit {@code --unit}
      * @param tokenCounter {@code --token-counter} or {@code --encoding}, or null when neither was given
      * @param malformed {@code --on-malformed}
      * @param parameters the parameter options given, in the order first given
      */
-    public record Settings(Integer size, Integer overlap, int minSize, SizeUnit unit, String tokenCounter,
+    public record Settings(Integer size, Integer overlap, Integer minSize, SizeUnit unit, String tokenCounter,
                            MalformedInputPolicy malformed, Map<String, String> parameters) {
         /** Copies the parameters, keeping their order. */
         public Settings {
@@ -197,8 +198,10 @@ public record Arguments(String command, String strategy, ChunkingOptions options
             boolean levels = strategy.equals(HierarchicalStrategy.NAME);
             int max = levels ? largestLevel(parameters.get(HierarchicalStrategy.LEVELS))
                     : size != null ? size : ChunkingOptions.DEFAULT_MAX_SIZE;
-            ChunkingOptions.Builder builder = ChunkingOptions.builder().maxSize(max).minSize(minSize).unit(unit)
-                    .malformedInput(malformed);
+            ChunkingOptions.Builder builder = ChunkingOptions.builder().maxSize(max).unit(unit).malformedInput(malformed);
+            if (minSize != null) {
+                builder.minSize(minSize); // else the library's default, a quarter of the max size
+            }
             if (overlap != null || levels) {
                 builder.overlap(overlap != null ? overlap : 0); // the levels of hierarchical tile the text
             }
@@ -262,7 +265,7 @@ public record Arguments(String command, String strategy, ChunkingOptions options
         String strategy = "recursive";
         Integer size = null;
         Integer overlap = null;
-        int minSize = 0;
+        Integer minSize = null;
         SizeUnit unit = SizeUnit.CHARS;
         String counter = null;
         OutputFormat format = OutputFormat.JSONL;
@@ -290,7 +293,7 @@ public record Arguments(String command, String strategy, ChunkingOptions options
             switch (arg) {
                 case "--" -> onlyFiles = true;
                 case "-h", "--help" -> {
-                    Settings defaults = new Settings(null, null, 0, unit, counter, malformed, Map.of());
+                    Settings defaults = new Settings(null, null, null, unit, counter, malformed, Map.of());
                     return new Arguments("help", strategy, ChunkingOptions.defaults(), format, Optional.empty(),
                             Optional.empty(), List.of(), Optional.empty(), defaults, chunks, bytes, List.of(), Optional.empty());
                 }

@@ -294,6 +294,17 @@ class MainTest extends CommandTestSupport {
     }
 
     @Test
+    void defaultsTheMinSizeByTheSameRuleAsTheLibraryAndKeepsAGivenOneEvenZero() {
+        for (int size : new int[] {1, 7, 100, 1000, 4096}) {
+            assertThat(Arguments.parse("--size", String.valueOf(size), "f.txt").options().minSize())
+                    .isEqualTo(ChunkingOptions.builder().maxSize(size).build().minSize()).isEqualTo(size / 4);
+        }
+        assertThat(Arguments.parse("--min-size", "0", "f.txt").options().minSize()).isZero();
+        assertThat(Arguments.parse("--size", "100", "--min-size", "60", "f.txt").options().minSize()).isEqualTo(60);
+        assertThat(Arguments.parse("--strategy", "hierarchical", "f.txt").options().minSize()).as("a quarter of 2048").isEqualTo(512);
+    }
+
+    @Test
     void reportsAFailingPluginOnOneLineWithExitOne() throws IOException {
         Path f = file("r.txt", "hello");
         OutputStream exploding = new OutputStream() {

@@ -9,8 +9,11 @@ import java.util.TreeMap;
  * How large chunks may be and how much consecutive chunks overlap. Immutable and thread-safe;
  * build one with {@link #builder()} or start from {@link #defaults()}.
  *
- * <p>One default rule, for the library and the {@code chunk} command alike: unless set, the
- * overlap is a fifth of the max size ({@link #defaultOverlap(int)}; 200 for the default 1000).
+ * <p>Default rules, for the library and the {@code chunk} command alike: unless set, the
+ * overlap is a fifth of the max size ({@link #defaultOverlap(int)}; 200 for the default 1000)
+ * and the min size a quarter of it ({@link #defaultMinSize(int)}; 250 for the default 1000).
+ * A chunk under the min size is merged into a neighbour where the union fits the max size; set
+ * the min size to 0 to keep every piece as the strategy cuts it.
  * Sizing in tokens needs a token counter chosen on purpose: {@link Builder#build()} refuses
  * {@code unit(TOKENS)} without {@code tokenCounter(...)}, since the default counter counts code
  * points and would label them tokens.
@@ -20,7 +23,8 @@ import java.util.TreeMap;
  *
  * @param maxSize largest allowed chunk size, at least 1
  * @param overlap how much of the end of a chunk the next one repeats at most; less than {@code maxSize}
- * @param minSize chunks end at a preferred boundary only when they are at least this large; 0 to {@code maxSize}
+ * @param minSize chunks end at a preferred boundary only when they are at least this large, and a
+ *     smaller one is merged into a neighbour where the max size allows; 0 to {@code maxSize}
  * @param unit the unit of all three sizes
  * @param tokenCounter name of the {@code TokenCounter} used when {@code unit} is {@code TOKENS}
  * @param malformedInput what to do with bytes that are not UTF-8
@@ -41,12 +45,14 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
     public static final int DEFAULT_MAX_SIZE = 1000;
     /** The overlap of the default options: 200, a fifth of {@link #DEFAULT_MAX_SIZE}. */
     public static final int DEFAULT_OVERLAP = DEFAULT_MAX_SIZE / 5;
+    /** The min size of the default options: 250, a quarter of {@link #DEFAULT_MAX_SIZE}. */
+    public static final int DEFAULT_MIN_SIZE = DEFAULT_MAX_SIZE / 4;
     /** Largest maximum size accepted: 16 Mi units, which bounds a chunker's memory. */
     public static final int LIMIT_MAX_SIZE = 1 << 24;
     /** Name of the default token counter, which counts code points. */
     public static final String DEFAULT_TOKEN_COUNTER = "codepoints";
 
-    private static final ChunkingOptions DEFAULTS = new ChunkingOptions(DEFAULT_MAX_SIZE, DEFAULT_OVERLAP, 0,
+    private static final ChunkingOptions DEFAULTS = new ChunkingOptions(DEFAULT_MAX_SIZE, DEFAULT_OVERLAP, DEFAULT_MIN_SIZE,
             SizeUnit.CHARS, DEFAULT_TOKEN_COUNTER, MalformedInputPolicy.REPORT, Map.of(), InputLimits.defaults());
 
     /**
@@ -154,7 +160,21 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
     }
 
     /**
-     * Returns the defaults: max size 1000, overlap 200, no min size, code points, malformed input
+     * Returns the min size used when none is set: a quarter of the max size, rounded down. A
+     * quarter keeps pieces that carry a sentence or two while leaving room to merge: a piece
+     * under it joins a neighbour only if the two fit the max size together, so with the
+     * default overlap most tails and tiny sections find a neighbour, and no chunk the strategy
+     * cut at a good boundary above it is touched.
+     *
+     * @param maxSize the max size
+     * @return {@code maxSize / 4}
+     */
+    public static int defaultMinSize(int maxSize) {
+        return maxSize / 4;
+    }
+
+    /**
+     * Returns the defaults: max size 1000, overlap 200, min size 250, code points, malformed input
      * reported, {@link InputLimits#defaults()}.
      *
      * @return the shared default options
@@ -164,8 +184,8 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
     }
 
     /**
-     * Starts a builder preset to {@link #defaults()}, with the overlap derived from the max size
-     * ({@link #defaultOverlap(int)}) unless one is set.
+     * Starts a builder preset to {@link #defaults()}, with the overlap and the min size derived
+     * from the max size ({@link #defaultOverlap(int)}, {@link #defaultMinSize(int)}) unless set.
      *
      * @return a new builder
      */
@@ -174,8 +194,8 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
     }
 
     /**
-     * Starts a builder preset to these options; every value counts as set, the overlap and the
-     * token counter too.
+     * Starts a builder preset to these options; every value counts as set, the overlap, the min
+     * size and the token counter too.
      *
      * @return a new builder
      */
@@ -198,12 +218,14 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
         private final Map<String, String> parameters = new TreeMap<>();
         private boolean maxSizeSet;
         private boolean overlapSet;
+        private boolean minSizeSet;
         private boolean tokenCounterSet;
 
         private Builder(ChunkingOptions from) {
             boolean given = from != DEFAULTS;
             maxSizeSet = given;
             overlapSet = given;
+            minSizeSet = given;
             tokenCounterSet = given;
             parameters.putAll(from.parameters);
             maxSize = from.maxSize;
@@ -240,13 +262,15 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
         }
 
         /**
-         * Sets the size below which a chunk does not end at a preferred boundary.
+         * Sets the size below which a chunk does not end at a preferred boundary and is merged
+         * into a neighbour where the max size allows; unless set, it is a quarter of the max size.
          *
-         * @param value 0 up to the max size
+         * @param value 0 (keep every piece) up to the max size
          * @return this builder
          */
         public Builder minSize(int value) {
             minSize = value;
+            minSizeSet = true;
             return this;
         }
 
@@ -322,12 +346,13 @@ public record ChunkingOptions(int maxSize, int overlap, int minSize, SizeUnit un
                         + " artifact, or tokenCounter(\"" + DEFAULT_TOKEN_COUNTER + "\") to count code points on purpose");
             }
             int lap = overlapSet ? overlap : defaultOverlap(maxSize);
-            if (!maxSizeSet && maxSize > 0 && (lap >= maxSize || minSize > maxSize)) {
-                String what = lap >= maxSize ? "overlap " + lap + " >= " : "min size " + minSize + " > ";
+            int min = minSizeSet ? minSize : defaultMinSize(maxSize);
+            if (!maxSizeSet && maxSize > 0 && (lap >= maxSize || min > maxSize)) {
+                String what = lap >= maxSize ? "overlap " + lap + " >= " : "min size " + min + " > ";
                 throw new InvalidOptionsException(what + "max size " + maxSize + " (the default max size; none was set)"
                         + "; set maxSize (--size) above it, or a smaller value");
             }
-            return new ChunkingOptions(maxSize, lap, minSize, unit, tokenCounter, malformedInput, parameters, limits);
+            return new ChunkingOptions(maxSize, lap, min, unit, tokenCounter, malformedInput, parameters, limits);
         }
     }
 }

@@ -30,10 +30,14 @@ class ResumePropertiesTest {
     Arbitrary<Chunking> chunkings() {
         Arbitrary<String> strategy = Arbitraries.of("character", "recursive");
         Arbitrary<ChunkingOptions> options = Arbitraries.integers().between(1, 200).flatMap(max -> Combinators.combine(
-                Arbitraries.integers().between(0, max - 1), Arbitraries.integers().between(0, max / 2),
+                Arbitraries.integers().between(0, max - 1), Arbitraries.integers().between(-1, max),
                 Arbitraries.of(SizeUnit.values()), Arbitraries.of(MalformedInputPolicy.values()))
-                .as((overlap, min, unit, policy) -> ChunkingOptions.builder().maxSize(max).overlap(overlap).minSize(min)
-                        .unit(unit).tokenCounter("codepoints").malformedInput(policy).build()));
+                .as((overlap, min, unit, policy) -> {
+                    // min -1: the default min size, so chunks under it are merged (held back) by default
+                    ChunkingOptions.Builder builder = ChunkingOptions.builder().maxSize(max).overlap(overlap)
+                            .unit(unit).tokenCounter("codepoints").malformedInput(policy);
+                    return (min < 0 ? builder : builder.minSize(min)).build();
+                }));
         return Combinators.combine(strategy, options).as(Chunking::of);
     }
 

@@ -8,14 +8,24 @@ import org.junit.jupiter.api.Test;
 class ChunkingOptionsTest {
 
     @Test
-    void defaultsAreAThousandCodePointsWithTwoHundredOverlap() {
+    void defaultsAreAThousandCodePointsWithTwoHundredOverlapAndMinSizeTwoHundredFifty() {
         ChunkingOptions d = ChunkingOptions.defaults();
         assertThat(d.maxSize()).isEqualTo(1000);
         assertThat(d.overlap()).isEqualTo(200);
-        assertThat(d.minSize()).isZero();
+        assertThat(d.minSize()).isEqualTo(250);
         assertThat(d.unit()).isEqualTo(SizeUnit.CHARS);
         assertThat(d.tokenCounter()).isEqualTo("codepoints");
         assertThat(ChunkingOptions.builder().build()).isEqualTo(d);
+    }
+
+    @Test
+    void theMinSizeIsAQuarterOfTheMaxSizeUnlessSetAndZeroKeepsEveryPiece() {
+        assertThat(ChunkingOptions.builder().maxSize(100).build().minSize()).isEqualTo(25);
+        assertThat(ChunkingOptions.builder().maxSize(3).build().minSize()).isZero();
+        assertThat(ChunkingOptions.builder().maxSize(100).minSize(0).build().minSize()).isZero();
+        assertThat(ChunkingOptions.builder().maxSize(100).minSize(60).build().toBuilder().maxSize(200).build().minSize())
+                .as("toBuilder keeps a set min size").isEqualTo(60);
+        assertThat(ChunkingOptions.defaultMinSize(2048)).isEqualTo(512);
     }
 
     @Test

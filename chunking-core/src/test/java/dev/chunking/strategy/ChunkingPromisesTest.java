@@ -39,8 +39,12 @@ class ChunkingPromisesTest {
     @Provide
     Arbitrary<ChunkingOptions> options() {
         return Arbitraries.integers().between(1, 300).flatMap(max -> Combinators.combine(
-                        Arbitraries.integers().between(0, max - 1), Arbitraries.integers().between(0, max))
-                .as((overlap, min) -> ChunkingOptions.builder().maxSize(max).overlap(overlap).minSize(min / 3).build()));
+                        Arbitraries.integers().between(0, max - 1), Arbitraries.integers().between(-max / 3 - 1, max))
+                .as((overlap, min) -> {
+                    // a negative draw leaves the min size at its default, a quarter of the max size
+                    ChunkingOptions.Builder builder = ChunkingOptions.builder().maxSize(max).overlap(overlap);
+                    return (min < 0 ? builder : builder.minSize(min / 3)).build();
+                }));
     }
 
     @Provide

@@ -31,12 +31,20 @@ class HybridStrategyTest {
     }
 
     @Test
-    void keepsEachSectionThatFitsAsOneChunk() {
+    void keepsEachSectionThatFitsAsOneChunkWithMinSizeZero() {
         String text = "# A\n\nOne.\n\nTwo.\n\n# B\n\nThree.\n\n## B.1\n\nFour.\n";
-        List<Chunk> chunks = chunk(text, ChunkingOptions.builder().maxSize(1000).overlap(0).build());
+        List<Chunk> chunks = chunk(text, ChunkingOptions.builder().maxSize(1000).overlap(0).minSize(0).build());
         assertThat(chunks).extracting(Chunk::text).containsExactly("# A\n\nOne.\n\nTwo.\n\n", "# B\n\nThree.\n\n", "## B.1\n\nFour.\n");
         assertThat(chunks).allSatisfy(c -> assertThat(c.metadata().attributes()).containsEntry("subStrategy", "markdown"));
         assertThat(chunks.get(2).metadata().headings()).containsExactly("B", "B.1");
+    }
+
+    @Test
+    void mergesTinySectionsByDefaultButNeverAcrossATopLevelHeading() {
+        String text = "# A\n\nOne.\n\nTwo.\n\n# B\n\nThree.\n\n## B.1\n\nFour.\n";
+        List<Chunk> chunks = chunk(text, ChunkingOptions.builder().maxSize(1000).overlap(0).build());
+        assertThat(chunks).extracting(Chunk::text).containsExactly("# A\n\nOne.\n\nTwo.\n\n", "# B\n\nThree.\n\n## B.1\n\nFour.\n");
+        assertThat(chunks.get(1).metadata().headings()).containsExactly("B");
     }
 
     @Test

@@ -10,7 +10,8 @@ import java.util.TreeSet;
  * cluster boundaries from the JDK regex engine. The engine scans UTF-8 bytes, skips ASCII
  * eight bytes at a time and finds candidates lazily; this model applies the documented rules
  * position by position, so the two must agree on every chunk. After a cluster longer than the
- * maximum is split, the rest of it is segmented afresh, as a run resumed there would.
+ * maximum is split, the rest of it is segmented afresh, as a run resumed there would. Spans
+ * under the min size are then merged into a neighbour, as the engine merges them one chunk later.
  */
 public final class ReferenceChunker {
     private static final int NONE = -1;
@@ -82,7 +83,25 @@ public final class ReferenceChunker {
         if (n > prevEnd) {
             spans.add(new long[] {s, n});
         }
-        return spans;
+        return merged(spans, max, minSize);
+    }
+
+    /**
+     * The documented min-size rule: a span under the min size joins the one before it when
+     * their union fits the max size, else the one after it when that union fits.
+     */
+    static List<long[]> merged(List<long[]> spans, int max, int minSize) {
+        List<long[]> out = new ArrayList<>();
+        for (long[] span : spans) {
+            long[] held = out.isEmpty() ? null : out.get(out.size() - 1);
+            boolean tiny = held != null && (span[1] - span[0] < minSize || held[1] - held[0] < minSize);
+            if (tiny && span[0] <= held[1] && span[1] > held[1] && span[1] - held[0] <= max) {
+                out.set(out.size() - 1, new long[] {held[0], span[1]});
+            } else {
+                out.add(span);
+            }
+        }
+        return out;
     }
 
     private void restartClustersAt(int at) {

@@ -25,7 +25,6 @@ import dev.chunking.spi.TokenCounter;
 public final class BoundaryChunker extends Utf8Window {
 
     private final DocumentId document;
-    private final ChunkSink sink;
     private final String strategy;
     private final boolean structured;
     private final int maxSize;
@@ -47,7 +46,8 @@ public final class BoundaryChunker extends Utf8Window {
     private long prevEndByte; // -1 until resolved after a resume
     private long prevEndCp;
     private final long resumedPrevEndByte; // the source offset a resume point gave
-    private long nextIndex;
+    private final long firstIndex; // the index of the first chunk, which a resume point gave
+    private final PendingChunk pending; // numbers the chunks, merging those under the min size
     private long eventCp;
 
     private final GraphemeCursor graphemes = new GraphemeCursor();
@@ -90,12 +90,11 @@ public final class BoundaryChunker extends Utf8Window {
         this.prevEndCp = from.previousEndCodePoint();
         this.prevEndByte = from.previousEndByte() == from.byteOffset() ? from.byteOffset() : -1;
         this.resumedPrevEndByte = from.previousEndByte();
-        this.nextIndex = from.nextIndex();
+        this.firstIndex = from.nextIndex();
         this.replaceMalformed = options.malformedInput() == MalformedInputPolicy.REPLACE;
         this.strategy = strategy;
         this.structured = structured;
         this.document = document;
-        this.sink = sink;
         this.maxSize = options.maxSize();
         this.overlap = options.overlap();
         this.minSize = options.minSize();
@@ -107,6 +106,7 @@ public final class BoundaryChunker extends Utf8Window {
             this.tokens = null;
         }
         this.eventCp = firstEvent();
+        this.pending = new PendingChunk(sink, maxSize, minSize, tokens == null ? null : tokens::count, from.nextIndex());
     }
 
     private long firstEvent() {
@@ -132,8 +132,13 @@ public final class BoundaryChunker extends Utf8Window {
             throw new ResumeUnsupportedException("strategy '" + strategy + "' cannot resume from a checkpoint, because the structure"
                     + " it tracks lies before the resume point; run it without a checkpoint");
         }
+        return pending.resumePoint(ownResumePoint());
+    }
+
+    /** Where this engine resumes to make the chunk at the window start next; numbered by {@link #pending}. */
+    private ResumePoint ownResumePoint() {
         long end = prevEndByte < 0 ? resumedPrevEndByte : sourceOffset(prevEndByte);
-        return new ResumePoint(sourceOffset(startByte), startCp, end, prevEndCp, nextIndex, replacementsBeforeWindow());
+        return new ResumePoint(sourceOffset(startByte), startCp, end, prevEndCp, firstIndex, replacementsBeforeWindow());
     }
 
     @Override
@@ -395,10 +400,10 @@ public final class BoundaryChunker extends Utf8Window {
         Utf8Text text = Utf8Text.copyOf(buf, from, length, codePoints);
         long byteStart = sourceOffset(startByte);
         int size = tokens == null ? codePoints : tokens.checkedCount(text, byteStart);
-        sink.accept(new Chunk(document, nextIndex++, text, startCp, endCp, byteStart, sourceOffset(end), size,
+        pending.offer(new Chunk(document, 0, text, startCp, endCp, byteStart, sourceOffset(end), size,
                 tokens == null ? SizeUnit.CHARS : SizeUnit.TOKENS, strategy,
                 structure == null ? ChunkMetadata.NONE : structure.metadata(this, startByte, end),
-                replacementsBetween(startByte, end)));
+                replacementsBetween(startByte, end)), structure == null ? ownResumePoint() : null);
         prevEndByte = end;
         prevEndCp = endCp;
     }
@@ -469,6 +474,7 @@ public final class BoundaryChunker extends Utf8Window {
         if (endByte > prevEnd()) {
             emit(endByte, endCp);
         }
+        pending.finish();
     }
 
     @Override

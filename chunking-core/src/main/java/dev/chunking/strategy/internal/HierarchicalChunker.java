@@ -54,7 +54,8 @@ public final class HierarchicalChunker implements Chunker {
      *
      * @param strategy the name stamped on chunks
      * @param document the document id, part of every chunk id
-     * @param options overlap, min size (for the finest level), unit and malformed-input policy
+     * @param options overlap, min size (its share of the max size applies to the finest level), unit and
+     *     malformed-input policy
      * @param sizes the size of each level, strictly decreasing, validated by the caller
      * @param counter the token counter
      * @param sink receives the chunks
@@ -76,8 +77,9 @@ public final class HierarchicalChunker implements Chunker {
             idPrefixes[level] = zero.substring(0, zero.length() - 1);
             open[level] = new Open();
         }
-        ChunkingOptions finestOptions = options.toBuilder().maxSize(sizes[last]).minSize(Math.min(options.minSize(), sizes[last]))
-                .build();
+        // the min size is a share of the max size, and the finest level gets the same share of its size
+        int finestMin = (int) Math.min(sizes[last], (long) options.minSize() * sizes[last] / options.maxSize());
+        ChunkingOptions finestOptions = options.toBuilder().maxSize(sizes[last]).minSize(finestMin).build();
         this.finest = new BoundaryChunker(strategy, true, document, finestOptions, counter, c -> finished(c, last),
                 ResumePoint.START);
     }

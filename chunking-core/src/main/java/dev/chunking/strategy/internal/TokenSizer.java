@@ -157,6 +157,11 @@ final class TokenSizer {
         return fittingCodePoints;
     }
 
+    /** Counts a text's tokens. */
+    int count(Utf8Text text) {
+        return counter.count(text);
+    }
+
     /** Counts a chunk's tokens and refuses a counter that let an oversized chunk through. */
     int checkedCount(Utf8Text text, long byteOffset) {
         int size = counter.count(text);

@@ -1,0 +1,146 @@
+package dev.chunking.strategy.internal;
+
+import dev.chunking.domain.Chunk;
+import dev.chunking.domain.ChunkMetadata;
+import dev.chunking.domain.ResumePoint;
+import dev.chunking.domain.Utf8Text;
+import dev.chunking.spi.ChunkSink;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.ToIntFunction;
+
+/**
+ * Holds back the latest chunk of an engine, so that a chunk under the min size can be merged
+ * into its neighbour: into the held chunk before it when the union fits the max size, else the
+ * held tiny chunk into the next one when that union fits. A merged chunk is the exact slice from
+ * the earlier start to the later end and keeps the earlier chunk's metadata; chunks are never
+ * merged across front matter or a different top-level heading, nor when one with replaced
+ * malformed input overlaps the other. Chunks are numbered here, as they are passed on.
+ *
+ * <p>While a chunk is held, the resume point is the one from before its first piece, so a resumed
+ * engine makes the held chunk again and takes the same decisions. With min size 0 nothing is held.
+ * Memory: one chunk of at most the max size. Not thread-safe.
+ */
+final class PendingChunk {
+    private final ChunkSink sink;
+    private final int maxSize;
+    private final int minSize;
+    private final ToIntFunction<Utf8Text> sizer; // the size of a merged chunk's text, in the options' unit
+    private Chunk held;
+    private ResumePoint heldFrom; // where an engine resumes to make the held chunk again
+    private long nextIndex;
+
+    /**
+     * Opens an empty hold-back.
+     *
+     * @param sink receives the chunks, numbered from {@code nextIndex}
+     * @param maxSize the max size; no merged chunk is larger
+     * @param minSize a chunk under this size is merged where it can be; 0 for none
+     * @param sizer the size of a text in the unit of the options
+     * @param nextIndex the index of the first chunk passed on
+     */
+    PendingChunk(ChunkSink sink, int maxSize, int minSize, ToIntFunction<Utf8Text> sizer, long nextIndex) {
+        this.sink = sink;
+        this.maxSize = maxSize;
+        this.minSize = minSize;
+        this.sizer = sizer;
+        this.nextIndex = nextIndex;
+    }
+
+    /**
+     * Takes the engine's next chunk.
+     *
+     * @param c the chunk; its index is replaced
+     * @param before the engine's resume point from just before {@code c}, or null when the engine cannot resume
+     */
+    void offer(Chunk c, ResumePoint before) {
+        if (held != null && (c.size() < minSize || held.size() < minSize)) {
+            Chunk merged = merged(held, c);
+            if (merged != null) {
+                held = merged;
+                return;
+            }
+        }
+        release();
+        held = c;
+        if (minSize == 0) {
+            release(); // nothing to merge: hold nothing back, so chunks reach the sink as soon as they are cut
+            return;
+        }
+        heldFrom = before == null ? null
+                : new ResumePoint(before.byteOffset(), before.codePointOffset(), before.previousEndByte(),
+                        before.previousEndCodePoint(), nextIndex, before.replacements());
+    }
+
+    /**
+     * The resume point: before the held chunk, or {@code current} (numbered on from here) when none is held.
+     *
+     * @param current the engine's own resume point
+     * @return the point to resume from
+     */
+    ResumePoint resumePoint(ResumePoint current) {
+        if (held != null) {
+            return heldFrom;
+        }
+        return new ResumePoint(current.byteOffset(), current.codePointOffset(), current.previousEndByte(),
+                current.previousEndCodePoint(), nextIndex, current.replacements());
+    }
+
+    /** Passes the held chunk on, at the end of the input. */
+    void finish() {
+        release();
+    }
+
+    private void release() {
+        if (held != null) {
+            Chunk c = held;
+            held = null;
+            sink.accept(new Chunk(c.document(), nextIndex++, c.content(), c.start(), c.end(), c.byteStart(), c.byteEnd(), c.size(),
+                    c.unit(), c.strategy(), c.metadata(), c.replacements()));
+        }
+    }
+
+    /** The union of {@code a} and the later {@code b}, or null when it is too large or may not be made. */
+    private Chunk merged(Chunk a, Chunk b) {
+        if (b.end() <= a.end() || b.start() > a.end() || !compatible(a.metadata(), b.metadata()) || (b.start() < a.end() && b.replacements() > 0)) {
+            return null;
+        }
+        if (sizer == null && b.end() - a.start() > maxSize) {
+            return null;
+        }
+        Utf8Text from = b.content();
+        int skip = byteOffset(from, a.end() - b.start()); // b's overlap with a
+        byte[] joined = new byte[a.content().byteLength() + from.byteLength() - skip];
+        a.content().copyBytes(0, a.content().byteLength(), joined, 0);
+        from.copyBytes(skip, from.byteLength(), joined, a.content().byteLength());
+        Utf8Text text = Utf8Text.copyOf(joined, 0, joined.length, (int) (b.end() - a.start()));
+        int size = sizer == null ? text.codePointLength() : sizer.applyAsInt(text);
+        if (size > maxSize) {
+            return null;
+        }
+        return new Chunk(a.document(), a.index(), text, a.start(), b.end(), a.byteStart(), b.byteEnd(), size, a.unit(),
+                a.strategy(), a.metadata(), a.replacements() + b.replacements());
+    }
+
+    /** Whether the earlier chunk's metadata still describes the union: same front matter and top-level heading. */
+    private static boolean compatible(ChunkMetadata a, ChunkMetadata b) {
+        return Objects.equals(a.attributes().get("block"), b.attributes().get("block")) && top(a.headings()).equals(top(b.headings()))
+                && a.parent().equals(b.parent());
+    }
+
+    private static String top(List<String> headings) {
+        return headings.isEmpty() ? "" : headings.get(0);
+    }
+
+    /** The byte offset in {@code text} after its first {@code codePoints} code points. */
+    private static int byteOffset(Utf8Text text, long codePoints) {
+        int at = 0;
+        for (long n = 0; n < codePoints && at < text.byteLength(); n++) {
+            at++;
+            while (at < text.byteLength() && (text.byteAt(at) & 0xC0) == 0x80) {
+                at++;
+            }
+        }
+        return at;
+    }
+}
