@@ -66,7 +66,7 @@ class CrashConsistencyIT {
         List<String> kinds = lines.subList(0, lines.size() - 1);
         assertThat(kinds).noneMatch(k -> k.startsWith("other"));
         List<Chunk> expected = stored(clean);
-        assertThat(expected).hasSizeGreaterThan(200)
+        assertThat(expected).hasSizeGreaterThan(150) // many batches; ~200 chunks since the default min size merges tiny ones
                 .isEqualTo(CrashingRun.CHUNKING.chunk(CrashingRun.DOCUMENT, CrashingRun.TEXT));
         assertCompleted(clean, expected.size());
 
