@@ -17,7 +17,7 @@ class CheckpointJsonTest {
     @Test
     void writesTheSameJsonAsChunkingPostgresEveryFieldByName() {
         assertThat(CheckpointJson.write(CHECKPOINT)).isEqualTo("{\"format\":2,\"collection\":\"docs\",\"document\":\"a/\u6587\u6863.md\","
-                + "\"strategy\":\"recursive\",\"options\":{\"maxSize\":100,\"overlap\":10,\"minSize\":0,\"unit\":\"CHARS\","
+                + "\"strategy\":\"recursive\",\"options\":{\"maxSize\":100,\"overlap\":10,\"minSize\":25,\"unit\":\"CHARS\","
                 + "\"tokenCounter\":\"codepoints\",\"malformedInput\":\"REPORT\",\"parameters\":{}},"
                 + "\"source\":{\"size\":4096,\"modifiedMillis\":1700000000000,\"headSha256\":\"" + "a".repeat(64)
                 + "\",\"tailSha256\":\"" + "b".repeat(64) + "\"},"
