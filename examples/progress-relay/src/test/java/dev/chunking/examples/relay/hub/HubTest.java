@@ -83,6 +83,12 @@ class HubTest {
         }, eventsPerOperation, maxOperations, resumeBudget);
     }
 
+    /** Replaces the hub with one of other bounds. */
+    private void restart(int eventsPerOperation, int maxOperations, int resumeBudget) {
+        hub.close();
+        hub = hub(eventsPerOperation, maxOperations, resumeBudget);
+    }
+
     @AfterEach
     void close() {
         hub.close();
@@ -134,8 +140,7 @@ class HubTest {
 
     @Test
     void aClientThatMissedMoreThanTheHubHoldsIsToldWithASkippedState() throws Exception {
-        hub.close();
-        hub = hub(3, 100, 1000);
+        restart(3, 100, 1000);
         publish(A, "e1", 1, 10);
         Recording back = connect(true, Set.of(), Map.of(A, new Position("e1", 2)));
         assertThat(back.summary()).containsExactly("state a e1#10 skipped", "synced");
@@ -143,8 +148,7 @@ class HubTest {
 
     @Test
     void theResumeBudgetTurnsALongCatchUpIntoAState() throws Exception {
-        hub.close();
-        hub = hub(100, 100, 3);
+        restart(100, 100, 3);
         publish(A, "e1", 1, 10);
         Recording back = connect(false, Set.of(A), Map.of(A, new Position("e1", 5)));
         assertThat(back.summary()).containsExactly("state a e1#10 skipped", "synced");
@@ -181,12 +185,7 @@ class HubTest {
 
     @Test
     void anOperationTheHubNeverHeardOfIsReadFromRedisForTheClientThatNamesIt() throws Exception {
-        List<OperationState> events = new ArrayList<>();
-        for (long n = 1; n <= 5; n++) {
-            events.add(OperationState.of("e1", event(A, n, n == 1 ? ProgressEvent.Kind.STARTED
-                    : n == 5 ? ProgressEvent.Kind.COMPLETED : ProgressEvent.Kind.PROGRESS)));
-        }
-        redis.put(A, events);
+        store(A, "e1", 5);
         Recording back = connect(false, Set.of(), Map.of(A, new Position("e1", 2)));
         assertThat(back.summary()).containsExactly("event a e1#3", "event a e1#4", "event a e1#5", "synced");
         Recording unknown = connect(false, Set.of(B), Map.of()); // not in Redis either: it may start later
@@ -195,8 +194,7 @@ class HubTest {
 
     @Test
     void finishedOperationsAreForgottenOldestFirstPastTheLimit() throws Exception {
-        hub.close();
-        hub = hub(10, 2, 1000);
+        restart(10, 2, 1000);
         for (String id : List.of("x", "y", "z")) {
             hub.onEvent("e", event(OperationId.of(id), 1, ProgressEvent.Kind.COMPLETED));
         }
@@ -240,8 +238,7 @@ class HubTest {
 
     @Test
     void oneBudgetBoundsTheWholeAnswerToASubscribeReadsFromRedisIncluded() throws Exception {
-        hub.close();
-        hub = hub(100, 100, 12);
+        restart(100, 100, 12);
         store(A, "e1", 10);
         store(B, "e2", 10);
         Recording back = connect(false, Set.of(), Map.of(A, new Position("e1", 1), B, new Position("e2", 1)));
@@ -253,8 +250,7 @@ class HubTest {
 
     @Test
     void aClientThatLeavesLeavesNothingInTheIndex() throws Exception {
-        hub.close();
-        hub = hub(10, 1, 1000);
+        restart(10, 1, 1000);
         Recording c = connect(true, Set.of(B), Map.of(A, new Position("e1", 1)));
         hub.onEvent("e1", event(A, 2, ProgressEvent.Kind.COMPLETED));
         hub.onEvent("e3", event(OperationId.of("c"), 1, ProgressEvent.Kind.COMPLETED)); // forgets a
