@@ -113,8 +113,10 @@ public final class RedisProgressPublisher implements ProgressListener, AutoClose
         Unwritten attempt = new Unwritten(epoch, event.sequence(), json, ttl);
         StatefulRedisConnection<String, String> c = connection.get();
         if (c == null) {
-            connect();
+            // record the state first: a refused connection can complete at once, and it schedules the
+            // next attempt only when something waits to be written
             failed(op, attempt, null);
+            connect();
             return;
         }
         if (inFlight.incrementAndGet() > MAX_IN_FLIGHT) {
