@@ -4,6 +4,7 @@ import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.InvalidOptionsException;
 import dev.chunking.domain.MalformedInputPolicy;
+import dev.chunking.domain.ResumePoint;
 import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.Chunker;
 import dev.chunking.spi.ChunkingStrategy;
@@ -29,7 +30,8 @@ import java.util.List;
  * such a split too (its chunks never split a shorter cluster). One pass over the
  * text; memory is the finest chunker's window plus one open chunk per coarser level.
  * Malformed input must be reported (a parent made of children with U+FFFD replacements would
- * not have source offsets), and chunkers cannot resume. Immutable and thread-safe.
+ * not have source offsets). Chunkers resume from a checkpoint: the resume point's state carries
+ * the open chunk of each coarser level and the ids given so far. Immutable and thread-safe.
  */
 public final class HierarchicalStrategy implements ChunkingStrategy {
     /** The registered name. */
@@ -66,7 +68,18 @@ public final class HierarchicalStrategy implements ChunkingStrategy {
     }
 
     @Override
+    public boolean resumable() {
+        return true;
+    }
+
+    @Override
     public Chunker open(DocumentId document, ChunkingOptions options, TokenCounter tokenCounter, ChunkSink sink) {
+        return resume(document, options, tokenCounter, sink, ResumePoint.START);
+    }
+
+    @Override
+    public Chunker resume(DocumentId document, ChunkingOptions options, TokenCounter tokenCounter, ChunkSink sink,
+                          ResumePoint from) {
         int[] sizes = sizes(options);
         int finest = sizes[sizes.length - 1];
         if (options.overlap() >= finest) {
@@ -77,7 +90,7 @@ public final class HierarchicalStrategy implements ChunkingStrategy {
             throw new InvalidOptionsException("strategy hierarchical cannot replace malformed input (a parent made of"
                     + " children with replacements would lose its source offsets); use --on-malformed report");
         }
-        return new HierarchicalChunker(NAME, document, options, sizes, tokenCounter, sink);
+        return new HierarchicalChunker(NAME, document, options, sizes, tokenCounter, sink, from);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.chunking.strategy;
 
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
+import dev.chunking.domain.ResumePoint;
 import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.Chunker;
 import dev.chunking.spi.ChunkingStrategy;
@@ -25,7 +26,8 @@ import java.util.Objects;
  * Chunks carry the heading path and level as {@code markdown}'s do, and the attribute
  * {@code subStrategy}: {@code markdown} (whole sections), {@code semantic} (ends at a meaning
  * shift) or {@code recursive}. Front matter is a chunk of its own, or skipped
- * ({@code front-matter=skip}). Chunkers of this strategy cannot resume. Immutable and
+ * ({@code front-matter=skip}). Chunkers resume from a checkpoint, with the state of
+ * both {@code markdown} and {@code semantic} in the resume point. Immutable and
  * thread-safe when the embedder is.
  */
 public final class HybridStrategy implements ChunkingStrategy {
@@ -87,9 +89,20 @@ public final class HybridStrategy implements ChunkingStrategy {
     }
 
     @Override
+    public boolean resumable() {
+        return true;
+    }
+
+    @Override
     public Chunker open(DocumentId document, ChunkingOptions options, TokenCounter tokenCounter, ChunkSink sink) {
+        return resume(document, options, tokenCounter, sink, ResumePoint.START);
+    }
+
+    @Override
+    public Chunker resume(DocumentId document, ChunkingOptions options, TokenCounter tokenCounter, ChunkSink sink,
+                          ResumePoint from) {
         String named = StructuredChunkers.HYBRID_EMBEDDER.value(options); // empty: none
         Embedder e = embedder != null ? embedder : named.isEmpty() ? null : plugins.embedder(named);
-        return StructuredChunkers.hybrid(NAME, document, options, tokenCounter, sink, e);
+        return StructuredChunkers.hybrid(NAME, document, options, tokenCounter, sink, e, from);
     }
 }

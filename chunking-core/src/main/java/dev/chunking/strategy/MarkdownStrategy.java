@@ -2,6 +2,7 @@ package dev.chunking.strategy;
 
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
+import dev.chunking.domain.ResumePoint;
 import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.Chunker;
 import dev.chunking.spi.ChunkingStrategy;
@@ -25,8 +26,8 @@ import java.util.List;
  * <p>YAML front matter at the top ({@code ---} … {@code ---} or {@code ...}) is a chunk of its
  * own, with attribute {@code block=front-matter}, never mixed with body text; with the
  * parameter {@code front-matter=skip} it is left out (the one documented gap in coverage). No
- * overlap reaches back into front matter. Chunkers of this strategy cannot resume from a
- * checkpoint. Immutable and thread-safe.
+ * overlap reaches back into front matter. Chunkers resume from a checkpoint: the resume point's
+ * state carries the open containers, the heading path and the held chunk. Immutable and thread-safe.
  */
 public final class MarkdownStrategy implements ChunkingStrategy {
     /** The registered name. */
@@ -53,7 +54,18 @@ public final class MarkdownStrategy implements ChunkingStrategy {
     }
 
     @Override
+    public boolean resumable() {
+        return true;
+    }
+
+    @Override
     public Chunker open(DocumentId document, ChunkingOptions options, TokenCounter tokenCounter, ChunkSink sink) {
-        return StructuredChunkers.markdown(NAME, false, document, options, tokenCounter, sink);
+        return resume(document, options, tokenCounter, sink, ResumePoint.START);
+    }
+
+    @Override
+    public Chunker resume(DocumentId document, ChunkingOptions options, TokenCounter tokenCounter, ChunkSink sink,
+                          ResumePoint from) {
+        return StructuredChunkers.markdown(NAME, false, document, options, tokenCounter, sink, from);
     }
 }

@@ -2,6 +2,7 @@ package dev.chunking.strategy;
 
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
+import dev.chunking.domain.ResumePoint;
 import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.Chunker;
 import dev.chunking.spi.ChunkingStrategy;
@@ -29,7 +30,9 @@ import java.util.Objects;
  * to 4096, default 32). A real neural model plugs in as an {@code Embedder} plugin, or directly
  * through {@link #SemanticStrategy(Embedder)}. An embedder failure surfaces as a
  * {@link dev.chunking.domain.ChunkingException} naming the batch's byte range. Chunkers of this
- * strategy cannot resume. Immutable and thread-safe when the embedder is.
+ * strategy resume from a checkpoint: the resume point's state carries the recent distances,
+ * the pending sentences and their vectors, so the embedder is not asked again for them.
+ * Immutable and thread-safe when the embedder is.
  */
 public final class SemanticStrategy implements ChunkingStrategy {
     /** The registered name. */
@@ -91,8 +94,19 @@ public final class SemanticStrategy implements ChunkingStrategy {
     }
 
     @Override
+    public boolean resumable() {
+        return true;
+    }
+
+    @Override
     public Chunker open(DocumentId document, ChunkingOptions options, TokenCounter tokenCounter, ChunkSink sink) {
+        return resume(document, options, tokenCounter, sink, ResumePoint.START);
+    }
+
+    @Override
+    public Chunker resume(DocumentId document, ChunkingOptions options, TokenCounter tokenCounter, ChunkSink sink,
+                          ResumePoint from) {
         Embedder e = embedder != null ? embedder : plugins.embedder(StructuredChunkers.SEMANTIC_EMBEDDER.value(options));
-        return StructuredChunkers.semantic(NAME, document, options, tokenCounter, sink, e);
+        return StructuredChunkers.semantic(NAME, document, options, tokenCounter, sink, e, from);
     }
 }

@@ -22,29 +22,82 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** Promise 5: a run resumed from any resume point emits exactly the rest of an uninterrupted run. */
+/**
+ * Promise 5: a run resumed from any resume point emits exactly the rest of an uninterrupted run, for every built-in
+ * strategy: text, offsets, metadata (heading paths, ids, parent ids, attributes), indices and replacements.
+ */
 class ResumePropertiesTest {
     private static final DocumentId DOC = DocumentId.of("doc");
 
-    @Provide
-    Arbitrary<Chunking> chunkings() {
-        Arbitrary<String> strategy = Arbitraries.of("character", "recursive");
+    /** Options for a strategy: any sizes, overlap, min size (-1: the default), unit and policy it accepts, and its parameters. */
+    private static Arbitrary<Chunking> chunkings(String strategy) {
         Arbitrary<ChunkingOptions> options = Arbitraries.integers().between(1, 200).flatMap(max -> Combinators.combine(
                 Arbitraries.integers().between(0, max - 1), Arbitraries.integers().between(-1, max),
-                Arbitraries.of(SizeUnit.values()), Arbitraries.of(MalformedInputPolicy.values()))
-                .as((overlap, min, unit, policy) -> {
+                Arbitraries.of(SizeUnit.values()), Arbitraries.of(MalformedInputPolicy.values()), Arbitraries.integers().between(0, 7))
+                .as((overlap, min, unit, policy, variant) -> {
                     // min -1: the default min size, so chunks under it are merged (held back) by default
                     ChunkingOptions.Builder builder = ChunkingOptions.builder().maxSize(max).overlap(overlap)
                             .unit(unit).tokenCounter("codepoints").malformedInput(policy);
+                    parameters(strategy, builder, max, variant);
                     return (min < 0 ? builder : builder.minSize(min)).build();
                 }));
-        return Combinators.combine(strategy, options).as(Chunking::of);
+        return options.map(o -> Chunking.of(strategy, o));
+    }
+
+    /** The strategy's own parameters, varied by {@code variant}. */
+    private static void parameters(String strategy, ChunkingOptions.Builder builder, int max, int variant) {
+        switch (strategy) {
+            case "markdown" -> builder.parameter("front-matter", variant % 2 == 0 ? "chunk" : "skip");
+            case "semantic" -> builder.parameter("window", String.valueOf(8 + variant * 3))
+                    .parameter("threshold", String.valueOf(50 + variant * 7)).parameter("batch-size", String.valueOf(1 + variant));
+            case "hybrid" -> {
+                builder.parameter("front-matter", variant % 2 == 0 ? "chunk" : "skip");
+                if (variant >= 4) {
+                    builder.parameter("embedder", "lexical").parameter("window", "8").parameter("batch-size", String.valueOf(variant));
+                }
+            }
+            case "hierarchical" -> builder.malformedInput(MalformedInputPolicy.REPORT) // it cannot replace malformed input
+                    .parameter("levels", variant % 2 == 0 ? max * 3 + "," + max : max * 4 + "," + max * 2 + "," + max);
+            default -> {
+                // character and recursive have no parameters
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<Chunking> character() {
+        return chunkings("character");
+    }
+
+    @Provide
+    Arbitrary<Chunking> recursive() {
+        return chunkings("recursive");
+    }
+
+    @Provide
+    Arbitrary<Chunking> markdown() {
+        return chunkings("markdown");
+    }
+
+    @Provide
+    Arbitrary<Chunking> semantic() {
+        return chunkings("semantic");
+    }
+
+    @Provide
+    Arbitrary<Chunking> hierarchical() {
+        return chunkings("hierarchical");
+    }
+
+    @Provide
+    Arbitrary<Chunking> hybrid() {
+        return chunkings("hybrid");
     }
 
     @Provide
     Arbitrary<byte[]> inputs() {
         // Text, now and then with a malformed sequence (REPORT runs with one then stop early; both must agree).
-        Arbitrary<byte[]> text = Texts.documents().map(s -> s.getBytes(StandardCharsets.UTF_8));
+        Arbitrary<byte[]> text = Arbitraries.oneOf(Texts.documents(), Texts.markdown()).map(s -> s.getBytes(StandardCharsets.UTF_8));
         Arbitrary<byte[]> defect = Arbitraries.of(new byte[] {(byte) 0xC3}, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
                 new byte[] {(byte) 0xFF}, new byte[] {(byte) 0xF0, (byte) 0x9F, (byte) 0x98});
         return Combinators.combine(text, defect, text, Arbitraries.integers().between(0, 4)).as((a, bad, b, mode) -> {
@@ -73,9 +126,47 @@ class ResumePropertiesTest {
         return points;
     }
 
-    @Property(tries = 1500)
-    void resumesFromAnyPointToExactlyTheRestOfAnUninterruptedRun(@ForAll("chunkings") Chunking chunking,
-                                                                 @ForAll("inputs") byte[] input, @ForAll long seed) {
+    @Property(tries = 600)
+    void characterResumesFromAnyPointToExactlyTheRestOfAnUninterruptedRun(@ForAll("character") Chunking chunking,
+                                                                          @ForAll("inputs") byte[] input, @ForAll long seed) {
+        resumesExactly(chunking, input, seed);
+    }
+
+    @Property(tries = 600)
+    void recursiveResumesFromAnyPointToExactlyTheRestOfAnUninterruptedRun(@ForAll("recursive") Chunking chunking,
+                                                                          @ForAll("inputs") byte[] input, @ForAll long seed) {
+        resumesExactly(chunking, input, seed);
+    }
+
+    @Property(tries = 600)
+    void markdownResumesFromAnyPointToExactlyTheRestOfAnUninterruptedRun(@ForAll("markdown") Chunking chunking,
+                                                                         @ForAll("inputs") byte[] input, @ForAll long seed) {
+        resumesExactly(chunking, input, seed);
+    }
+
+    @Property(tries = 400)
+    void semanticResumesFromAnyPointToExactlyTheRestOfAnUninterruptedRun(@ForAll("semantic") Chunking chunking,
+                                                                         @ForAll("inputs") byte[] input, @ForAll long seed) {
+        resumesExactly(chunking, input, seed);
+    }
+
+    @Property(tries = 600)
+    void hierarchicalResumesFromAnyPointToExactlyTheRestOfAnUninterruptedRun(@ForAll("hierarchical") Chunking chunking,
+                                                                             @ForAll("inputs") byte[] input, @ForAll long seed) {
+        resumesExactly(chunking, input, seed);
+    }
+
+    @Property(tries = 600)
+    void hybridResumesFromAnyPointToExactlyTheRestOfAnUninterruptedRun(@ForAll("hybrid") Chunking chunking,
+                                                                       @ForAll("inputs") byte[] input, @ForAll long seed) {
+        resumesExactly(chunking, input, seed);
+    }
+
+    /**
+     * Runs the input through in random pieces, then resumes from a random resume point of that run, and again from a
+     * random point of the resumed run: each time exactly the rest of the uninterrupted run comes out.
+     */
+    private static void resumesExactly(Chunking chunking, byte[] input, long seed) {
         Random random = new Random(seed);
         List<Chunk> whole = new ArrayList<>();
         List<ResumePoint> points;
@@ -86,12 +177,19 @@ class ResumePropertiesTest {
         }
         points.add(0, ResumePoint.START);
         ResumePoint point = points.get(random.nextInt(points.size()));
-        List<Chunk> resumed = new ArrayList<>(whole.subList(0, (int) point.nextIndex()));
-        try (Chunker chunker = chunking.resume(DOC, resumed::add, point)) {
-            feed(chunker, input, (int) point.byteOffset(), random);
-            assertThat(chunker.replacements()).as("replacements").isEqualTo(replacements(whole));
+        for (int round = 0; round < 2; round++) {
+            List<Chunk> resumed = new ArrayList<>(whole.subList(0, (int) point.nextIndex()));
+            List<ResumePoint> later;
+            try (Chunker chunker = chunking.resume(DOC, resumed::add, point)) {
+                later = feed(chunker, input, (int) point.byteOffset(), random);
+                assertThat(chunker.replacements()).as("replacements").isEqualTo(replacements(whole));
+            }
+            assertThat(resumed).as("resumed at %s", point).isEqualTo(whole);
+            if (later.isEmpty()) {
+                return;
+            }
+            point = later.get(random.nextInt(later.size()));
         }
-        assertThat(resumed).isEqualTo(whole);
     }
 
     @net.jqwik.api.Example

@@ -8,7 +8,6 @@ import dev.chunking.domain.InvalidOptionsException;
 import dev.chunking.domain.MalformedInputException;
 import dev.chunking.domain.MalformedInputPolicy;
 import dev.chunking.domain.ResumePoint;
-import dev.chunking.domain.ResumeUnsupportedException;
 import dev.chunking.domain.SizeUnit;
 import dev.chunking.domain.Utf8Text;
 import dev.chunking.spi.ChunkSink;
@@ -69,20 +68,23 @@ public final class BoundaryChunker extends Utf8Window {
      */
     public BoundaryChunker(String strategy, boolean structured, DocumentId document, ChunkingOptions options,
                            TokenCounter counter, ChunkSink sink, ResumePoint from) {
-        this(strategy, structured, document, options, counter, sink, from, null, 64 * 1024);
+        this(strategy, structured, document, options, counter, sink, from, null, false);
     }
 
     /**
-     * Opens an engine guided by a structure, from the start of a document (such engines do not resume).
+     * Opens an engine guided by a structure, at the start of a document or at a resume point
+     * whose state the structure and the held chunk are restored from.
+     *
+     * @param skipFrontMatter whether chunks of front matter are left out (and not numbered)
      */
     BoundaryChunker(String strategy, DocumentId document, ChunkingOptions options, TokenCounter counter, ChunkSink sink,
-                    Structure structure) {
-        this(strategy, true, document, options, counter, sink, ResumePoint.START, structure, 64 * 1024);
+                    Structure structure, boolean skipFrontMatter, ResumePoint from) {
+        this(strategy, true, document, options, counter, sink, from, structure, skipFrontMatter);
     }
 
     private BoundaryChunker(String strategy, boolean structured, DocumentId document, ChunkingOptions options,
-                            TokenCounter counter, ChunkSink sink, ResumePoint from, Structure structure, int capacity) {
-        super(from.byteOffset(), from.codePointOffset(), from.replacements(), capacity);
+                            TokenCounter counter, ChunkSink sink, ResumePoint from, Structure structure, boolean skipFrontMatter) {
+        super(from.byteOffset(), from.codePointOffset(), from.replacements());
         this.structure = structure;
         this.observedTo = from.byteOffset();
         this.startByte = from.byteOffset();
@@ -106,7 +108,13 @@ public final class BoundaryChunker extends Utf8Window {
             this.tokens = null;
         }
         this.eventCp = firstEvent();
-        this.pending = new PendingChunk(sink, maxSize, minSize, tokens == null ? null : tokens::count, from.nextIndex());
+        this.pending = new PendingChunk(sink, maxSize, minSize, tokens == null ? null : tokens::count, from.nextIndex(),
+                skipFrontMatter);
+        if (structure == null) {
+            EngineState.checkNone(from, strategy);
+        } else if (!from.equals(ResumePoint.after(from.byteOffset(), from.codePointOffset()))) {
+            this.observedTo = EngineState.restore(from, strategy, document, options.unit(), pending, structure, this);
+        }
     }
 
     private long firstEvent() {
@@ -129,8 +137,7 @@ public final class BoundaryChunker extends Utf8Window {
     @Override
     public ResumePoint resumePoint() {
         if (structure != null) {
-            throw new ResumeUnsupportedException("strategy '" + strategy + "' cannot resume from a checkpoint, because the structure"
-                    + " it tracks lies before the resume point; run it without a checkpoint");
+            return EngineState.save(strategy, startByte, observedTo, pending, structure, ownResumePoint());
         }
         return pending.resumePoint(ownResumePoint());
     }

@@ -59,9 +59,12 @@ public final class HierarchicalChunker implements Chunker {
      * @param sizes the size of each level, strictly decreasing, validated by the caller
      * @param counter the token counter
      * @param sink receives the chunks
+     * @param from {@link ResumePoint#START}, a fresh start after a prefix, or a point an earlier chunker of the same
+     *     options reported
+     * @throws dev.chunking.domain.CheckpointMismatchException if {@code from} carries no state of this strategy
      */
     public HierarchicalChunker(String strategy, DocumentId document, ChunkingOptions options, int[] sizes, TokenCounter counter,
-                               ChunkSink sink) {
+                               ChunkSink sink, ResumePoint from) {
         this.strategy = strategy;
         this.document = document;
         this.counter = options.unit() == SizeUnit.TOKENS ? counter : null;
@@ -80,8 +83,60 @@ public final class HierarchicalChunker implements Chunker {
         // the min size is a share of the max size, and the finest level gets the same share of its size
         int finestMin = (int) Math.min(sizes[last], (long) options.minSize() * sizes[last] / options.maxSize());
         ChunkingOptions finestOptions = options.toBuilder().maxSize(sizes[last]).minSize(finestMin).build();
-        this.finest = new BoundaryChunker(strategy, true, document, finestOptions, counter, c -> finished(c, last),
-                ResumePoint.START);
+        ResumePoint finestFrom = from;
+        if (!from.equals(ResumePoint.after(from.byteOffset(), from.codePointOffset()))) {
+            finestFrom = restore(from);
+        }
+        this.finest = new BoundaryChunker(strategy, true, document, finestOptions, counter, c -> finished(c, last), finestFrom);
+    }
+
+    /**
+     * Returns where the chunker stands: the finest level's point (before a chunk it holds back),
+     * numbered by all levels, with the open chunk of each coarser level and the counters in its
+     * state; at most the coarsest size in bytes per level.
+     */
+    @Override
+    public ResumePoint resumePoint() {
+        ResumePoint at = finest.resumePoint();
+        StateWriter out = new StateWriter(strategy, 0);
+        out.number(at.byteOffset()).number(at.codePointOffset()).number(at.previousEndByte()).number(at.previousEndCodePoint())
+                .number(at.nextIndex()).number(at.replacements()).number(nextIndex);
+        for (int level = 0; level < sizes.length; level++) {
+            Open p = open[level];
+            out.number(levelIndex[level]).text(openIds[level] == null ? null : openIds[level].orElse(null)).flag(p.active);
+            if (p.active) {
+                out.number(p.start).number(p.byteStart).number(p.end).number(p.byteEnd).bytes(p.bytes, 0, p.length);
+            }
+        }
+        return new ResumePoint(at.byteOffset(), at.codePointOffset(), at.previousEndByte(), at.previousEndCodePoint(), nextIndex,
+                at.replacements(), out.toByteArray());
+    }
+
+    /** Takes the counters and open chunks back from a resume point's state; returns the finest level's point. */
+    private ResumePoint restore(ResumePoint from) {
+        if (!from.hasState()) {
+            throw EngineState.noState(from, strategy);
+        }
+        StateReader in = new StateReader(from.state(), strategy, 0);
+        ResumePoint finestFrom = new ResumePoint(in.number(), in.number(), in.number(), in.number(), in.number(), in.number());
+        nextIndex = in.number();
+        for (int level = 0; level < sizes.length; level++) {
+            Open p = open[level];
+            levelIndex[level] = in.number();
+            String id = in.text();
+            openIds[level] = id == null ? null : Optional.of(id);
+            p.active = in.flag();
+            if (p.active) {
+                p.start = in.number();
+                p.byteStart = in.number();
+                p.end = in.number();
+                p.byteEnd = in.number();
+                p.bytes = in.bytes();
+                p.length = p.bytes.length;
+            }
+        }
+        in.end();
+        return finestFrom;
     }
 
     /** The id of a chunk: stable, from the document id, the level and the chunk's index within its level. */

@@ -85,4 +85,20 @@ final class HybridStructure extends Structure {
             semantic.dropBefore(offset);
         }
     }
+
+    @Override
+    void save(StateWriter out) {
+        markdown.save(out);
+        if (semantic != null) {
+            semantic.save(out);
+        }
+    }
+
+    @Override
+    void restore(StateReader in, Utf8Window window) {
+        markdown.restore(in, window);
+        if (semantic != null) {
+            semantic.restore(in, window);
+        }
+    }
 }

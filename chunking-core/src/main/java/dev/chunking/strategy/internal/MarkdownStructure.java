@@ -493,4 +493,14 @@ final class MarkdownStructure extends Structure {
     void dropBefore(long offset) {
         marks.dropBefore(offset);
     }
+
+    @Override
+    void save(StateWriter out) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    @Override
+    void restore(StateReader in, Utf8Window window) {
+        throw new UnsupportedOperationException("not yet");
+    }
 }

@@ -2,7 +2,9 @@ package dev.chunking.strategy.internal;
 
 import dev.chunking.domain.Chunk;
 import dev.chunking.domain.ChunkMetadata;
+import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.ResumePoint;
+import dev.chunking.domain.SizeUnit;
 import dev.chunking.domain.Utf8Text;
 import dev.chunking.spi.ChunkSink;
 import java.util.List;
@@ -17,12 +19,16 @@ import java.util.function.ToIntFunction;
  * merged across front matter or a different top-level heading, nor when one with replaced
  * malformed input overlaps the other. Chunks are numbered here, as they are passed on.
  *
- * <p>While a chunk is held, the resume point is the one from before its first piece, so a resumed
- * engine makes the held chunk again and takes the same decisions. With min size 0 nothing is held.
+ * <p>While a chunk is held, the resume point of a plain engine is the one from before its first
+ * piece, so a resumed engine makes the held chunk again and takes the same decisions; an engine
+ * guided by a structure, whose state before that piece is gone, keeps the held chunk itself in
+ * its resume point's state instead ({@link #save}). With min size 0 nothing is held.
  * Memory: one chunk of at most the max size. Not thread-safe.
  */
 final class PendingChunk {
+    private static final String FRONT_MATTER = "front-matter";
     private final ChunkSink sink;
+    private final boolean skipFrontMatter;
     private final int maxSize;
     private final int minSize;
     private final ToIntFunction<Utf8Text> sizer; // the size of a merged chunk's text, in the options' unit
@@ -38,8 +44,10 @@ final class PendingChunk {
      * @param minSize a chunk under this size is merged where it can be; 0 for none
      * @param sizer the size of a text in the unit of the options
      * @param nextIndex the index of the first chunk passed on
+     * @param skipFrontMatter whether chunks of front matter are dropped instead of passed on (and numbered)
      */
-    PendingChunk(ChunkSink sink, int maxSize, int minSize, ToIntFunction<Utf8Text> sizer, long nextIndex) {
+    PendingChunk(ChunkSink sink, int maxSize, int minSize, ToIntFunction<Utf8Text> sizer, long nextIndex, boolean skipFrontMatter) {
+        this.skipFrontMatter = skipFrontMatter;
         this.sink = sink;
         this.maxSize = maxSize;
         this.minSize = minSize;
@@ -86,6 +94,33 @@ final class PendingChunk {
                 current.previousEndCodePoint(), nextIndex, current.replacements());
     }
 
+    /**
+     * The resume point of an engine that keeps state: {@code current}, numbered on from the
+     * held chunk (or the next one), which {@link #save} puts in the state.
+     *
+     * @param current the engine's own resume point
+     * @return the point, without state yet
+     */
+    ResumePoint statefulResumePoint(ResumePoint current) {
+        return new ResumePoint(current.byteOffset(), current.codePointOffset(), current.previousEndByte(),
+                current.previousEndCodePoint(), nextIndex, current.replacements());
+    }
+
+    /** Writes the held chunk, if any, into a resume point's state. */
+    void save(StateWriter out) {
+        out.flag(held != null);
+        if (held != null) {
+            out.chunk(held);
+        }
+    }
+
+    /** Takes the held chunk back from a resume point's state, on a fresh hold-back. */
+    void restore(StateReader in, DocumentId document, String strategy, SizeUnit unit) {
+        if (in.flag()) {
+            held = in.chunk(document, strategy, unit);
+        }
+    }
+
     /** Passes the held chunk on, at the end of the input. */
     void finish() {
         release();
@@ -95,6 +130,9 @@ final class PendingChunk {
         if (held != null) {
             Chunk c = held;
             held = null;
+            if (skipFrontMatter && FRONT_MATTER.equals(c.metadata().attributes().get("block"))) {
+                return; // left out, as the front-matter=skip parameter asks: the next chunk takes its index
+            }
             sink.accept(new Chunk(c.document(), nextIndex++, c.content(), c.start(), c.end(), c.byteStart(), c.byteEnd(), c.size(),
                     c.unit(), c.strategy(), c.metadata(), c.replacements()));
         }

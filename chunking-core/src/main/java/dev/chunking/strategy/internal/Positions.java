@@ -45,6 +45,11 @@ final class Positions {
         }
     }
 
+    /** The offsets held, ascending, for a resume point's state. */
+    long[] toArray() {
+        return Arrays.copyOfRange(bytes, head, tail);
+    }
+
     void clear() {
         head = 0;
         tail = 0;

@@ -277,4 +277,14 @@ final class SemanticStructure extends Structure {
     void dropBefore(long offset) {
         cuts.dropBefore(offset);
     }
+
+    @Override
+    void save(StateWriter out) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    @Override
+    void restore(StateReader in, Utf8Window window) {
+        throw new UnsupportedOperationException("not yet");
+    }
 }

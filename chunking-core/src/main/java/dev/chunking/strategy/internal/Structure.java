@@ -14,6 +14,8 @@ import dev.chunking.domain.ChunkMetadata;
  * next sentence's embedding). The chunker makes no cut at or after a position before the
  * structure has decided everything up to it, so its cuts depend on the text alone, never on
  * how the input was fed. Each implementation bounds that lookahead, which bounds memory.
+ * Because decided facts do not change, a structure restored from a resume point ({@link #save},
+ * {@link #restore}) may have observed text the resumed chunker has not scanned yet.
  * Not thread-safe.
  */
 abstract class Structure {
@@ -64,4 +66,23 @@ abstract class Structure {
 
     /** Nothing before {@code offset} is asked about any more. */
     abstract void dropBefore(long offset);
+
+    /**
+     * Writes everything the structure knows, for a resume point at the chunker's window start:
+     * what it learnt from the text before that start (open containers, heading path, recent
+     * distances) and the facts it holds about the text observed after it. Offsets go through
+     * {@link StateWriter#offset}; the size is bounded like the structure's memory.
+     *
+     * @param out the state being written
+     */
+    abstract void save(StateWriter out);
+
+    /**
+     * Takes over what {@link #save} wrote, on a structure just created with the same options,
+     * before it observes anything: it then goes on as the saved one would have.
+     *
+     * @param in the state, positioned where {@link #save} began writing
+     * @param window the resumed chunker's window, which is refilled from its start
+     */
+    abstract void restore(StateReader in, Utf8Window window);
 }

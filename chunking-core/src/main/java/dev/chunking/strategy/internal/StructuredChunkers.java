@@ -1,9 +1,9 @@
 package dev.chunking.strategy.internal;
 
-import dev.chunking.domain.Chunk;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.InvalidOptionsException;
+import dev.chunking.domain.ResumePoint;
 import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.Chunker;
 import dev.chunking.spi.Embedder;
@@ -52,12 +52,13 @@ public final class StructuredChunkers {
      * @param options sizes, unit and the {@code front-matter} parameter
      * @param counter the token counter
      * @param sink receives the chunks
+     * @param from {@link ResumePoint#START}, a fresh start after a prefix, or a point an earlier chunker reported
      * @return a new chunker
      */
     public static Chunker markdown(String strategy, boolean sections, DocumentId document, ChunkingOptions options,
-                                   TokenCounter counter, ChunkSink sink) {
-        ChunkSink target = frontMatter(options).equals("skip") ? skippingFrontMatter(sink) : sink;
-        return new BoundaryChunker(strategy, document, options, counter, target, new MarkdownStructure(true, sections));
+                                   TokenCounter counter, ChunkSink sink, ResumePoint from) {
+        return new BoundaryChunker(strategy, document, options, counter, sink, new MarkdownStructure(true, sections),
+                skipsFrontMatter(options), from);
     }
 
     /**
@@ -69,11 +70,13 @@ public final class StructuredChunkers {
      * @param counter the token counter
      * @param sink receives the chunks
      * @param embedder the embedder
+     * @param from {@link ResumePoint#START}, a fresh start after a prefix, or a point an earlier chunker reported
      * @return a new chunker
      */
     public static Chunker semantic(String strategy, DocumentId document, ChunkingOptions options, TokenCounter counter,
-                                   ChunkSink sink, Embedder embedder) {
-        return new BoundaryChunker(strategy, document, options, counter, sink, semanticStructure(options, embedder));
+                                   ChunkSink sink, Embedder embedder, ResumePoint from) {
+        return new BoundaryChunker(strategy, document, options, counter, sink, semanticStructure(options, embedder, from), false,
+                from);
     }
 
     /**
@@ -86,13 +89,12 @@ public final class StructuredChunkers {
      * @param counter the token counter
      * @param sink receives the chunks
      * @param embedder the embedder, or null to split oversized sections without one
+     * @param from {@link ResumePoint#START}, a fresh start after a prefix, or a point an earlier chunker reported
      * @return a new chunker
      */
     public static Chunker hybrid(String strategy, DocumentId document, ChunkingOptions options, TokenCounter counter,
-                                 ChunkSink sink, Embedder embedder) {
-        String frontMatter = frontMatter(options);
-        ChunkSink target = frontMatter.equals("skip") ? skippingFrontMatter(sink) : sink;
-        SemanticStructure semantic = embedder != null ? semanticStructure(options, embedder) : null;
+                                 ChunkSink sink, Embedder embedder, ResumePoint from) {
+        SemanticStructure semantic = embedder != null ? semanticStructure(options, embedder, from) : null;
         if (semantic == null) {
             for (ParameterDescriptor parameter : List.of(THRESHOLD, WINDOW, BATCH_SIZE)) {
                 if (options.parameter(parameter.name()).isPresent()) {
@@ -101,31 +103,18 @@ public final class StructuredChunkers {
                 }
             }
         }
-        return new BoundaryChunker(strategy, document, options, counter, target,
-                new HybridStructure(new MarkdownStructure(true, true), semantic));
+        return new BoundaryChunker(strategy, document, options, counter, sink,
+                new HybridStructure(new MarkdownStructure(true, true), semantic), skipsFrontMatter(options), from);
     }
 
-    private static String frontMatter(ChunkingOptions options) {
-        return FRONT_MATTER.value(options);
+    private static boolean skipsFrontMatter(ChunkingOptions options) {
+        return FRONT_MATTER.value(options).equals("skip");
     }
 
-    static SemanticStructure semanticStructure(ChunkingOptions options, Embedder embedder) {
+    private static SemanticStructure semanticStructure(ChunkingOptions options, Embedder embedder, ResumePoint from) {
         int threshold = THRESHOLD.intValue(options);
         int window = WINDOW.intValue(options);
         int batch = BATCH_SIZE.intValue(options);
-        return new SemanticStructure(embedder, batch, threshold, window, 0);
-    }
-
-    /** Drops the front matter's chunks and numbers the others from 0. */
-    private static ChunkSink skippingFrontMatter(ChunkSink sink) {
-        long[] dropped = {0};
-        return c -> {
-            if ("front-matter".equals(c.metadata().attributes().get("block"))) {
-                dropped[0]++;
-                return;
-            }
-            sink.accept(dropped[0] == 0 ? c : new Chunk(c.document(), c.index() - dropped[0], c.content(), c.start(), c.end(),
-                    c.byteStart(), c.byteEnd(), c.size(), c.unit(), c.strategy(), c.metadata(), c.replacements()));
-        };
+        return new SemanticStructure(embedder, batch, threshold, window, from.byteOffset());
     }
 }

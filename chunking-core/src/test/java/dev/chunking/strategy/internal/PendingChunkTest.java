@@ -39,7 +39,7 @@ class PendingChunkTest {
     }
 
     private PendingChunk pending(int max, int min) {
-        return new PendingChunk(out::add, max, min, null, 0);
+        return new PendingChunk(out::add, max, min, null, 0, false);
     }
 
     @Test
@@ -121,7 +121,7 @@ class PendingChunkTest {
 
     @Test
     void countsTheMergedTextInTheUnitOfTheOptions() {
-        PendingChunk p = new PendingChunk(out::add, 3, 2, text -> text.toString().split(" ").length, 0);
+        PendingChunk p = new PendingChunk(out::add, 3, 2, text -> text.toString().split(" ").length, 0, false);
         byte[] utf8 = "ab cd ef".getBytes(StandardCharsets.UTF_8);
         p.offer(new Chunk(DOC, 0, Utf8Text.copyOf(utf8, 0, 6, 6), 0, 6, 0, 6, 2, SizeUnit.TOKENS, "t", ChunkMetadata.NONE, 0),
                 before(0, 0));
