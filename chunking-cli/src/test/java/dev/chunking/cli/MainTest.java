@@ -7,7 +7,12 @@ import dev.chunking.domain.Checkpoint;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.ResumePoint;
+import dev.chunking.spi.ChunkSink;
+import dev.chunking.spi.Chunker;
 import dev.chunking.spi.ChunkingStrategy;
+import dev.chunking.spi.TokenCounter;
+import dev.chunking.strategy.CodePointCounter;
+import dev.chunking.strategy.RecursiveStrategy;
 import dev.chunking.streaming.ByteSource;
 import dev.chunking.streaming.FileCheckpointStore;
 import dev.chunking.streaming.StreamingChunker;
@@ -167,12 +172,48 @@ class MainTest extends CommandTestSupport {
         Path input = dir.resolve("in.md");
         Files.writeString(input, "# Title\n\ntext\n");
         Path output = dir.resolve("out.jsonl");
-        assertThat(run("--strategy", "markdown", "--checkpoint", dir.resolve("c").toString(), "--out", output.toString(),
+        ChunkingStrategy plain = new ChunkingStrategy() { // a plugin that keeps the default: it cannot resume
+            @Override
+            public String name() {
+                return "plain";
+            }
+
+            @Override
+            public String description() {
+                return "recursive, without resume points";
+            }
+
+            @Override
+            public Chunker open(DocumentId document, ChunkingOptions options, TokenCounter counter, ChunkSink sink) {
+                return new RecursiveStrategy().open(document, options, counter, sink);
+            }
+        };
+        StrategyRegistry registry = StrategyRegistry.of(List.of(new RecursiveStrategy(), plain), List.of(new CodePointCounter()));
+        Main main = new Main(new ByteArrayInputStream(stdin), out, stderr(), () -> 0L, false, () -> registry);
+        assertThat(main.run("--strategy", "plain", "--checkpoint", dir.resolve("c").toString(), "--out", output.toString(),
                 input.toString())).isEqualTo(2);
         assertThat(err().lines()).containsExactly(
-                "chunk: strategy 'markdown' cannot resume from a checkpoint; run it without --checkpoint");
+                "chunk: strategy 'plain' cannot resume from a checkpoint; run it without --checkpoint");
         assertThat(output).doesNotExist();
         assertThat(dir.resolve("c")).doesNotExist();
+    }
+
+    @Test
+    void checkpointsEveryBuiltInStrategy() throws IOException {
+        Path input = dir.resolve("in.md");
+        Files.writeString(input, "---\ntitle: t\n---\n# Title\n\nSome text. More text here.\n\n## Part\n\n- a list item\n");
+        for (String strategy : List.of("character", "recursive", "markdown", "semantic", "hierarchical", "hybrid")) {
+            Path output = dir.resolve(strategy + ".jsonl");
+            Path checkpoint = dir.resolve(strategy + ".checkpoint");
+            List<String> args = new java.util.ArrayList<>(List.of("--strategy", strategy, "--checkpoint", checkpoint.toString(),
+                    "--out", output.toString(), input.toString()));
+            if (!strategy.equals("hierarchical")) {
+                args.addAll(0, List.of("--size", "20", "--overlap", "0"));
+            }
+            assertThat(run(args.toArray(String[]::new))).as(strategy + ": " + err()).isZero();
+            assertThat(output).as(strategy).isNotEmptyFile();
+            assertThat(checkpoint).as(strategy + ": the checkpoint is deleted once the run completes").doesNotExist();
+        }
     }
 
     @Test

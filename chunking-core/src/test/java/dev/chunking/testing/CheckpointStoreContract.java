@@ -82,6 +82,24 @@ public abstract class CheckpointStoreContract {
     }
 
     @Test
+    void loadsTheStrategyStateOfAResumePointByteForByte() {
+        CheckpointStore store = store();
+        byte[] state = new byte[70_000]; // every byte value, and more than one buffer's worth
+        for (int i = 0; i < state.length; i++) {
+            state[i] = (byte) (i * 31 + i / 256);
+        }
+        Checkpoint plain = checkpoint(collection("c"), DocumentId.of("stateful.md"), 4);
+        Checkpoint saved = new Checkpoint(plain.formatVersion(), plain.collection(), plain.document(), "markdown", plain.options(),
+                plain.source(), plain.position().withState(state), plain.attributes());
+        store.save(saved);
+        Checkpoint loaded = store.load(saved.collection(), saved.document()).orElseThrow();
+        assertThat(loaded).isEqualTo(saved);
+        assertThat(loaded.position().state()).isEqualTo(state);
+        store.save(plain); // a point without state replaces it and loads without state
+        assertThat(store.load(saved.collection(), saved.document()).orElseThrow().position().hasState()).isFalse();
+    }
+
+    @Test
     void aSaveReplacesThePairsPreviousCheckpoint() {
         CheckpointStore store = store();
         CollectionId c = collection("c");

@@ -23,6 +23,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -190,6 +191,9 @@ public final class FileCheckpointStore implements CheckpointStore {
         p.setProperty("position.previousEndCodePoint", String.valueOf(r.previousEndCodePoint()));
         p.setProperty("position.nextIndex", String.valueOf(r.nextIndex()));
         p.setProperty("position.replacements", String.valueOf(r.replacements()));
+        if (r.hasState()) {
+            p.setProperty("position.state", Base64.getEncoder().encodeToString(r.state())); // the strategy's own, versioned state
+        }
         c.attributes().forEach((k, v) -> p.setProperty(ATTRIBUTE + k, v));
         return p;
     }
@@ -208,7 +212,7 @@ public final class FileCheckpointStore implements CheckpointStore {
                 text(p, "source.headSha256"), text(p, "source.tailSha256"));
         ResumePoint position = new ResumePoint(number(p, "position.byteOffset"), number(p, "position.codePointOffset"),
                 number(p, "position.previousEndByte"), number(p, "position.previousEndCodePoint"), number(p, "position.nextIndex"),
-                number(p, "position.replacements"));
+                number(p, "position.replacements"), Base64.getDecoder().decode(p.getProperty("position.state", "")));
         Map<String, String> attributes = new HashMap<>();
         for (String key : p.stringPropertyNames()) {
             if (key.startsWith(ATTRIBUTE)) {

@@ -12,7 +12,13 @@ import dev.chunking.domain.OperationId;
 import dev.chunking.domain.OperationStatus;
 import dev.chunking.domain.ProgressEvent;
 import dev.chunking.domain.ResumeUnsupportedException;
+import dev.chunking.spi.ChunkSink;
+import dev.chunking.spi.Chunker;
+import dev.chunking.spi.ChunkingStrategy;
 import dev.chunking.spi.DocumentSource;
+import dev.chunking.spi.TokenCounter;
+import dev.chunking.strategy.CodePointCounter;
+import dev.chunking.strategy.RecursiveStrategy;
 import dev.chunking.testing.HookedSource;
 import dev.chunking.testing.MemoryCheckpointStore;
 import dev.chunking.testing.RecordingListener;
@@ -249,12 +255,28 @@ class ChunkingOperationsTest {
 
     @Test
     void refusesACheckpointStoreForAStrategyThatCannotResume() {
-        Chunking markdown = Chunking.of("markdown", ChunkingOptions.builder().maxSize(100).overlap(0).build());
+        ChunkingStrategy plain = new ChunkingStrategy() { // a plugin that keeps the default: it cannot resume
+            @Override
+            public String name() {
+                return "plain";
+            }
+
+            @Override
+            public String description() {
+                return "recursive, without resume points";
+            }
+
+            @Override
+            public Chunker open(DocumentId document, ChunkingOptions options, TokenCounter counter, ChunkSink sink) {
+                return new RecursiveStrategy().open(document, options, counter, sink);
+            }
+        };
+        Chunking chunking = Chunking.of(plain, ChunkingOptions.builder().maxSize(100).overlap(0).build(), new CodePointCounter());
         try (ChunkingOperations operations = ChunkingOperations.builder().build()) {
-            assertThatThrownBy(() -> operations.submit(OperationRequest.builder(COLLECTION, DOCUMENT, markdown,
+            assertThatThrownBy(() -> operations.submit(OperationRequest.builder(COLLECTION, DOCUMENT, chunking,
                     DocumentSource.ofBytes("x", text(1)), c -> { }).checkpoints(new MemoryCheckpointStore()).build()))
                     .isInstanceOf(ResumeUnsupportedException.class)
-                    .hasMessage("strategy 'markdown' cannot resume from a checkpoint; submit it without a checkpoint store");
+                    .hasMessage("strategy 'plain' cannot resume from a checkpoint; submit it without a checkpoint store");
         }
     }
 }

@@ -13,6 +13,7 @@ import dev.chunking.domain.MalformedInputPolicy;
 import dev.chunking.domain.ResumePoint;
 import dev.chunking.domain.SizeUnit;
 import dev.chunking.domain.SourceFingerprint;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
@@ -66,6 +67,9 @@ public final class CheckpointJson {
         position.put("previousEndCodePoint", r.previousEndCodePoint());
         position.put("nextIndex", r.nextIndex());
         position.put("replacements", r.replacements());
+        if (r.hasState()) {
+            position.put("state", Base64.getEncoder().encodeToString(r.state())); // the strategy's own, versioned state
+        }
         ObjectNode attributes = root.putObject("attributes");
         new TreeMap<>(c.attributes()).forEach(attributes::put);
         try {
@@ -97,7 +101,8 @@ public final class CheckpointJson {
             JsonNode p = field(root, "position");
             ResumePoint position = new ResumePoint(field(p, "byteOffset").longValue(), field(p, "codePointOffset").longValue(),
                     field(p, "previousEndByte").longValue(), field(p, "previousEndCodePoint").longValue(),
-                    field(p, "nextIndex").longValue(), field(p, "replacements").longValue());
+                    field(p, "nextIndex").longValue(), field(p, "replacements").longValue(),
+                    p.hasNonNull("state") ? Base64.getDecoder().decode(p.get("state").textValue()) : new byte[0]);
             return new Checkpoint(field(root, "format").intValue(), CollectionId.of(field(root, "collection").textValue()),
                     DocumentId.of(field(root, "document").textValue()), field(root, "strategy").textValue(), options, source,
                     position, strings(field(root, "attributes")));

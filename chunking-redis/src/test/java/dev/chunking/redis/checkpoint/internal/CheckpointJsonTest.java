@@ -31,6 +31,17 @@ class CheckpointJsonTest {
     }
 
     @Test
+    void writesAStrategyStateAsBase64AndReadsItBackByteForByte() {
+        byte[] state = {(byte) 0xC5, 1, 0, (byte) 0xFF, 42};
+        Checkpoint stateful = new Checkpoint(CHECKPOINT.formatVersion(), CHECKPOINT.collection(), CHECKPOINT.document(), "markdown",
+                CHECKPOINT.options(), CHECKPOINT.source(), CHECKPOINT.position().withState(state), CHECKPOINT.attributes());
+        String json = CheckpointJson.write(stateful);
+        assertThat(json).contains("\"nextIndex\":3,\"replacements\":0,\"state\":\"xQEA/yo=\"}");
+        assertThat(CheckpointJson.read(json, "here")).isEqualTo(stateful);
+        assertThat(CheckpointJson.read(json, "here").position().state()).isEqualTo(state);
+    }
+
+    @Test
     void refusesTextThatIsNotACheckpointAndSaysToDeleteIt() {
         assertThatThrownBy(() -> CheckpointJson.read("{\"format\":2}", "document 'd' of collection 'c'"))
                 .isInstanceOf(CheckpointMismatchException.class)
