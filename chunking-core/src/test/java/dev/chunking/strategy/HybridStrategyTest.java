@@ -48,6 +48,16 @@ class HybridStrategyTest {
     }
 
     @Test
+    void aHeadingWithoutABodyJoinsTheChunkBeforeItInsteadOfStayingATinyChunk() {
+        String a = "# A\n\n" + "Words of the first section. ".repeat(12) + "\n\n";
+        String b = "# B\n\n" + "Words of the second section. ".repeat(12) + "\n";
+        String text = a + "# stray comment line\n" + b;
+        List<Chunk> chunks = chunk(text, ChunkingOptions.builder().maxSize(1000).overlap(0).build());
+        assertThat(chunks).extracting(Chunk::text).containsExactly(a + "# stray comment line\n", b);
+        assertThat(chunks.get(0).metadata().headings()).containsExactly("A");
+    }
+
+    @Test
     void mergesSmallSectionsWithTheNextUnderTheSameParentOnly() {
         String text = "# A\n\n## A.1\n\nx\n\n## A.2\n\ny\n\n# B\n\nz\n";
         List<Chunk> chunks = chunk(text, ChunkingOptions.builder().maxSize(1000).overlap(0).minSize(30).build());

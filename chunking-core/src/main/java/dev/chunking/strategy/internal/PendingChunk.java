@@ -140,7 +140,8 @@ final class PendingChunk {
 
     /** The union of {@code a} and the later {@code b}, or null when it is too large or may not be made. */
     private Chunk merged(Chunk a, Chunk b) {
-        if (b.end() <= a.end() || b.start() > a.end() || !compatible(a.metadata(), b.metadata()) || (b.start() < a.end() && b.replacements() > 0)) {
+        if (b.end() <= a.end() || b.start() > a.end() || !compatible(a.metadata(), b.metadata(), b.size() < minSize && oneLine(b.content()))
+                || (b.start() < a.end() && b.replacements() > 0)) {
             return null;
         }
         if (sizer == null && b.end() - a.start() > maxSize) {
@@ -160,10 +161,30 @@ final class PendingChunk {
                 a.strategy(), a.metadata(), a.replacements() + b.replacements());
     }
 
-    /** Whether the earlier chunk's metadata still describes the union: same front matter and top-level heading. */
-    private static boolean compatible(ChunkMetadata a, ChunkMetadata b) {
-        return Objects.equals(a.attributes().get("block"), b.attributes().get("block")) && top(a.headings()).equals(top(b.headings()))
-                && a.parent().equals(b.parent());
+    /**
+     * Whether the earlier chunk's metadata still describes the union: both in or both out of front
+     * matter, the same parent, and the same top-level heading unless the later chunk is a tiny
+     * single line (a heading with no body, such as a stray {@code #} comment line outside a code
+     * fence), which then joins the chunk before it rather than stay a chunk of a few characters;
+     * a tiny section with a body stays a section of its own.
+     */
+    private static boolean compatible(ChunkMetadata a, ChunkMetadata b, boolean laterIsTinyLine) {
+        return Objects.equals(a.attributes().get("block"), b.attributes().get("block")) && a.parent().equals(b.parent())
+                && (laterIsTinyLine || top(a.headings()).equals(top(b.headings())));
+    }
+
+    /** Whether a text is one line: no line feed but at its end, after which only whitespace follows. */
+    private static boolean oneLine(Utf8Text text) {
+        int end = text.byteLength();
+        while (end > 0 && (text.byteAt(end - 1) == '\n' || text.byteAt(end - 1) == '\r' || text.byteAt(end - 1) == ' ')) {
+            end--;
+        }
+        for (int i = 0; i < end; i++) {
+            if (text.byteAt(i) == '\n') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String top(List<String> headings) {

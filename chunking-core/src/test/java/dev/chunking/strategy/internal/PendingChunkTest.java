@@ -84,16 +84,28 @@ class PendingChunkTest {
     }
 
     @Test
-    void mergesUnderTheSameTopLevelHeadingKeepingTheEarlierMetadataButNeverAcrossAnotherOrFrontMatter() {
+    void mergesUnderTheSameTopLevelHeadingOrATinyLaterSectionBackKeepingTheEarlierMetadataButNeverAcrossFrontMatter() {
         PendingChunk p = pending(26, 5);
         p.offer(piece(0, 8, headings("A", "A.1")), before(0, 0));
         p.offer(piece(8, 10, headings("A", "A.2")), before(8, 1));
-        p.offer(piece(10, 12, headings("B")), before(10, 2));
+        p.offer(piece(10, 14, headings("B")), before(10, 2)); // tiny, but it would join as the earlier one: never
+        p.offer(piece(14, 22, headings("C")), before(14, 3));
         ChunkMetadata front = new ChunkMetadata(List.of(), 0, Optional.empty(), Optional.empty(), Map.of("block", "front-matter"));
-        p.offer(piece(12, 14, front), before(12, 3));
+        p.offer(piece(22, 24, front), before(22, 4));
         p.finish();
-        assertThat(out).extracting(Chunk::text).containsExactly("abcdefghij", "kl", "mn");
-        assertThat(out.get(0).metadata()).isEqualTo(headings("A", "A.1"));
+        assertThat(out).extracting(Chunk::text).containsExactly("abcdefghijklmn", "opqrstuv", "wx");
+        assertThat(out.get(0).metadata()).as("the tiny later section B joined the chunk before it").isEqualTo(headings("A", "A.1"));
+        assertThat(out.get(1).metadata()).as("the tiny B did not take C in under its own heading").isEqualTo(headings("C"));
+    }
+
+    @Test
+    void aTinySectionUnderAnotherTopLevelHeadingJoinsTheChunkBeforeItOnlyWhenTheUnionFits() {
+        PendingChunk p = pending(10, 4);
+        p.offer(piece(0, 8, headings("A")), before(0, 0));
+        p.offer(piece(8, 11, headings("B")), before(8, 1)); // 11 > 10: no room before it, and C is another section
+        p.offer(piece(11, 19, headings("C")), before(11, 2));
+        p.finish();
+        assertThat(out).extracting(Chunk::text).containsExactly("abcdefgh", "ijk", "lmnopqrs");
     }
 
     @Test
