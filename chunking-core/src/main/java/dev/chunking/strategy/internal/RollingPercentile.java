@@ -94,6 +94,42 @@ final class RollingPercentile {
         return size;
     }
 
+    /**
+     * Writes the values held, oldest first, for a resume point's state.
+     *
+     * @param out the state being written
+     */
+    void save(StateWriter out) {
+        out.number(size);
+        int oldest = size == ring.length ? next : 0;
+        for (int k = 0; k < size; k++) {
+            int i = oldest + k;
+            out.decimal(ring[i < ring.length ? i : i - ring.length]);
+        }
+    }
+
+    /**
+     * Takes back what {@link #save} wrote, replacing the values held: the same values in the
+     * same order of arrival, so the percentiles and the order they leave the window in are the
+     * same. Sorting once keeps restoring a full window cheap (adding 65536 values one by one would
+     * move billions). A state of a larger window keeps its latest values, as adding them would.
+     *
+     * @param in the state, positioned where {@link #save} began writing
+     */
+    void restore(StateReader in) {
+        int n = in.integer();
+        clear();
+        for (int k = 0; k < n; k++) {
+            double value = in.decimal();
+            if (k >= n - ring.length) {
+                ring[size++] = value;
+            }
+        }
+        next = size == ring.length ? 0 : size;
+        System.arraycopy(ring, 0, sorted, 0, size);
+        Arrays.sort(sorted, 0, size); // the order of Double.compare, as the binary searches of add use
+    }
+
     /** Forgets every value, keeping the window. */
     void clear() {
         size = 0;

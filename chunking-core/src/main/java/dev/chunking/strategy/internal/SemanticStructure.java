@@ -278,13 +278,61 @@ final class SemanticStructure extends Structure {
         cuts.dropBefore(offset);
     }
 
+    /**
+     * Writes the splitter, the sentence being read, the batch not yet embedded (with its texts,
+     * so the resumed run sends the embedder exactly the batch this one would), the embedded
+     * sentences still needed (with their vectors, so none is embedded twice), the breakpoints,
+     * the boundary waiting for its peak test and the recent distances. Bounded by the batch
+     * ({@value #BATCH_BYTES} bytes and a capped sentence), a few vectors and the distance window.
+     */
     @Override
     void save(StateWriter out) {
-        throw new UnsupportedOperationException("not yet");
+        splitter.save(out);
+        out.offset(currentStart).number(currentLength).flag(currentQueued);
+        out.number(batch.size());
+        for (Sentence b : batch) {
+            out.offset(b.start).text(b.text).flag(b.capped);
+        }
+        out.number(embedded.size());
+        for (Sentence e : embedded) {
+            out.offset(e.start).flag(e.capped).floats(e.vector);
+        }
+        out.positions(cuts);
+        out.offset(lastDecided).offset(pendingStart).decimal(pendingDistance).flag(pendingHigh).decimal(previousDistance);
+        out.offset(observed).flag(ended);
+        distances.save(out);
     }
 
+    /**
+     * Takes over what {@link #save} wrote. The text of the sentence being read is not in the
+     * state: unless it reached the cap (and waits in the batch), its boundary is undecided, so no
+     * cut has passed it, it starts at or after the window start, and the resumed window holds
+     * it again by the time the sentence ends.
+     */
     @Override
     void restore(StateReader in, Utf8Window window) {
-        throw new UnsupportedOperationException("not yet");
+        splitter.restore(in);
+        currentStart = in.offset();
+        currentLength = in.integer();
+        currentQueued = in.flag();
+        for (int n = in.integer(); n > 0; n--) {
+            long start = in.offset();
+            String text = in.text();
+            batch.add(new Sentence(start, text, in.flag()));
+        }
+        for (int n = in.integer(); n > 0; n--) {
+            Sentence e = new Sentence(in.offset(), null, in.flag()); // embedded: only its vector is used any more
+            e.vector = in.floats();
+            embedded.add(e);
+        }
+        in.positions(cuts);
+        lastDecided = in.offset();
+        pendingStart = in.offset();
+        pendingDistance = in.decimal();
+        pendingHigh = in.flag();
+        previousDistance = in.decimal();
+        observed = in.offset();
+        ended = in.flag();
+        distances.restore(in);
     }
 }

@@ -177,6 +177,30 @@ final class SentenceSplitter {
         afterCr = false;
     }
 
+    /**
+     * Writes the splitter's state, for a resume point: it holds no positions, so a restored
+     * splitter fed the code points after the saved ones reports the same boundaries.
+     *
+     * @param out the state being written
+     */
+    void save(StateWriter out) {
+        out.number(state).number(word).number(wordLength).flag(abbreviation).number(lineBreaks).flag(afterCr);
+    }
+
+    /**
+     * Takes back what {@link #save} wrote.
+     *
+     * @param in the state, positioned where {@link #save} began writing
+     */
+    void restore(StateReader in) {
+        state = in.integer();
+        word = in.number();
+        wordLength = in.integer();
+        abbreviation = in.flag();
+        lineBreaks = in.integer();
+        afterCr = in.flag();
+    }
+
     /** Takes a code point that is neither whitespace nor a mark as part of a sentence. */
     private long text(int cp, int cls, long result) {
         state = TEXT;
