@@ -68,7 +68,7 @@ class KilledRunResumeIT {
     @ValueSource(strings = {"character", "recursive", "markdown", "semantic", "hierarchical", "hybrid"})
     void resumesARunKilledThreeTimesToTheUninterruptedOutput(String strategy) throws Exception {
         Path input = dir.resolve("input.md");
-        write(input, strategy.equals("semantic") || strategy.equals("hybrid") ? 1_500_000 : 4_000_000);
+        write(input, strategy.equals("semantic") || strategy.equals("hybrid") ? 1_500_000 : 6_000_000);
         Path expected = dir.resolve("expected.jsonl");
         Main main = new Main(System.in, System.out, System.err, System::nanoTime, false);
         List<String> uninterrupted = new ArrayList<>(options(strategy));
