@@ -39,6 +39,19 @@ final class HtmlEnd {
         }
     }
 
+    /** Writes the bytes remembered and whether the end was seen, for a resume point inside a long line. */
+    void save(StateWriter out) {
+        out.bytes(last, KEEP - filled, filled).flag(ended);
+    }
+
+    /** Takes over what {@link #save} wrote. */
+    void restore(StateReader in) {
+        byte[] b = in.bytes();
+        filled = Math.min(KEEP, b.length);
+        System.arraycopy(b, b.length - filled, last, KEEP - filled, filled);
+        ended = in.flag();
+    }
+
     private boolean endsHere(int type) {
         String tail = new String(last, KEEP - filled, filled, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
         switch (type) {

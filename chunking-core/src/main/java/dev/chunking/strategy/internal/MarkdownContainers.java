@@ -150,6 +150,20 @@ final class MarkdownContainers {
         return i < n && (b[i] == ' ' || b[i] == '\t') ? i + 1 : Math.min(i, n);
     }
 
+    /** Writes the open container for a resume point; {@code content} is only a scratch copy of the current line. */
+    void save(StateWriter out) {
+        out.number(listIndent).flag(quote).flag(paragraph).number(fence);
+    }
+
+    /** Takes over what {@link #save} wrote. */
+    void restore(StateReader in) {
+        listIndent = in.integer();
+        quote = in.flag();
+        paragraph = in.flag();
+        fence = in.integer();
+    }
+
+    /** Whether a line that is not indented into the container may still continue its paragraph. */
     static boolean isLazyContinuation(byte[] b, int n) {
         return MarkdownLines.atxLevel(b, n) == 0 && MarkdownLines.fenceOpen(b, n) == 0 && !MarkdownLines.isThematicBreak(b, n)
                 && !MarkdownLines.isBlockQuote(b, n) && MarkdownLines.listItemIndent(b, n, false) == 0 // as commonmark-java: any list marker

@@ -113,4 +113,22 @@ final class MarkdownMarks {
         blocks.dropBefore(offset);
         cuts.dropBefore(offset);
     }
+
+    /**
+     * Writes the marks for a resume point: the outline and the positions held, which lie at or after the chunker's
+     * window start since it dropped those before, and the end of front matter, which may lie before.
+     */
+    void save(StateWriter out) {
+        outline.save(out);
+        out.positions(headings).positions(blocks).positions(cuts).offset(frontMatterEnd);
+    }
+
+    /** Takes over what {@link #save} wrote, on marks that hold nothing yet. */
+    void restore(StateReader in) {
+        outline.restore(in);
+        in.positions(headings);
+        in.positions(blocks);
+        in.positions(cuts);
+        frontMatterEnd = in.offset();
+    }
 }

@@ -108,6 +108,42 @@ final class MarkdownOutline {
         return path.size() >= prefix.size() && path.subList(0, prefix.size()).equals(prefix);
     }
 
+    /**
+     * Writes the outline for a resume point: the open headings, which may lie long before the chunker's window start,
+     * the heading paths in force from the last one before it on, and the tables whose body has not ended before it.
+     */
+    void save(StateWriter out) {
+        out.number(levels.size());
+        levels.forEach(out::number);
+        out.texts(path).number(entries.size());
+        for (Entry e : entries) {
+            out.offset(e.at()).texts(e.path()).number(e.level());
+        }
+        out.number(tables.size());
+        for (Table t : tables) {
+            out.offset(t.bodyStart()).offset(t.end()[0]).text(t.header());
+        }
+    }
+
+    /** Takes over what {@link #save} wrote. */
+    void restore(StateReader in) {
+        clear();
+        entries.clear();
+        for (int n = in.integer(); n > 0; n--) {
+            levels.add(in.integer());
+        }
+        path.addAll(in.texts());
+        for (int n = in.integer(); n > 0; n--) {
+            long at = in.offset();
+            List<String> headings = List.copyOf(in.texts());
+            int level = in.integer();
+            entries.add(at == TOP.at() ? TOP : new Entry(at, headings, level));
+        }
+        for (int n = in.integer(); n > 0; n--) {
+            tables.add(new Table(in.offset(), new long[] {in.offset()}, in.text()));
+        }
+    }
+
     /** Nothing before the offset is asked about any more. */
     void dropBefore(long offset) {
         while (entries.size() > 1) {

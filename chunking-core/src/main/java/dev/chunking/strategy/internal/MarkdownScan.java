@@ -83,6 +83,44 @@ final class MarkdownScan {
         return -1;
     }
 
+    /** {@link #prose}: the line needs the full rules. */
+    static final int NO_PROSE = 0;
+    /** {@link #prose}: indented code, where no block starts. */
+    static final int INDENTED_CODE = 1;
+    /** {@link #prose}: plain text, which starts no block. */
+    static final int PLAIN_TEXT = 2;
+
+    /**
+     * The fast path's test of the line {@code [from, to)} (no LF, non-empty, with no container
+     * or other block open): {@link #INDENTED_CODE} when it is indented four columns or more and
+     * no paragraph is open, {@link #PLAIN_TEXT} when {@link #startsNoBlock} decides it from its
+     * first bytes, else {@link #NO_PROSE}.
+     */
+    static int prose(byte[] buf, int from, int to, boolean paragraph) {
+        if (!paragraph && isIndentedCode(buf, from, to)) {
+            return INDENTED_CODE;
+        }
+        int i = from;
+        while (i < to && i - from < 4 && (buf[i] == ' ' || buf[i] == '\t')) {
+            i++;
+        }
+        if (i == to || i - from > 3) {
+            return NO_PROSE;
+        }
+        return startsNoBlock(buf, i, buf[to - 1] == '\r' ? to - 1 : to, paragraph) ? PLAIN_TEXT : NO_PROSE;
+    }
+
+    /** A non-blank line indented four columns or more (tabs to multiples of four). */
+    private static boolean isIndentedCode(byte[] buf, int from, int to) {
+        int columns = 0;
+        int i = from;
+        while (i < to && columns < 4 && (buf[i] == ' ' || buf[i] == '\t')) {
+            columns += buf[i] == '\t' ? 4 - (columns & 3) : 1;
+            i++;
+        }
+        return columns >= 4 && MarkdownLines.skipBlanks(buf, i, to) != to && !(to > i && buf[to - 1] == '\r' && to - 1 == i);
+    }
+
     /**
      * Whether the line {@code [from, to)} (from its first non-blank byte, no line ending) starts
      * no block and is no setext underline of the open paragraph, decided from its first bytes:

@@ -38,12 +38,8 @@ final class MarkdownStructure extends Structure {
     private final MarkdownContainers containers = new MarkdownContainers();
     private boolean blankBefore = true;
     private boolean headingJustEnded; // only blank lines since the last ATX heading
-    private boolean paragraph;
-    private long paragraphStart;
-    private int paragraphLines;
-    private long paragraphBytes;
+    private final MarkdownParagraph paragraph = new MarkdownParagraph();
     private Utf8Window window; // holds the open paragraph's bytes: no cut passes an undecided paragraph start
-    private String headerRow;
     private boolean table;
     private boolean afterDefinition; // the last line was a link reference definition, which a paragraph may go on from
 
@@ -135,60 +131,32 @@ final class MarkdownStructure extends Structure {
     /**
      * The fast path for the commonest lines, read in place: whether the whole line
      * {@code [from, to)} (without its LF) is indented code or plain text (see
-     * {@link MarkdownLines#isPlainText}) while no container, table candidate, code, HTML or
+     * {@link MarkdownScan#prose}) while no container, table candidate, code, HTML or
      * front matter is open. Plain text then continues the open top-level paragraph or opens
      * one, as the full rules would decide; false leaves the line to them.
      */
     private boolean proseLine(Utf8Window w, byte[] buf, int from, int to) {
-        if (headerRow != null || table || fence != 0 || html != 0 || frontMatter == 1 || containers.open() || firstLine
+        if (paragraph.headerRow() != null || table || fence != 0 || html != 0 || frontMatter == 1 || containers.open() || firstLine
                 || afterDefinition || to - from >= LINE_CAP) {
             return false;
         }
-        if (!paragraph && indentedCode(buf, from, to)) {
-            return true;
-        }
-        int i = from;
-        while (i < to && i - from < 4 && (buf[i] == ' ' || buf[i] == '\t')) {
-            i++;
-        }
-        if (i == to || i - from > 3) {
-            return false;
-        }
-        if (!MarkdownScan.startsNoBlock(buf, i, buf[to - 1] == '\r' ? to - 1 : to, paragraph)) {
+        int kind = MarkdownScan.prose(buf, from, to, paragraph.isOpen());
+        if (kind == MarkdownScan.NO_PROSE) {
             return false;
         }
         blankBefore = false;
         headingJustEnded = false;
-        if (!paragraph) {
-            if (boundary) { // plain text starts no block but a paragraph
-                marks.block(lineStart);
-                boundary = false;
-            }
-            openParagraph(buf, from, buf[to - 1] == '\r' ? to - 1 : to, w.base + to + 1);
-        } else {
-            paragraphLines++;
-            paragraphBytes += to + 1 - from;
+        if (paragraph.isOpen()) { // only plain text: indented code cannot interrupt a paragraph
+            paragraph.addLine(to + 1 - from);
+            return true;
         }
-        return true;
-    }
-
-    /** A non-blank line indented four columns or more with no paragraph open: indented code, where nothing starts. */
-    private boolean indentedCode(byte[] buf, int from, int to) {
-        int columns = 0;
-        int i = from;
-        while (i < to && columns < 4 && (buf[i] == ' ' || buf[i] == '\t')) {
-            columns += buf[i] == '\t' ? 4 - (columns & 3) : 1;
-            i++;
-        }
-        if (columns < 4 || MarkdownLines.skipBlanks(buf, i, to) == to || (to > i && buf[to - 1] == '\r' && to - 1 == i)) {
-            return false;
-        }
-        if (boundary) {
+        if (boundary) { // indented code and plain text start no block but themselves
             marks.block(lineStart);
             boundary = false;
         }
-        blankBefore = false;
-        headingJustEnded = false;
+        if (kind == MarkdownScan.PLAIN_TEXT) {
+            paragraph.open(lineStart, buf, from, buf[to - 1] == '\r' ? to - 1 : to, w.base + to + 1);
+        }
         return true;
     }
 
@@ -214,7 +182,7 @@ final class MarkdownStructure extends Structure {
             }
             classify(observed);
         }
-        closeParagraph();
+        paragraph.close();
         endTable(observed);
         frontMatter = frontMatter == 1 ? 0 : frontMatter;
         lineStart = observed;
@@ -230,8 +198,8 @@ final class MarkdownStructure extends Structure {
             return frontMatterStart;
         }
         long decided = classified ? observed : lineStart;
-        if (paragraph && paragraphBytes < PARAGRAPH_CAP) {
-            decided = Math.min(decided, paragraphStart); // an underline may still make it a setext heading
+        if (paragraph.mayBecomeHeading()) {
+            decided = Math.min(decided, paragraph.start()); // an underline may still make it a setext heading
         }
         return decided;
     }
@@ -291,7 +259,7 @@ final class MarkdownStructure extends Structure {
     private void blankLine() {
         afterDefinition = false;
         html = 0; // a blank line ends an HTML block of type 6 or 7
-        closeParagraph();
+        paragraph.close();
         endTable(lineStart);
         containers.blank();
         blankBefore = true;
@@ -300,15 +268,11 @@ final class MarkdownStructure extends Structure {
 
     /** The fast path for a plain-text line; false when the line needs the full rules after all. */
     private boolean plainLine(byte[] b, int n, long next, boolean wasBlank) {
-        if (containers.open() || table || (paragraph && paragraphLines == 1 && headerRow != null)) {
+        if (containers.open() || table || !paragraph.isOpen() || (paragraph.lines() == 1 && paragraph.headerRow() != null)) {
             return false;
         }
-        if (paragraph) {
-            paragraphLines++;
-            paragraphBytes += next == Long.MAX_VALUE ? LINE_CAP : next - lineStart;
-            return true;
-        }
-        return false;
+        paragraph.addLine(lineStart, next);
+        return true;
     }
 
     /** Handles lines that belong to an open list item or block quote; false when the line is top-level. */
@@ -328,52 +292,52 @@ final class MarkdownStructure extends Structure {
     private void topLevel(byte[] b, int n, long next) {
         boolean definitionBefore = afterDefinition;
         afterDefinition = false;
-        if (!paragraph && !table && !definitionBefore && MarkdownLines.indent(b, n) >= 4) {
+        boolean inParagraph = paragraph.isOpen();
+        if (!inParagraph && !table && !definitionBefore && MarkdownLines.indent(b, n) >= 4) {
             if (boundary) { // indented code: no block starts at four columns or more, so skip every other test
                 marks.block(lineStart);
                 boundary = false;
             }
             return;
         }
-        if (!paragraph && !table && MarkdownLines.isPlainText(b, n) && b[MarkdownLines.skipBlanks(b, 0, n)] != '[') {
+        if (!inParagraph && !table && MarkdownLines.isPlainText(b, n) && b[MarkdownLines.skipBlanks(b, 0, n)] != '[') {
             if (boundary) { // plain text starts no block but a paragraph: skip every other test
                 marks.block(lineStart);
                 boundary = false;
             }
-            openParagraph(b, 0, n, next);
+            paragraph.open(lineStart, b, 0, n, next);
             return;
         }
-        if (paragraph && paragraphBytes < PARAGRAPH_CAP && MarkdownLines.setextLevel(b, n) > 0 && !table) {
-            long at = paragraphStart;
-            String text = MarkdownScan.setextText(window.buf, (int) (paragraphStart - window.base), (int) (lineStart - window.base));
-            paragraph = false;
+        if (paragraph.mayBecomeHeading() && MarkdownLines.setextLevel(b, n) > 0 && !table) {
+            long at = paragraph.start();
+            String text = paragraph.setextText(window, lineStart);
+            paragraph.close();
             marks.heading(at, MarkdownLines.setextLevel(b, n), text);
             boundary = false; // a heading is not cut off from its first block by preference
             return;
         }
-        String header = paragraph && MarkdownLines.isTableDelimiter(b, n) ? headerAbove() : null;
+        String header = inParagraph && MarkdownLines.isTableDelimiter(b, n) ? paragraph.headerAbove(window, lineStart) : null;
         if (header != null && MarkdownScan.cells(header) <= MarkdownScan.cells(MarkdownLines.trimmed(b, 0, n))) {
-            paragraph = false; // the lines above the header row, if any, stay a paragraph
+            paragraph.close(); // the lines above the header row, if any, stay a paragraph
             table = true;
             marks.tableStarts(next, header + "\n" + MarkdownLines.trimmed(b, 0, n));
             return;
         }
         int atx = MarkdownLines.atxLevel(b, n);
         boolean startsBlock = atx > 0 || MarkdownLines.fenceOpen(b, n) != 0 || MarkdownLines.isThematicBreak(b, n)
-                || MarkdownLines.htmlStart(b, n, paragraph || table || definitionBefore) != 0 || MarkdownLines.isBlockQuote(b, n)
-                || MarkdownLines.listItemIndent(b, n, paragraph || definitionBefore) > 0; // as commonmark-java: any list interrupts a table
+                || MarkdownLines.htmlStart(b, n, inParagraph || table || definitionBefore) != 0 || MarkdownLines.isBlockQuote(b, n)
+                || MarkdownLines.listItemIndent(b, n, inParagraph || definitionBefore) > 0; // as commonmark-java: any list interrupts a table
         if (table) {
             if (!startsBlock && MarkdownLines.indent(b, n) < 4) {
                 return; // a row; as in commonmark-java, a block start, indented code too, ends the table
             }
             endTable(lineStart);
         }
-        if (!startsBlock && paragraph) {
-            paragraphLines++;
-            paragraphBytes += next == Long.MAX_VALUE ? LINE_CAP : next - lineStart;
+        if (!startsBlock && inParagraph) {
+            paragraph.addLine(lineStart, next);
             return;
         }
-        closeParagraph();
+        paragraph.close();
         if (atx > 0) {
             marks.heading(lineStart, atx, MarkdownLines.atxText(b, n));
             boundary = false;
@@ -403,40 +367,8 @@ final class MarkdownStructure extends Structure {
             boundary = true; // a definition, not a paragraph: a line of = or - after it is no underline
             afterDefinition = true; // an indented line after it goes on with the paragraph the definition began
         } else if (MarkdownLines.indent(b, n) < 4 || definitionBefore) {
-            openParagraph(b, 0, n, next);
+            paragraph.open(lineStart, b, 0, n, next);
         }
-    }
-
-    /** A paragraph opens with the line {@code b[from, to)} (no line ending); {@code next} is where the next line starts. */
-    /**
-     * The open paragraph's last line, trimmed, when it has a pipe and may head a table (GFM lets a table
-     * interrupt a paragraph); else null. Read back from the window, which holds a paragraph that may become a heading.
-     */
-    private String headerAbove() {
-        if (paragraphLines == 1) {
-            return headerRow;
-        }
-        if (paragraphBytes >= PARAGRAPH_CAP) {
-            return null; // the window need not hold it any more
-        }
-        byte[] buf = window.buf;
-        int end = (int) (lineStart - window.base) - 1; // the LF that ends the line above
-        int start = MarkdownScan.lastLineStart(buf, (int) (paragraphStart - window.base), end);
-        int stop = end > start && buf[end - 1] == '\r' ? end - 1 : end;
-        return MarkdownLines.hasPipe(buf, start, stop) ? MarkdownLines.trimmed(buf, start, stop) : null;
-    }
-
-    private void openParagraph(byte[] b, int from, int to, long next) {
-        paragraph = true;
-        paragraphStart = lineStart;
-        paragraphLines = 1;
-        paragraphBytes = next == Long.MAX_VALUE ? LINE_CAP : next - lineStart;
-        headerRow = MarkdownLines.hasPipe(b, from, to) ? MarkdownLines.trimmed(b, from, to) : null;
-    }
-
-    private void closeParagraph() {
-        paragraph = false;
-        headerRow = null;
     }
 
     private void endTable(long at) {
@@ -452,7 +384,7 @@ final class MarkdownStructure extends Structure {
         fence = 0;
         html = 0;
         containers.clear();
-        closeParagraph();
+        paragraph.close();
         table = false;
         marks.frontMatterEnds(next);
         blankBefore = true;
@@ -494,13 +426,50 @@ final class MarkdownStructure extends Structure {
         marks.dropBefore(offset);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>An unfinished line that is not classified yet is kept in no copy (it is read again from
+     * {@code lineStart}, where the window holds it because nothing after an undecided start is
+     * cut), so only a line classified early at the cap has kept bytes, which are no longer read:
+     * its length is written, not its bytes. Where the last search for its end stopped is written
+     * no earlier than the line start, so it is never before the window of the resumed chunker.
+     */
     @Override
     void save(StateWriter out) {
-        throw new UnsupportedOperationException("not yet");
+        out.number(kept).flag(classified).bytes(line, 0, classified ? 0 : kept);
+        out.offset(lineStart).offset(Math.max(searched, lineStart)).offset(observed).offset(frontMatterStart);
+        out.number(fence).number(html).number(frontMatter);
+        out.flag(firstLine).flag(boundary).flag(blankBefore).flag(headingJustEnded).flag(table).flag(afterDefinition);
+        paragraph.save(out);
+        containers.save(out);
+        htmlTail.save(out);
+        marks.save(out);
     }
 
     @Override
-    void restore(StateReader in, Utf8Window window) {
-        throw new UnsupportedOperationException("not yet");
+    void restore(StateReader in, Utf8Window w) {
+        window = w;
+        kept = in.integer();
+        classified = in.flag();
+        byte[] unread = in.bytes();
+        line = Arrays.copyOf(unread, Math.max(line.length, unread.length));
+        lineStart = in.offset();
+        searched = in.offset();
+        observed = in.offset();
+        frontMatterStart = in.offset();
+        fence = in.integer();
+        html = in.integer();
+        frontMatter = in.integer();
+        firstLine = in.flag();
+        boundary = in.flag();
+        blankBefore = in.flag();
+        headingJustEnded = in.flag();
+        table = in.flag();
+        afterDefinition = in.flag();
+        paragraph.restore(in);
+        containers.restore(in);
+        htmlTail.restore(in);
+        marks.restore(in);
     }
 }
