@@ -54,10 +54,14 @@ final class MarkdownStructure extends Structure {
      *
      * @param frontMatter whether YAML front matter at the top is recognised
      * @param sections whether every heading is a forced cut (the {@code hybrid} strategy)
+     * @param start the window offset of the document's first byte (after a byte order mark, 3)
      */
-    MarkdownStructure(boolean frontMatter, boolean sections) {
+    MarkdownStructure(boolean frontMatter, boolean sections, long start) {
         this.frontMatterEnabled = frontMatter;
         this.marks = new MarkdownMarks(sections);
+        this.lineStart = start;
+        this.searched = start;
+        this.observed = start;
     }
 
     @Override

@@ -57,7 +57,7 @@ public final class StructuredChunkers {
      */
     public static Chunker markdown(String strategy, boolean sections, DocumentId document, ChunkingOptions options,
                                    TokenCounter counter, ChunkSink sink, ResumePoint from) {
-        return new BoundaryChunker(strategy, document, options, counter, sink, new MarkdownStructure(true, sections),
+        return new BoundaryChunker(strategy, document, options, counter, sink, new MarkdownStructure(true, sections, from.byteOffset()),
                 skipsFrontMatter(options), from);
     }
 
@@ -104,7 +104,7 @@ public final class StructuredChunkers {
             }
         }
         return new BoundaryChunker(strategy, document, options, counter, sink,
-                new HybridStructure(new MarkdownStructure(true, true), semantic), skipsFrontMatter(options), from);
+                new HybridStructure(new MarkdownStructure(true, true, from.byteOffset()), semantic), skipsFrontMatter(options), from);
     }
 
     private static boolean skipsFrontMatter(ChunkingOptions options) {
