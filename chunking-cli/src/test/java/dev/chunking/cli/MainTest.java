@@ -7,15 +7,13 @@ import dev.chunking.domain.Checkpoint;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.ResumePoint;
-import dev.chunking.spi.ChunkSink;
-import dev.chunking.spi.Chunker;
 import dev.chunking.spi.ChunkingStrategy;
-import dev.chunking.spi.TokenCounter;
 import dev.chunking.strategy.CodePointCounter;
 import dev.chunking.strategy.RecursiveStrategy;
 import dev.chunking.streaming.ByteSource;
 import dev.chunking.streaming.FileCheckpointStore;
 import dev.chunking.streaming.StreamingChunker;
+import dev.chunking.testing.NonResumableStrategy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -172,22 +170,7 @@ class MainTest extends CommandTestSupport {
         Path input = dir.resolve("in.md");
         Files.writeString(input, "# Title\n\ntext\n");
         Path output = dir.resolve("out.jsonl");
-        ChunkingStrategy plain = new ChunkingStrategy() { // a plugin that keeps the default: it cannot resume
-            @Override
-            public String name() {
-                return "plain";
-            }
-
-            @Override
-            public String description() {
-                return "recursive, without resume points";
-            }
-
-            @Override
-            public Chunker open(DocumentId document, ChunkingOptions options, TokenCounter counter, ChunkSink sink) {
-                return new RecursiveStrategy().open(document, options, counter, sink);
-            }
-        };
+        ChunkingStrategy plain = new NonResumableStrategy(); // a plugin that keeps the default: it cannot resume
         StrategyRegistry registry = StrategyRegistry.of(List.of(new RecursiveStrategy(), plain), List.of(new CodePointCounter()));
         Main main = new Main(new ByteArrayInputStream(stdin), out, stderr(), () -> 0L, false, () -> registry);
         assertThat(main.run("--strategy", "plain", "--checkpoint", dir.resolve("c").toString(), "--out", output.toString(),

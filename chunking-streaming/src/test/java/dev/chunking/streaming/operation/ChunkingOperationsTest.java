@@ -12,15 +12,12 @@ import dev.chunking.domain.OperationId;
 import dev.chunking.domain.OperationStatus;
 import dev.chunking.domain.ProgressEvent;
 import dev.chunking.domain.ResumeUnsupportedException;
-import dev.chunking.spi.ChunkSink;
-import dev.chunking.spi.Chunker;
 import dev.chunking.spi.ChunkingStrategy;
 import dev.chunking.spi.DocumentSource;
-import dev.chunking.spi.TokenCounter;
 import dev.chunking.strategy.CodePointCounter;
-import dev.chunking.strategy.RecursiveStrategy;
 import dev.chunking.testing.HookedSource;
 import dev.chunking.testing.MemoryCheckpointStore;
+import dev.chunking.testing.NonResumableStrategy;
 import dev.chunking.testing.RecordingListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -255,22 +252,7 @@ class ChunkingOperationsTest {
 
     @Test
     void refusesACheckpointStoreForAStrategyThatCannotResume() {
-        ChunkingStrategy plain = new ChunkingStrategy() { // a plugin that keeps the default: it cannot resume
-            @Override
-            public String name() {
-                return "plain";
-            }
-
-            @Override
-            public String description() {
-                return "recursive, without resume points";
-            }
-
-            @Override
-            public Chunker open(DocumentId document, ChunkingOptions options, TokenCounter counter, ChunkSink sink) {
-                return new RecursiveStrategy().open(document, options, counter, sink);
-            }
-        };
+        ChunkingStrategy plain = new NonResumableStrategy(); // a plugin that keeps the default: it cannot resume
         Chunking chunking = Chunking.of(plain, ChunkingOptions.builder().maxSize(100).overlap(0).build(), new CodePointCounter());
         try (ChunkingOperations operations = ChunkingOperations.builder().build()) {
             assertThatThrownBy(() -> operations.submit(OperationRequest.builder(COLLECTION, DOCUMENT, chunking,
