@@ -1,0 +1,95 @@
+package dev.chunking.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chunking.domain.ChunkingOptions;
+import dev.chunking.domain.DocumentId;
+import dev.chunking.domain.SizeUnit;
+import dev.chunking.spi.Chunker;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pins the exact output of every built-in strategy on the repository's real documents, as one
+ * SHA-256 digest per strategy and option set ({@link ChunkDigest}): an optimisation must leave
+ * every chunk byte-identical, and a change of output must be deliberate, with the new digests
+ * (printed by a failure) committed in {@code digests/outputs.txt} and the reason in the commit.
+ * The corpora outside the repository are pinned the same way by the benchmarks' {@code OutputDigests}.
+ */
+class OutputDigestTest {
+    private static final List<String> DOCUMENTS = List.of("markdown/alsa-ucm2-DEBUG.md", "markdown/charset_normalizer-README.md",
+            "markdown/clippy-README.md", "markdown/cssesc-README.md", "markdown/nodejs-BUILDING.md", "markdown/nodejs-readline.md",
+            "markdown/pyenv-README.md", "markdown/pyenv-bug_report.md", "markdown/requests-HISTORY.md", "markdown/rust-releases.md",
+            "markdown/safer-buffer-Porting-Buffer.md", "prose/nodejs-errors.md", "prose/nodejs-esm.md", "prose/nodejs-modules.md",
+            "prose/nodejs-stream.md", "documents/guide.md", "documents/multilingual.txt");
+    private static final List<String> STRATEGIES = List.of("character", "recursive", "markdown", "semantic", "hierarchical", "hybrid");
+
+    /** The option sets: the defaults, small chunks with overlap and no min size, and sizing in (code point) tokens. */
+    private static Map<String, ChunkingOptions> optionSets(String strategy) {
+        Map<String, ChunkingOptions> sets = new LinkedHashMap<>();
+        ChunkingOptions.Builder defaults = ChunkingOptions.builder();
+        ChunkingOptions.Builder small = ChunkingOptions.builder().maxSize(120).overlap(30).minSize(0);
+        ChunkingOptions.Builder tokens = ChunkingOptions.builder().maxSize(300).overlap(50).unit(SizeUnit.TOKENS)
+                .tokenCounter("codepoints");
+        for (ChunkingOptions.Builder b : List.of(defaults, small, tokens)) {
+            if (strategy.equals("hierarchical")) {
+                b.parameter("levels", b == small ? "480,120" : "2048,512,128").overlap(b == small ? 30 : 0); // as bin/chunk: none
+            } else if (strategy.equals("hybrid")) {
+                b.parameter("embedder", "lexical");
+            }
+        }
+        sets.put("defaults", defaults.build());
+        sets.put("small", small.build());
+        sets.put("tokens", tokens.build());
+        return sets;
+    }
+
+    private static byte[] read(String resource) {
+        try (InputStream in = OutputDigestTest.class.getResourceAsStream("/" + resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test resource " + resource);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The lines of {@code digests/outputs.txt} this build produces: strategy, option set, chunks, digest. */
+    private static List<String> actual() {
+        List<String> lines = new ArrayList<>();
+        for (String strategy : STRATEGIES) {
+            for (Map.Entry<String, ChunkingOptions> set : optionSets(strategy).entrySet()) {
+                ChunkDigest digest = new ChunkDigest();
+                Chunking chunking = Chunking.of(strategy, set.getValue());
+                for (String document : DOCUMENTS) {
+                    byte[] input = read(document);
+                    try (Chunker chunker = chunking.open(DocumentId.of(document), digest)) {
+                        for (int at = 0; at < input.length; at += 4096) { // a feed split like a reader's
+                            chunker.feed(input, at, Math.min(4096, input.length - at));
+                        }
+                        chunker.finish();
+                    }
+                }
+                lines.add(strategy + " " + set.getKey() + " " + digest.chunks() + " " + digest.hex());
+            }
+        }
+        return lines;
+    }
+
+    @Test
+    void everyStrategyEmitsExactlyThePinnedChunksOnTheRepositorysDocuments() {
+        List<String> expected = new String(read("digests/outputs.txt"), StandardCharsets.UTF_8).lines()
+                .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+        List<String> actual = actual();
+        assertThat(actual).as("chunk digests; if the output changed on purpose, commit these lines in"
+                + " chunking-core/src/test/resources/digests/outputs.txt:%n%s", String.join("\n", actual)).isEqualTo(expected);
+    }
+}
