@@ -14,9 +14,10 @@ import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.TokenCounter;
 
 /**
- * The one-pass engine behind the built-in strategies. The forward scan validates UTF-8, counts
- * code points (ASCII eight bytes at a time) and records the rare positions inside grapheme
- * clusters; when the window reaches the maximum size, {@link BoundaryFinder} looks back from
+ * The one-pass engine behind the built-in strategies. The forward scan validates UTF-8 and
+ * counts code points (ASCII eight bytes at a time), nothing more; grapheme cluster boundaries
+ * are looked up only near the cuts ({@link GraphemeBoundaries}). When the window reaches the
+ * maximum size, {@link BoundaryFinder} looks back from
  * the limit for the latest boundary of the strongest level (paragraph, line, sentence, word,
  * grapheme) and the chunk is cut there. No substring is made per candidate; the only copy is
  * the chunk's own UTF-8. Memory is the window (max size plus overlap). Not thread-safe.
@@ -37,8 +38,8 @@ public final class BoundaryChunker extends Utf8Window {
     private long observedTo; // the offset up to which the structure has seen the text
     private long pendingByte = -1; // a size event waiting for the structure to decide, or -1
     private long pendingCp;
-    private final Positions joins = new Positions(); // code-point starts inside a grapheme cluster, from non-ASCII text
-    private final BoundaryFinder finder = new BoundaryFinder(this, joins);
+    private final GraphemeBoundaries graphemes;
+    private final BoundaryFinder finder;
 
     private long startByte;
     private long startCp;
@@ -49,11 +50,7 @@ public final class BoundaryChunker extends Utf8Window {
     private final PendingChunk pending; // numbers the chunks, merging those under the min size
     private long eventCp;
 
-    private final GraphemeCursor graphemes = new GraphemeCursor();
-    private long scanEnd; // the offset after the last code point the cursor has seen, during a size event
-    private boolean prevAscii = true; // the code point before the scan position is ASCII (or there is none)
-    private boolean cursorBehind; // ASCII was skipped since the cursor last moved
-    private int lastAscii;
+    private long scanEnd; // the offset after the last code point scanned, during a size event
 
     /**
      * Opens an engine for one document.
@@ -86,6 +83,8 @@ public final class BoundaryChunker extends Utf8Window {
                             TokenCounter counter, ChunkSink sink, ResumePoint from, Structure structure, boolean skipFrontMatter) {
         super(from.byteOffset(), from.codePointOffset(), from.replacements());
         this.structure = structure;
+        this.graphemes = new GraphemeBoundaries(this, from.byteOffset());
+        this.finder = new BoundaryFinder(this, graphemes);
         this.observedTo = from.byteOffset();
         this.startByte = from.byteOffset();
         this.startCp = from.codePointOffset();
@@ -159,24 +158,20 @@ public final class BoundaryChunker extends Utf8Window {
         long cp = scannedCodePoints;
         while (i < limit) {
             int c = buf[i];
-            if (c >= 0 && cp < eventCp && prevAscii) {
-                // ASCII after ASCII: a cluster boundary everywhere but inside CR LF, which the
-                // finder checks itself; so only count, eight bytes at a time where possible.
+            if (c >= 0 && cp < eventCp) {
+                // ASCII: only count, eight bytes at a time where possible; cluster boundaries are
+                // looked up near the cuts only (GraphemeBoundaries)
                 int stop = (int) Math.min(limit, i + (eventCp - cp));
-                int j = i;
+                int j = i + 1;
                 while (j + 8 <= stop && (Words.at(buf, j) & 0x8080808080808080L) == 0) {
                     j += 8;
                 }
                 while (j < stop && buf[j] >= 0) {
                     j++;
                 }
-                if (j > i) {
-                    lastAscii = buf[j - 1];
-                    cursorBehind = true;
-                    cp += j - i;
-                    i = j;
-                    continue;
-                }
+                cp += j - i;
+                i = j;
+                continue;
             }
             int len = 1;
             if (c < 0) {
@@ -184,15 +179,12 @@ public final class BoundaryChunker extends Utf8Window {
                 int b2 = i + 2 < limit ? buf[i + 2] : 0;
                 if ((c & 0xF0) == 0xE0 && (b2 & 0xC0) == 0x80 && (b1 & 0xC0) == 0x80
                         && (c != (byte) 0xE0 || b1 >= (byte) 0xA0) && (c != (byte) 0xED || b1 <= (byte) 0x9F)) {
-                    c = (c & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F); // the rest of the BMP: CJK, kana, Hangul, Indic
-                    len = 3;
+                    len = 3; // the rest of the BMP: CJK, kana, Hangul, Indic
                 } else if (c >= (byte) 0xC2 && c <= (byte) 0xDF && (b1 & 0xC0) == 0x80) {
-                    c = (c & 0x1F) << 6 | (b1 & 0x3F); // Latin, Greek, Cyrillic, Hebrew, Arabic
-                    len = 2;
+                    len = 2; // Latin, Greek, Cyrillic, Hebrew, Arabic
                 } else if (c == (byte) 0xF0 && b1 >= (byte) 0x90 && b1 <= (byte) 0xBF && (b2 & 0xC0) == 0x80
                         && i + 3 < limit && (buf[i + 3] & 0xC0) == 0x80) {
-                    c = (b1 & 0x3F) << 12 | (b2 & 0x3F) << 6 | (buf[i + 3] & 0x3F); // plane 1 and 2: emoji
-                    len = 4;
+                    len = 4; // plane 1 and 2: emoji
                 } else {
                     try {
                         c = Utf8.decode(buf, i, limit, endOfInput, sourceOffset(base + i));
@@ -212,16 +204,9 @@ public final class BoundaryChunker extends Utf8Window {
                     len = Utf8.sequenceLength(buf[i]);
                 }
             }
-            if (cursorBehind) {
-                graphemes.resetToAscii(lastAscii);
-                cursorBehind = false;
-            }
-            if (!graphemes.advance(c) && cp > 0) {
-                joins.add(base + i);
-            }
-            prevAscii = c < 0x80;
             if (cp >= eventCp) {
                 scanEnd = base + i + len;
+                graphemes.ceiling(scanEnd);
                 if (structure == null) {
                     sizeEvent(base + i, cp, false);
                 } else {
@@ -378,26 +363,11 @@ public final class BoundaryChunker extends Utf8Window {
         long[] next = overlapStart(end, endCp);
         moveStart(next[0], next[1]);
         if (forced) {
-            restartGraphemes();
+            // the next chunk starts inside the cluster, where a resumed chunker starts with a fresh
+            // grapheme cursor: start afresh here too, so both find the same boundaries
+            graphemes.restart(startByte);
         }
         return true;
-    }
-
-    /**
-     * After a split inside a cluster the next chunk starts inside it, where a resumed chunker
-     * starts with a fresh grapheme cursor; do the same here so both find the same boundaries.
-     */
-    private void restartGraphemes() {
-        joins.dropFrom(startByte);
-        graphemes.reset();
-        cursorBehind = false;
-        for (long at = startByte; at < scanEnd; at = nextCodePoint(at)) {
-            int c = codePointAt(at);
-            if (!graphemes.advance(c) && at > startByte) {
-                joins.add(at);
-            }
-            prevAscii = c < 0x80;
-        }
     }
 
     private void emit(long end, long endCp) {
@@ -445,8 +415,13 @@ public final class BoundaryChunker extends Utf8Window {
             return tokens.minSizeEnd(this, startByte, end, minSize);
         }
         long at = startByte;
-        for (int k = 0; k < minSize && at < end; k++) {
-            at = nextCodePoint(at);
+        for (long need = minSize; need > 0 && at < end; ) {
+            long q = Math.min(end, at + need); // each code point takes a byte at least: count whole words of them
+            need -= codePointsBetween(at, q);
+            at = q;
+            while (at < end && Utf8.isContinuation(buf[(int) (at - base)])) {
+                at++; // q fell inside the last code point counted
+            }
         }
         return at;
     }
@@ -454,7 +429,7 @@ public final class BoundaryChunker extends Utf8Window {
     private void moveStart(long byteOffset, long cpOffset) {
         startByte = byteOffset;
         startCp = cpOffset;
-        joins.dropBefore(byteOffset);
+        graphemes.moveFloor(byteOffset);
         dropReplacementsBefore(byteOffset);
         if (structure != null) {
             structure.dropBefore(byteOffset);
@@ -465,6 +440,7 @@ public final class BoundaryChunker extends Utf8Window {
     @Override
     void endOfInput(long endByte, long endCp) {
         scanEnd = endByte;
+        graphemes.ceiling(endByte);
         if (structure != null) {
             structure.observe(this, observedTo, endByte);
             observedTo = endByte;
@@ -486,6 +462,6 @@ public final class BoundaryChunker extends Utf8Window {
 
     @Override
     void releaseState() {
-        joins.clear();
+        graphemes.clear();
     }
 }

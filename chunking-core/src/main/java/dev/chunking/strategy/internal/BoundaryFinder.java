@@ -18,12 +18,12 @@ final class BoundaryFinder {
 
 
     private final Utf8Window window;
-    private final Positions joins;
+    private final GraphemeBoundaries graphemes;
     private int level = NONE;
 
-    BoundaryFinder(Utf8Window window, Positions joins) {
+    BoundaryFinder(Utf8Window window, GraphemeBoundaries graphemes) {
         this.window = window;
-        this.joins = joins;
+        this.graphemes = graphemes;
     }
 
     /** The strength of the last position {@link #latest} returned. */
@@ -33,7 +33,7 @@ final class BoundaryFinder {
 
     /** Whether a grapheme cluster boundary lies at {@code p}, a code-point start inside the window. */
     boolean isBoundary(long p) {
-        return !joins.contains(p) && !(byteAt(p - 1) == '\r' && byteAt(p) == '\n');
+        return graphemes.isBoundary(p) && !(byteAt(p - 1) == '\r' && byteAt(p) == '\n');
     }
 
     /**
