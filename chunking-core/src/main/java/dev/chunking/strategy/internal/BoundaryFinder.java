@@ -54,7 +54,9 @@ final class BoundaryFinder {
                 // most windows have long stretches without line breaks: look at a word at a time,
                 // and at each CR or LF in it, highest first, without stepping through its bytes
                 from = q - 7;
-                mask = lineBreakBytes(Words.at(window.buf, (int) (from - window.base)));
+                long x = Words.at(window.buf, (int) (from - window.base));
+                // one test first: no byte below 0x0E (so no CR or LF) in most words
+                mask = ((x - 0x0E0E0E0E0E0E0E0EL) & ~x & 0x8080808080808080L) == 0 ? 0 : lineBreakBytes(x);
             } else {
                 from = q;
                 mask = lineBreakBytes(byteAt(q) & 0xFFL);
