@@ -9,9 +9,6 @@ import dev.chunking.streaming.StreamingChunker;
 import dev.chunking.streaming.operation.OperationOptions;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ReadableByteChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -48,7 +45,7 @@ public final class MemoryHarness {
         switch (mode) {
             case "inmemory", "inmemory-line" -> {
                 byte[] corpus = mode.equals("inmemory") ? BenchmarkInputs.load(Path.of(args[1]))
-                        : readAll(new OneLine(Long.parseLong(args[1]) << 20));
+                        : readAll(oneLine(Long.parseLong(args[1]) << 20));
                 long until = started + (long) (Double.parseDouble(args[3]) * 1e9);
                 bytes = 0;
                 long warm = started + (long) 3e9; // leave the first seconds to the JIT
@@ -71,7 +68,7 @@ public final class MemoryHarness {
             case "line" -> {
                 long total = (long) (Double.parseDouble(args[1]) * (1L << 30));
                 StreamResult result = new StreamingChunker(chunking, OperationOptions.defaults())
-                        .run(DocumentId.of("line"), ByteSource.channel("line", new OneLine(total)), c -> chunks[0]++);
+                        .run(DocumentId.of("line"), ByteSource.channel("line", oneLine(total)), c -> chunks[0]++);
                 bytes = result.bytes();
             }
             default -> throw new IllegalArgumentException("mode " + mode + " is not known; use inmemory, file or line");
@@ -81,60 +78,21 @@ public final class MemoryHarness {
                 bytes / 1e6 / seconds, peakRssMegabytes());
     }
 
-    private static byte[] readAll(OneLine line) {
-        ByteBuffer all = ByteBuffer.allocate((int) line.total);
+    private static byte[] readAll(RepeatingChannel line) {
+        ByteBuffer all = ByteBuffer.allocate((int) line.size());
         while (line.read(all) > 0) {
             // fill
         }
         return all.array();
     }
 
-    /** VmHWM of this process: the peak resident set size, in MB. */
-    static double peakRssMegabytes() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmHWM:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
-            }
-        }
-        return -1;
+    /** VmHWM of this process: the peak resident set size, in MiB (printed as MB since the first runs). */
+    static double peakRssMegabytes() {
+        return ProcessMemory.peakRssBytes() / 1048576.0;
     }
 
     /** A single line of mixed scripts without whitespace, produced on the fly. */
-    static final class OneLine implements ReadableByteChannel {
-        private final byte[] pattern = "Lorem\u00e9\u00e8\u6f22\u5b57\u0444\u0430\u0439\u043b\ud83d\ude00ipsum".repeat(4096)
-                .getBytes(StandardCharsets.UTF_8);
-        private final long total;
-        private long produced;
-        private int at;
-
-        OneLine(long total) {
-            this.total = total;
-        }
-
-        @Override
-        public int read(ByteBuffer dst) {
-            if (produced >= total) {
-                return -1;
-            }
-            int n = 0;
-            while (dst.hasRemaining() && produced < total) {
-                int k = (int) Math.min(Math.min(dst.remaining(), pattern.length - at), total - produced);
-                dst.put(pattern, at, k);
-                at = (at + k) % pattern.length;
-                produced += k;
-                n += k;
-            }
-            return n;
-        }
-
-        @Override
-        public boolean isOpen() {
-            return true;
-        }
-
-        @Override
-        public void close() {
-            // nothing to release
-        }
+    private static RepeatingChannel oneLine(long total) {
+        return new RepeatingChannel(MemoryBoundBenchmark.piece("line"), total);
     }
 }
