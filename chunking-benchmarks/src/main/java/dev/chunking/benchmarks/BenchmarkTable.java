@@ -44,7 +44,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 public final class BenchmarkTable {
     /** Preferred row order within a corpus; benchmarks not listed come last. */
     private static final List<String> ORDER = List.of("decodeWhole", "decoderLoop", "character", "recursive",
-            "recursiveStrings", "markdown", "semantic", "hierarchical", "hybrid", "langchain4j", "recursiveTokens");
+            "recursiveStrings", "markdown", "semantic", "hierarchical", "hybrid", "langchain4j", "recursiveTokens",
+            "o200kCount");
     private static final String BASELINE = "decoderLoop";
     private static final String COMPETITOR = "langchain4j";
     private static final int WARMUP_ITERATIONS = 3;

@@ -1,5 +1,8 @@
 package dev.chunking.benchmarks;
 
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
 import dev.chunking.application.Chunking;
 import dev.chunking.domain.Chunk;
 import dev.chunking.domain.ChunkingOptions;
@@ -80,6 +83,7 @@ public class ChunkingBenchmark {
     private Chunking hierarchical;
     private Chunking hybrid;
     private DocumentSplitter langchain4j;
+    private Encoding o200k;
 
     /** Creates the state; JMH fills the parameters and calls {@link #setUp()}. */
     public ChunkingBenchmark() {
@@ -101,6 +105,7 @@ public class ChunkingBenchmark {
         hierarchical = structured("hierarchical");
         hybrid = structured("hybrid");
         langchain4j = DocumentSplitters.recursive(MAX_SIZE, OVERLAP);
+        o200k = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
     }
 
     /**
@@ -252,6 +257,19 @@ public class ChunkingBenchmark {
     @Measurement(iterations = 2, time = 2)
     public long recursiveTokens(Blackhole bh) {
         return feed(recursiveTokens, input, bh::consume);
+    }
+
+    /**
+     * The baseline of {@link #recursiveTokens}: jtokkit counting the o200k_base tokens of the whole
+     * decoded text once (the decode included, as the chunker's own decoding is in its figure).
+     *
+     * @return the token count
+     */
+    @Benchmark
+    @Warmup(iterations = 1, time = 2)
+    @Measurement(iterations = 2, time = 2)
+    public int o200kCount() {
+        return o200k.countTokensOrdinary(new String(input, StandardCharsets.UTF_8));
     }
 
     /**

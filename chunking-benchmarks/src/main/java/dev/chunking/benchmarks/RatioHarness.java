@@ -1,13 +1,17 @@
 package dev.chunking.benchmarks;
 
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
 import dev.chunking.application.Chunking;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * Measures one strategy's throughput as a ratio to the {@code decoderLoop} baseline, the way
- * the goals are stated, on a machine whose neighbours come and go. JMH runs the two in
+ * Measures one strategy's throughput as a ratio to the {@code decoderLoop} baseline (for
+ * {@link #TOKENS}, to jtokkit counting the text's o200k_base tokens once), the way the goals are stated, on a machine whose neighbours come and go. JMH runs the two in
  * different seconds, so a neighbour that is busy during one of them moves the ratio; here they
  * alternate pass by pass in one JVM, each pass is timed in wall time as JMH times it (garbage
  * collection pauses included), and the ratio is taken per round, from passes a few milliseconds
@@ -24,6 +28,11 @@ import java.util.function.LongSupplier;
  * strategy and of the baseline. Not thread-safe; a command-line tool.
  */
 public final class RatioHarness {
+    /**
+     * The strategy name that measures {@code recursive} sized in o200k_base tokens
+     * ({@link ChunkingBenchmark#tokenChunking()}) against jtokkit counting the whole decoded text once.
+     */
+    public static final String TOKENS = "recursiveTokens";
     /** Rounds measured unless told otherwise. */
     public static final int DEFAULT_ROUNDS = 40;
     /** Seconds of warm-up unless told otherwise, alternating the two as in the rounds (about half each). */
@@ -83,8 +92,11 @@ public final class RatioHarness {
             throw new IllegalArgumentException("rounds must be at least 1 and warm-up at least 0, got " + rounds + " and "
                     + warmupNanos + " ns");
         }
-        Chunking chunking = ChunkingBenchmark.structured(strategy); // the JMH rows' settings, for any strategy
-        LongSupplier baseline = () -> BenchmarkInputs.decodeStreaming(input, BenchmarkInputs.SLICE_BYTES).checksum();
+        boolean tokens = strategy.equals(TOKENS);
+        Chunking chunking = tokens ? ChunkingBenchmark.tokenChunking() : ChunkingBenchmark.structured(strategy); // the JMH rows' settings
+        Encoding o200k = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+        LongSupplier baseline = tokens ? () -> o200k.countTokensOrdinary(new String(input, StandardCharsets.UTF_8))
+                : () -> BenchmarkInputs.decodeStreaming(input, BenchmarkInputs.SLICE_BYTES).checksum();
         LongSupplier task = () -> ChunkingBenchmark.feed(chunking, input, chunk -> escaped = chunk);
         long sink = 0;
         for (long spent = 0; spent < warmupNanos; ) {

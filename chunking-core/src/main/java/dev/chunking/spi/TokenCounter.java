@@ -36,4 +36,16 @@ public interface TokenCounter {
     default int maxCodePointsPerToken() {
         return 16;
     }
+
+    /**
+     * Returns a new splitter into the pieces this counter's count is the sum of, for one chunker
+     * (not thread-safe), or null when counts are not sums over pieces. A chunker sizing in
+     * tokens then counts each piece of text once instead of counting growing ranges again; the
+     * chunks are the same either way.
+     *
+     * @return the splitter, or null (unless overridden)
+     */
+    default TokenPieces pieces() {
+        return null;
+    }
 }

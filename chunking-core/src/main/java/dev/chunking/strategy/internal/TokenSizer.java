@@ -3,6 +3,7 @@ package dev.chunking.strategy.internal;
 import dev.chunking.domain.InvariantViolationException;
 import dev.chunking.domain.Utf8Text;
 import dev.chunking.spi.TokenCounter;
+import dev.chunking.spi.TokenPieces;
 import java.util.Arrays;
 import java.util.function.IntUnaryOperator;
 
@@ -10,7 +11,9 @@ import java.util.function.IntUnaryOperator;
  * Token arithmetic for a chunker that sizes in tokens: when to count, and the longest prefix
  * of the window that fits, found by interpolation and bisection over code-point starts.
  * Counting is the expensive step, so the next check is aimed where the maximum should fall,
- * and the last count is remembered. Not thread-safe.
+ * and the last count is remembered. A counter that splits text into pieces ({@link
+ * dev.chunking.spi.TokenPieces}) has each piece of the window counted once ({@link PieceCounts}).
+ * Not thread-safe.
  */
 final class TokenSizer {
     /** {@link #fittingEnd} result: the whole window fits. */
@@ -19,6 +22,7 @@ final class TokenSizer {
     static final long NONE_FIT = -2;
 
     private final TokenCounter counter;
+    private final PieceCounts pieces; // null when the counter does not split into pieces
     private final int maxSize;
     private int[] starts = new int[256];
     private int fittingCodePoints;
@@ -30,6 +34,8 @@ final class TokenSizer {
     TokenSizer(TokenCounter counter, int maxSize) {
         this.counter = counter;
         this.maxSize = maxSize;
+        TokenPieces split = counter.pieces();
+        this.pieces = split == null ? null : new PieceCounts(counter, split);
     }
 
     /** Window size in code points at which tokens are first counted. */
@@ -48,10 +54,18 @@ final class TokenSizer {
         return Math.max(size + 1, Math.min(estimate, size * 4));
     }
 
-    /** The number of tokens of the window text {@code [from, to)}. */
+    /** The number of tokens of the window text {@code [from, to)}, where {@code from} is the chunk start. */
     int count(Utf8Window window, long from, long to) {
+        return count(window, from, to, true);
+    }
+
+    /**
+     * The number of tokens of the window text {@code [from, to)}; {@code chunkStart} tells
+     * whether {@code from} is the chunk start, from which the pieces are split.
+     */
+    private int count(Utf8Window window, long from, long to, boolean chunkStart) {
         if (from != countedFrom || to != countedTo) {
-            counted = counter.count(window.decode(from, to));
+            counted = pieces == null ? counter.count(window.decode(from, to)) : pieces.count(window, from, to, chunkStart);
             countedFrom = from;
             countedTo = to;
         }
@@ -132,13 +146,13 @@ final class TokenSizer {
     long overlapStart(Utf8Window window, long from, long to, int overlap) {
         int n = collectStarts(window, window.previousCodePoint(from), to);
         // tails shrink as the index grows: search the mirrored sequence, in which they grow
-        int mirrored = search(n, 0, count(window, from, to), overlap,
-                i -> count(window, window.base + starts[n - 1 - i], to));
+        int mirrored = search(n, 0, count(window, from, to, false), overlap,
+                i -> count(window, window.base + starts[n - 1 - i], to, false));
         return mirrored < 0 ? to : window.base + starts[n - 1 - mirrored];
     }
 
     boolean tailFits(Utf8Window window, long from, long to, int overlap) {
-        return count(window, from, to) <= overlap;
+        return count(window, from, to, false) <= overlap;
     }
 
     /** Collects the window indexes of the code points that start in {@code (after, to)}; returns how many. */

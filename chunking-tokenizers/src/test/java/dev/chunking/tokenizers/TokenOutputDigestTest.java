@@ -1,0 +1,96 @@
+package dev.chunking.tokenizers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chunking.application.ChunkDigest;
+import dev.chunking.application.Chunking;
+import dev.chunking.domain.ChunkingOptions;
+import dev.chunking.domain.DocumentId;
+import dev.chunking.domain.SizeUnit;
+import dev.chunking.spi.Chunker;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pins the exact output of the built-in strategies sized in BPE tokens ({@code o200k_base} and
+ * {@code cl100k_base}) on chunking-core's real documents, as one SHA-256 digest per strategy,
+ * encoding and option set ({@link ChunkDigest}): making token sizing faster must leave every chunk
+ * byte-identical. A deliberate change of output commits the new lines (printed by a failure) in
+ * {@code digests/token-outputs.txt}, with the reason in the commit.
+ */
+class TokenOutputDigestTest {
+    private static final List<String> DOCUMENTS = List.of("markdown/alsa-ucm2-DEBUG.md", "markdown/charset_normalizer-README.md",
+            "markdown/clippy-README.md", "markdown/cssesc-README.md", "markdown/nodejs-BUILDING.md", "markdown/nodejs-readline.md",
+            "markdown/pyenv-README.md", "markdown/pyenv-bug_report.md", "markdown/requests-HISTORY.md", "markdown/rust-releases.md",
+            "markdown/safer-buffer-Porting-Buffer.md", "prose/nodejs-errors.md", "prose/nodejs-esm.md", "prose/nodejs-modules.md",
+            "prose/nodejs-stream.md", "documents/guide.md", "documents/multilingual.txt");
+    private static final List<String> STRATEGIES = List.of("character", "recursive", "markdown", "semantic", "hierarchical", "hybrid");
+    private static final List<String> ENCODINGS = List.of("o200k_base", "cl100k_base");
+
+    /** The option sets: typical retrieval chunks (256 tokens, overlap 32), and small ones with a min size, whose searches cut more often. */
+    private static List<ChunkingOptions> optionSets(String strategy, String encoding) {
+        List<ChunkingOptions> sets = new ArrayList<>();
+        ChunkingOptions.Builder typical = ChunkingOptions.builder().maxSize(256).overlap(32).unit(SizeUnit.TOKENS).tokenCounter(encoding);
+        ChunkingOptions.Builder small = ChunkingOptions.builder().maxSize(40).overlap(10).minSize(12).unit(SizeUnit.TOKENS)
+                .tokenCounter(encoding);
+        for (ChunkingOptions.Builder b : List.of(typical, small)) {
+            if (strategy.equals("hierarchical")) {
+                b.parameter("levels", b == small ? "160,40" : "1024,256,64").overlap(b == small ? 10 : 0);
+            } else if (strategy.equals("hybrid")) {
+                b.parameter("embedder", "lexical");
+            }
+            sets.add(b.build());
+        }
+        return sets;
+    }
+
+    private static byte[] read(String resource) {
+        try (InputStream in = TokenOutputDigestTest.class.getResourceAsStream("/" + resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test resource " + resource);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The lines of {@code digests/token-outputs.txt} this build produces: strategy, encoding, option set, chunks, digest. */
+    private static List<String> actual() {
+        List<String> lines = new ArrayList<>();
+        for (String strategy : STRATEGIES) {
+            for (String encoding : ENCODINGS) {
+                List<ChunkingOptions> sets = optionSets(strategy, encoding);
+                for (int s = 0; s < sets.size(); s++) {
+                    ChunkDigest digest = new ChunkDigest();
+                    Chunking chunking = Chunking.of(strategy, sets.get(s));
+                    for (String document : DOCUMENTS) {
+                        byte[] input = read(document);
+                        try (Chunker chunker = chunking.open(DocumentId.of(document), digest)) {
+                            for (int at = 0; at < input.length; at += 4096) { // a feed split like a reader's
+                                chunker.feed(input, at, Math.min(4096, input.length - at));
+                            }
+                            chunker.finish();
+                        }
+                    }
+                    lines.add(strategy + " " + encoding + " " + (s == 0 ? "typical" : "small") + " " + digest.chunks() + " " + digest.hex());
+                }
+            }
+        }
+        return lines;
+    }
+
+    @Test
+    void everyStrategyEmitsExactlyThePinnedChunksInBpeTokens() {
+        List<String> expected = new String(read("digests/token-outputs.txt"), StandardCharsets.UTF_8).lines()
+                .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+        List<String> actual = actual();
+        assertThat(actual).as("chunk digests; if the output changed on purpose, commit these lines in"
+                + " chunking-tokenizers/src/test/resources/digests/token-outputs.txt:%n%s", String.join("\n", actual)).isEqualTo(expected);
+    }
+}
