@@ -7,6 +7,9 @@ import dev.chunking.domain.SizeUnit;
 import dev.chunking.domain.Utf8Text;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
@@ -29,7 +32,11 @@ public final class ChunkWriter {
     private static final byte[] ESCAPE = new byte[256];
     /** The longest escape, {@code \}{@code u00XX}. */
     private static final int MAX_ESCAPE = 6;
-    private static final int BUFFER = 1 << 14;
+    private static final int BUFFER = 1 << 16;
+    /** The text taken at a time: escaped, it fills at most {@code 6 ×} as many bytes of the buffer. */
+    private static final int SEGMENT = 1 << 12;
+    /** Reads eight bytes of an array as one long, the first byte lowest. */
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final byte[] TEXT = ascii(", \"text\": ");
     private static final byte[] START = ascii(", \"start\": ");
     private static final byte[] END = ascii(", \"end\": ");
@@ -51,6 +58,7 @@ public final class ChunkWriter {
     private final OutputFormat format;
     private final OutputStream out;
     private final byte[] buffer = new byte[BUFFER];
+    private final byte[] segment = new byte[SEGMENT + Long.BYTES]; // a word read at its end stays inside
     private int pending;
 
     /** The document whose opening ({@code {"document": "...", "index": }) is {@link #documentHead}; ids repeat for a file's chunks. */
@@ -191,49 +199,68 @@ public final class ChunkWriter {
 
     /**
      * Writes UTF-8 text as a JSON string: quotes, backslashes and controls escaped, every other
-     * byte (all of a multi-byte sequence, DEL, U+2028) as is. Runs between escapes are copied whole.
+     * byte (all of a multi-byte sequence, DEL, U+2028) as is. The text is taken a segment at a
+     * time into an array ({@link Utf8Text#copyBytes}, one copy of bytes that stay UTF-8), then
+     * to the buffer eight bytes at a time, each word tested for an escape at once.
      */
     private void text(Utf8Text text) throws IOException {
         room(1);
         buffer[pending++] = '"';
         int length = text.byteLength();
-        int run = 0;
-        for (int i = 0; i < length; i++) {
-            byte escape = ESCAPE[text.byteAt(i) & 0xFF];
-            if (escape != 0) {
-                copy(text, run, i);
-                escape(escape, text.byteAt(i));
-                run = i + 1;
+        byte[] in = segment;
+        for (int from = 0; from < length; from += SEGMENT) {
+            int n = Math.min(SEGMENT, length - from);
+            room(n * MAX_ESCAPE + Long.BYTES); // a word is stored whole, even when fewer of its bytes count
+            text.copyBytes(from, from + n, in, 0);
+            byte[] out = buffer;
+            int at = pending;
+            int i = 0;
+            while (i < n) {
+                // eight bytes at a time, stored before they are looked at: most words need no escape
+                long word = (long) WORDS.get(in, i);
+                WORDS.set(out, at, word);
+                long found = escapes(word);
+                int valid = n - i;
+                if (valid < Long.BYTES) {
+                    found &= (1L << (valid << 3)) - 1; // the bytes past the segment are left over from before
+                }
+                if (found == 0) {
+                    int step = Math.min(Long.BYTES, valid);
+                    i += step;
+                    at += step;
+                    continue;
+                }
+                int clean = Long.numberOfTrailingZeros(found) >>> 3;
+                i += clean;
+                at += clean;
+                byte c = in[i++];
+                byte escape = ESCAPE[c & 0xFF];
+                out[at++] = '\\';
+                out[at++] = escape;
+                if (escape == 'u') {
+                    out[at++] = '0';
+                    out[at++] = '0';
+                    out[at++] = HEX[c >> 4];
+                    out[at++] = HEX[c & 0xF];
+                }
             }
+            pending = at;
         }
-        copy(text, run, length);
         room(1);
         buffer[pending++] = '"';
     }
 
-    /** Copies bytes {@code [from, to)} of the text into the buffer, draining it as often as it fills. */
-    private void copy(Utf8Text text, int from, int to) throws IOException {
-        while (from < to) {
-            if (pending == buffer.length) {
-                drain();
-            }
-            int n = Math.min(to - from, buffer.length - pending);
-            text.copyBytes(from, from + n, buffer, pending);
-            pending += n;
-            from += n;
-        }
-    }
-
-    private void escape(byte letter, byte b) throws IOException {
-        room(MAX_ESCAPE);
-        buffer[pending++] = '\\';
-        buffer[pending++] = letter;
-        if (letter == 'u') {
-            buffer[pending++] = '0';
-            buffer[pending++] = '0';
-            buffer[pending++] = HEX[b >> 4];
-            buffer[pending++] = HEX[b & 0xF];
-        }
+    /**
+     * The high bit of each byte of a little-endian word that is a control (below 0x20), a quote
+     * or a backslash. A borrow can mark a byte above a marked one too, never below, so the
+     * lowest mark is exact; bytes from 0x80 (UTF-8 beyond ASCII) are never marked.
+     */
+    static long escapes(long word) {
+        long control = (word - 0x2020202020202020L) & ~word;
+        long quote = word ^ 0x2222222222222222L;
+        long backslash = word ^ 0x5C5C5C5C5C5C5C5CL;
+        return (control | ((quote - 0x0101010101010101L) & ~quote) | ((backslash - 0x0101010101010101L) & ~backslash))
+                & 0x8080808080808080L;
     }
 
     /** Writes {@code , "name": } and a number. */
@@ -252,15 +279,22 @@ public final class ChunkWriter {
             }
             return;
         }
+        if (value > Integer.MAX_VALUE) {
+            for (byte b : ascii(Long.toString(value))) {
+                buffer[pending++] = b;
+            }
+            return;
+        }
+        int rest = (int) value; // every offset of a file under 2 GiB: int division is the cheaper
         int length = 1;
-        for (long rest = value / 10; rest > 0; rest /= 10) {
+        for (int n = rest / 10; n > 0; n /= 10) {
             length++;
         }
         int at = pending + length;
-        long rest = value;
         do {
-            buffer[--at] = (byte) ('0' + (int) (rest % 10));
-            rest /= 10;
+            int next = rest / 10;
+            buffer[--at] = (byte) ('0' + rest - next * 10);
+            rest = next;
         } while (rest > 0);
         pending += length;
     }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -176,5 +177,25 @@ class ChunkWriterTest {
         Chunk chunk = new Chunk(DocumentId.of("d"), 9_876_543_210L, Utf8Text.of("ab"), 10_000_000_000L, 10_000_000_002L, 0, 2, 2,
                 SizeUnit.CHARS, "character", ChunkMetadata.NONE, 0);
         assertThat(write(OutputFormat.OFFSETS, chunk, chunk)).isEqualTo("9876543210\t10000000000\t10000000002\t0\t2\t2\n".repeat(2));
+    }
+    @Test
+    void escapesRandomTextExactlyAsOneByteAtATimeWould() throws IOException {
+        Random random = new Random(19);
+        int[] pool = {0, 1, 8, 9, 10, 12, 13, 0x1f, ' ', '"', '\\', '/', 'a', 0x7f, 0x80, 0xe9, 0x2028, 0x6f22, 0xfffd, 0x1f600};
+        for (int round = 0; round < 2000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(40); i > 0; i--) {
+                text.appendCodePoint(random.nextInt(4) == 0 ? pool[random.nextInt(pool.length)] : 'a' + random.nextInt(26));
+            }
+            StringBuilder escaped = new StringBuilder();
+            for (byte b : text.toString().getBytes(StandardCharsets.UTF_8)) {
+                int c = b & 0xFF;
+                escaped.append(c == '"' || c == '\\' ? "\\" + (char) c : c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t"
+                        : c < 0x20 ? String.format(Locale.ROOT, "\\u%04x", c) : String.valueOf((char) c));
+            }
+            byte[] expected = escaped.toString().getBytes(StandardCharsets.ISO_8859_1); // one char per byte
+            String line = write(OutputFormat.JSONL, textChunk(Utf8Text.of(text.toString()), 0));
+            assertThat(line).contains("\"text\": \"" + new String(expected, StandardCharsets.UTF_8) + "\", \"start\"");
+        }
     }
 }
