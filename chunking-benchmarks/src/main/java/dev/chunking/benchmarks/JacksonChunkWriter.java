@@ -119,7 +119,7 @@ final class JacksonChunkWriter {
 
         @Override
         public int[] getEscapeCodesForAscii() {
-            return ascii;
+            return ascii.clone(); // Jackson reads it once per generator
         }
 
         @Override

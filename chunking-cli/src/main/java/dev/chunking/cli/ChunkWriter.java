@@ -17,10 +17,9 @@ import java.util.Map;
 
 /**
  * Writes chunks in one {@link OutputFormat} to a byte stream as UTF-8. JSON is written
- * straight from each chunk's UTF-8 bytes ({@link Utf8Text#byteAt}, {@link Utf8Text#copyBytes}),
- * escaped byte by byte, so no chunk text is decoded to UTF-16 or copied to an array of its own;
- * runs that need no escape are copied whole, and numbers are written as digits without a
- * {@link String}. Field names and order are stable, since other programs read them; the
+ * straight from each chunk's UTF-8 bytes ({@link Utf8Text#copyBytes} into one reused array),
+ * escaped on bytes eight at a time, so no chunk text is decoded to UTF-16 or copied to an array
+ * of its own; numbers are written as digits without a {@link String}. Field names and order are stable, since other programs read them; the
  * structure fields ({@code headings}, {@code level}, {@code id}, {@code parent},
  * {@code attributes}) are written only when they apply. Each chunk reaches the stream in one
  * piece (or in buffer-sized pieces for a chunk larger than the buffer) before {@link #write}
