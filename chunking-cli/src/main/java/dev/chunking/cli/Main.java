@@ -355,13 +355,39 @@ public final class Main {
 
     private void chunkInto(Chunking chunking, Arguments arguments, OutputStream out) throws IOException {
         ChunkWriter writer = new ChunkWriter(arguments.format(), out);
-        for (String file : arguments.files()) {
-            ChunkStats stats = new ChunkStats(arguments.options().unit().label());
-            long started = nanoClock.getAsLong();
-            StreamResult result = runOne(chunking, arguments, file, writer, stats, null, null);
-            stats.bytes(result.bytes());
-            writer.summary(file, stats, (nanoClock.getAsLong() - started) / 1e9);
+        if (arguments.format() == OutputFormat.STATS) {
+            for (String file : arguments.files()) {
+                ChunkStats stats = new ChunkStats(arguments.options().unit().label());
+                long started = nanoClock.getAsLong();
+                StreamResult result = runOne(chunking, arguments, file, writer, stats, null, null);
+                stats.bytes(result.bytes());
+                writer.summary(file, stats, (nanoClock.getAsLong() - started) / 1e9);
+            }
+            return;
         }
+        // one line per chunk (and no summary): formatted and written on a second thread while the chunker goes on
+        BackgroundWriter background = new BackgroundWriter(writer);
+        try {
+            for (String file : arguments.files()) {
+                ChunkSink sink = chunk -> {
+                    try {
+                        background.write(chunk);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                };
+                runOne(chunking, arguments, file, new RunTarget(StreamingChunker.DEFAULT_COLLECTION, sink, null, null,
+                        OperationOptions.defaults()));
+            }
+        } catch (IOException | RuntimeException e) {
+            try {
+                background.finish(); // the chunks made before the failure are written, as they always were
+            } catch (IOException | RuntimeException also) {
+                e.addSuppressed(also);
+            }
+            throw e;
+        }
+        background.finish();
     }
 
     /** Chunks one input through the streaming runner, with a checkpoint store when given. */
