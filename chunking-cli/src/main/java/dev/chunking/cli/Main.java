@@ -173,7 +173,26 @@ public final class Main {
             }
             stderr.println("chunk: failed while running: " + e); // e.g. a plugin's bug: one line, no stack trace
             return 1;
+        } catch (OutOfMemoryError e) {
+            // bin/chunk caps the heap at what the default options need; options such as a huge --size can need more.
+            // The arrays that filled the heap are unreachable once the stack unwound, so printing is safe here.
+            stderr.println(outOfMemory(Runtime.getRuntime().maxMemory()));
+            return 2;
         }
+    }
+
+    /**
+     * The one line for a run that ran out of heap: the heap it had, and a larger one to give it.
+     *
+     * @param maxHeapBytes the JVM's maximum heap ({@link Runtime#maxMemory()})
+     * @return the message, naming {@code JAVA_OPTS=-Xmx...} with at least four times that heap
+     */
+    static String outOfMemory(long maxHeapBytes) {
+        long mebibytes = Math.max(1, (maxHeapBytes + (1 << 20) - 1) >> 20);
+        long suggested = Math.max(256, Long.highestOneBit(mebibytes * 2 - 1) * 4);
+        return "chunk: out of memory: these options need more than the Java heap of " + mebibytes
+                + " MB (a large --size, --levels or --batch-size holds that much text at once); raise it, e.g. JAVA_OPTS=-Xmx"
+                + suggested + "m";
     }
 
     private void listStrategies(StrategyRegistry plugins) throws IOException {

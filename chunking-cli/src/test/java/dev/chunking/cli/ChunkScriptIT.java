@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bin/chunk} as a user runs it: through a symbolic link in another directory, with a
- * {@code CHUNK_CLASSPATH} entry that does not exist, and with a plugin jar whose
- * {@code META-INF/services} names a class it does not hold. Runs on the {@code target/chunk.jar}
+ * {@code CHUNK_CLASSPATH} entry that does not exist, with a plugin jar whose
+ * {@code META-INF/services} names a class it does not hold, with its class-data archive, and with
+ * {@code JAVA_OPTS} next to the JVM flags it sets. Runs on the {@code target/chunk.jar}
  * that {@code package} built before the integration tests.
  */
 class ChunkScriptIT {
@@ -92,5 +93,67 @@ class ChunkScriptIT {
         assertThat(chunk.err().lines()).containsExactly(warning);
         assertThat(chunk.out()).isEqualTo("0\t0\t19\t0\t19\t19\n");
         assertThat(chunk.status()).isZero();
+    }
+
+    @Test
+    void createsTheClassDataArchiveNextToTheJarOnTheFirstRunWithoutAWordOnStdoutOrStderr() throws Exception {
+        Path archive = Path.of("target", "chunk.jsa").toAbsolutePath();
+        Files.deleteIfExists(archive);
+        Files.deleteIfExists(Path.of(archive + ".key"));
+        Files.writeString(dir.resolve("a.txt"), "Some text to chunk.");
+
+        Run first = run(CHUNK, Map.of(), "--format", "offsets", "a.txt");
+        Run second = run(CHUNK, Map.of(), "--format", "offsets", "a.txt");
+
+        assertThat(archive).isRegularFile();
+        assertThat(Path.of(archive + ".key")).isRegularFile();
+        for (Run run : List.of(first, second)) {
+            assertThat(run.err()).isEmpty();
+            assertThat(run.out()).isEqualTo("0\t0\t19\t0\t19\t19\n");
+            assertThat(run.status()).isZero();
+        }
+    }
+
+    @Test
+    void javaOptsReplacesTheDefaultCollectorAndHeapInsteadOfClashingWithThem() throws Exception {
+        Files.writeString(dir.resolve("a.txt"), "Some text to chunk.");
+
+        Run g1 = run(CHUNK, Map.of("JAVA_OPTS", "-XX:+UseG1GC -Xmx32m"), "--format", "offsets", "a.txt");
+        Run printed = run(CHUNK, Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags -Xmx48m"), "--format", "offsets", "a.txt");
+
+        assertThat(g1.err()).isEmpty();
+        assertThat(g1.out()).isEqualTo("0\t0\t19\t0\t19\t19\n");
+        assertThat(g1.status()).isZero();
+        assertThat(printed.out()).contains("-XX:+UseSerialGC").contains("-XX:MaxHeapSize=50331648").doesNotContain("-XX:InitialHeapSize=8388608");
+        assertThat(printed.status()).isZero();
+    }
+
+    @Test
+    void aSmallFileRunsWithTheFirstCompilerOnlyAndStandardInputWithBoth() throws Exception {
+        Files.writeString(dir.resolve("a.txt"), "Some text to chunk.");
+        Map<String, String> flags = Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+
+        Run file = run(CHUNK, flags, "--format", "stats", "a.txt");
+        Run stdin = run(CHUNK, flags, "--format", "stats", "-");
+
+        assertThat(file.out()).contains("-XX:TieredStopAtLevel=1").contains("-XX:MaxHeapSize=67108864 ")
+                .contains("-XX:InitialHeapSize=8388608 ").contains("-XX:+UseSerialGC");
+        assertThat(stdin.out()).doesNotContain("TieredStopAtLevel").contains("-XX:-BackgroundCompilation")
+                .contains("-XX:MaxHeapSize=67108864 ").contains("-XX:+UseSerialGC");
+        assertThat(file.status()).isZero();
+        assertThat(stdin.status()).isZero();
+    }
+
+    @Test
+    void aRunThatNeedsMoreHeapThanGivenIsOneLineTellingToRaiseItWithExitTwo() throws Exception {
+        byte[] line = "Lorem\u00e9\u6f22\u5b57ipsum".repeat(1 << 19).getBytes(StandardCharsets.UTF_8); // 12 MB, no break
+        Files.write(dir.resolve("line.txt"), line);
+
+        Run run = run(CHUNK, Map.of("JAVA_OPTS", "-Xmx16m"), "--format", "stats", "--size", "16777216", "line.txt");
+
+        assertThat(run.err().lines()).singleElement().asString().startsWith("chunk: out of memory: these options need more than the Java heap of ")
+                .endsWith("; raise it, e.g. JAVA_OPTS=-Xmx256m");
+        assertThat(run.out()).isEmpty();
+        assertThat(run.status()).isEqualTo(2);
     }
 }

@@ -138,4 +138,27 @@ class CommandMessagesTest extends CommandTestSupport {
         }
         assertThat(Arrays.asList(out().split("\n"))).allSatisfy(line -> assertThat(line).startsWith("{\"document\""));
     }
+
+    @Test
+    void aRunOutOfHeapIsOneLineNamingTheHeapAndALargerJavaOptsWithExitTwo() {
+        Main main = new Main(new ByteArrayInputStream(new byte[0]), out, stderr(), () -> 0L, false, () -> {
+            throw new OutOfMemoryError("Java heap space");
+        });
+
+        assertThat(main.run("big.txt")).isEqualTo(2);
+
+        assertThat(err().lines()).containsExactly(Main.outOfMemory(Runtime.getRuntime().maxMemory()));
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void theOutOfMemoryLineSuggestsAtLeastFourTimesTheHeapAnd256Megabytes() {
+        assertThat(Main.outOfMemory(64L << 20)).isEqualTo("chunk: out of memory: these options need more than the Java heap"
+                + " of 64 MB (a large --size, --levels or --batch-size holds that much text at once); raise it, e.g. JAVA_OPTS=-Xmx256m");
+        assertThat(Main.outOfMemory(62L << 20)).endsWith("heap of 62 MB (a large --size, --levels or --batch-size holds that much"
+                + " text at once); raise it, e.g. JAVA_OPTS=-Xmx256m");
+        assertThat(Main.outOfMemory(100L << 20)).endsWith("JAVA_OPTS=-Xmx512m");
+        assertThat(Main.outOfMemory(1L << 30)).endsWith("heap of 1024 MB (a large --size, --levels or --batch-size holds that much"
+                + " text at once); raise it, e.g. JAVA_OPTS=-Xmx4096m");
+    }
 }

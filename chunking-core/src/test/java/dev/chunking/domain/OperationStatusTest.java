@@ -75,4 +75,12 @@ class OperationStatusTest {
         assertThat(a.value()).matches("op-[0-9a-f]{32}");
         assertThat(a).isNotEqualTo(b);
     }
+
+    @Test
+    void takesTheIdsRandomBitsFreshOnEveryCall() {
+        byte[] first = OperationId.randomBits(16);
+        byte[] second = OperationId.randomBits(16);
+
+        assertThat(first).hasSize(16).isNotEqualTo(second).isNotEqualTo(new byte[16]);
+    }
 }
