@@ -45,11 +45,11 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
-// The heap cap is the point; the other flags are the small-footprint JVM bin/memory-bench uses, so
-// that what remains of RSS is the JVM itself: one serial collector without G1's remembered sets
-// and concurrent threads, and a capped code cache and metaspace.
-@Fork(value = 1, jvmArgs = {"-Xmx64m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=32m", "-XX:MaxMetaspaceSize=32m",
-        "-Xss512k"})
+// The JVM bin/chunk runs on a large input (see its default flags): the 64 MiB heap cap, one serial
+// collector without G1's remembered sets and concurrent threads, a capped code cache and metaspace,
+// two compiler threads that compile in the foreground (C2's arenas otherwise add up to 20 MB).
+@Fork(value = 1, jvmArgs = {"-Xms8m", "-Xmx64m", "-XX:+UseSerialGC", "-Xss512k", "-XX:MaxMetaspaceSize=64m",
+        "-XX:ReservedCodeCacheSize=32m", "-XX:CICompilerCount=2", "-XX:-BackgroundCompilation", "-XX:-UsePerfData"})
 @Warmup(iterations = 1)
 @Measurement(iterations = 2)
 @Threads(1)
