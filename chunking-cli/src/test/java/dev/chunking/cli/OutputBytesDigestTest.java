@@ -2,6 +2,7 @@ package dev.chunking.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chunking.testing.RealDocuments;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,13 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  * deliberate, with the new lines (printed by a failure) committed in {@code digests/cli-output.txt}.
  */
 class OutputBytesDigestTest {
-    /** The documents of core's test-jar ({@code /markdown}, {@code /prose}, {@code /documents}), named as on the command line. */
-    private static final List<String> DOCUMENTS = List.of("markdown/alsa-ucm2-DEBUG.md", "markdown/charset_normalizer-README.md",
-            "markdown/clippy-README.md", "markdown/cssesc-README.md", "markdown/nodejs-BUILDING.md", "markdown/nodejs-readline.md",
-            "markdown/pyenv-README.md", "markdown/pyenv-bug_report.md", "markdown/requests-HISTORY.md", "markdown/rust-releases.md",
-            "markdown/safer-buffer-Porting-Buffer.md", "prose/nodejs-errors.md", "prose/nodejs-esm.md", "prose/nodejs-modules.md",
-            "prose/nodejs-stream.md", "documents/guide.md", "documents/multilingual.txt");
-    private static final List<String> STRATEGIES = List.of("character", "recursive", "markdown", "semantic", "hierarchical", "hybrid");
     private static final List<String> FORMATS = List.of("jsonl", "offsets");
 
     @TempDir
@@ -54,7 +48,7 @@ class OutputBytesDigestTest {
     }
 
     private void copyDocuments() throws IOException {
-        for (String document : DOCUMENTS) {
+        for (String document : RealDocuments.NAMES) {
             try (InputStream in = OutputBytesDigestTest.class.getResourceAsStream("/" + document)) {
                 if (in == null) {
                     throw new IllegalStateException("no test resource /" + document + " (core's test-jar)");
@@ -87,12 +81,12 @@ class OutputBytesDigestTest {
     private List<String> actual() throws IOException {
         copyDocuments();
         List<String> lines = new ArrayList<>();
-        for (String strategy : STRATEGIES) {
+        for (String strategy : RealDocuments.STRATEGIES) {
             for (Map.Entry<String, List<String>> set : optionSets(strategy).entrySet()) {
                 for (String format : FORMATS) {
                     List<String> args = new ArrayList<>(List.of("--base", dir.toString(), "--strategy", strategy, "--format", format));
                     args.addAll(set.getValue());
-                    args.addAll(DOCUMENTS); // relative to --base, so the document ids do not depend on the temporary directory
+                    args.addAll(RealDocuments.NAMES); // relative to --base, so the document ids do not depend on the temporary directory
                     byte[] output = run(args);
                     lines.add(strategy + " " + set.getKey() + " " + format + " " + output.length + " " + sha256(output));
                 }

@@ -6,9 +6,7 @@ import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.SizeUnit;
 import dev.chunking.spi.Chunker;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.chunking.testing.RealDocuments;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,12 +22,6 @@ import org.junit.jupiter.api.Test;
  * The corpora outside the repository are pinned the same way by the benchmarks' {@code OutputDigests}.
  */
 class OutputDigestTest {
-    private static final List<String> DOCUMENTS = List.of("markdown/alsa-ucm2-DEBUG.md", "markdown/charset_normalizer-README.md",
-            "markdown/clippy-README.md", "markdown/cssesc-README.md", "markdown/nodejs-BUILDING.md", "markdown/nodejs-readline.md",
-            "markdown/pyenv-README.md", "markdown/pyenv-bug_report.md", "markdown/requests-HISTORY.md", "markdown/rust-releases.md",
-            "markdown/safer-buffer-Porting-Buffer.md", "prose/nodejs-errors.md", "prose/nodejs-esm.md", "prose/nodejs-modules.md",
-            "prose/nodejs-stream.md", "documents/guide.md", "documents/multilingual.txt");
-    private static final List<String> STRATEGIES = List.of("character", "recursive", "markdown", "semantic", "hierarchical", "hybrid");
 
     /** The option sets: the defaults, small chunks with overlap and no min size, and sizing in (code point) tokens. */
     private static Map<String, ChunkingOptions> optionSets(String strategy) {
@@ -51,26 +43,16 @@ class OutputDigestTest {
         return sets;
     }
 
-    private static byte[] read(String resource) {
-        try (InputStream in = OutputDigestTest.class.getResourceAsStream("/" + resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no test resource " + resource);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** The lines of {@code digests/outputs.txt} this build produces: strategy, option set, chunks, digest. */
     private static List<String> actual() {
         List<String> lines = new ArrayList<>();
-        for (String strategy : STRATEGIES) {
+        for (String strategy : RealDocuments.STRATEGIES) {
             for (Map.Entry<String, ChunkingOptions> set : optionSets(strategy).entrySet()) {
                 ChunkDigest digest = new ChunkDigest();
                 Chunking chunking = Chunking.of(strategy, set.getValue());
-                for (String document : DOCUMENTS) {
-                    byte[] input = read(document);
+                for (String document : RealDocuments.NAMES) {
+                    byte[] input = RealDocuments.read(document);
                     try (Chunker chunker = chunking.open(DocumentId.of(document), digest)) {
                         for (int at = 0; at < input.length; at += 4096) { // a feed split like a reader's
                             chunker.feed(input, at, Math.min(4096, input.length - at));
@@ -86,7 +68,7 @@ class OutputDigestTest {
 
     @Test
     void everyStrategyEmitsExactlyThePinnedChunksOnTheRepositorysDocuments() {
-        List<String> expected = new String(read("digests/outputs.txt"), StandardCharsets.UTF_8).lines()
+        List<String> expected = new String(RealDocuments.read("digests/outputs.txt"), StandardCharsets.UTF_8).lines()
                 .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
         List<String> actual = actual();
         assertThat(actual).as("chunk digests; if the output changed on purpose, commit these lines in"

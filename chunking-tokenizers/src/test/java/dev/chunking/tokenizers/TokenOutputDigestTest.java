@@ -8,9 +8,7 @@ import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.SizeUnit;
 import dev.chunking.spi.Chunker;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.chunking.testing.RealDocuments;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +22,6 @@ import org.junit.jupiter.api.Test;
  * {@code digests/token-outputs.txt}, with the reason in the commit.
  */
 class TokenOutputDigestTest {
-    private static final List<String> DOCUMENTS = List.of("markdown/alsa-ucm2-DEBUG.md", "markdown/charset_normalizer-README.md",
-            "markdown/clippy-README.md", "markdown/cssesc-README.md", "markdown/nodejs-BUILDING.md", "markdown/nodejs-readline.md",
-            "markdown/pyenv-README.md", "markdown/pyenv-bug_report.md", "markdown/requests-HISTORY.md", "markdown/rust-releases.md",
-            "markdown/safer-buffer-Porting-Buffer.md", "prose/nodejs-errors.md", "prose/nodejs-esm.md", "prose/nodejs-modules.md",
-            "prose/nodejs-stream.md", "documents/guide.md", "documents/multilingual.txt");
-    private static final List<String> STRATEGIES = List.of("character", "recursive", "markdown", "semantic", "hierarchical", "hybrid");
     private static final List<String> ENCODINGS = List.of("o200k_base", "cl100k_base");
 
     /** The option sets: typical retrieval chunks (256 tokens, overlap 32), and small ones with a min size, whose searches cut more often. */
@@ -49,28 +41,18 @@ class TokenOutputDigestTest {
         return sets;
     }
 
-    private static byte[] read(String resource) {
-        try (InputStream in = TokenOutputDigestTest.class.getResourceAsStream("/" + resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no test resource " + resource);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** The lines of {@code digests/token-outputs.txt} this build produces: strategy, encoding, option set, chunks, digest. */
     private static List<String> actual() {
         List<String> lines = new ArrayList<>();
-        for (String strategy : STRATEGIES) {
+        for (String strategy : RealDocuments.STRATEGIES) {
             for (String encoding : ENCODINGS) {
                 List<ChunkingOptions> sets = optionSets(strategy, encoding);
                 for (int s = 0; s < sets.size(); s++) {
                     ChunkDigest digest = new ChunkDigest();
                     Chunking chunking = Chunking.of(strategy, sets.get(s));
-                    for (String document : DOCUMENTS) {
-                        byte[] input = read(document);
+                    for (String document : RealDocuments.NAMES) {
+                        byte[] input = RealDocuments.read(document);
                         try (Chunker chunker = chunking.open(DocumentId.of(document), digest)) {
                             for (int at = 0; at < input.length; at += 4096) { // a feed split like a reader's
                                 chunker.feed(input, at, Math.min(4096, input.length - at));
@@ -87,7 +69,7 @@ class TokenOutputDigestTest {
 
     @Test
     void everyStrategyEmitsExactlyThePinnedChunksInBpeTokens() {
-        List<String> expected = new String(read("digests/token-outputs.txt"), StandardCharsets.UTF_8).lines()
+        List<String> expected = new String(RealDocuments.read("digests/token-outputs.txt"), StandardCharsets.UTF_8).lines()
                 .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
         List<String> actual = actual();
         assertThat(actual).as("chunk digests; if the output changed on purpose, commit these lines in"
