@@ -88,26 +88,6 @@ class PieceSizingTest {
         }
     }
 
-    /** The same counter without its pieces. */
-    static final class WholeWordCounter implements TokenCounter {
-        private final TokenSizingTest.WordCounter words = new TokenSizingTest.WordCounter();
-
-        @Override
-        public String name() {
-            return "words";
-        }
-
-        @Override
-        public int count(CharSequence text) {
-            return words.count(text);
-        }
-
-        @Override
-        public int maxCodePointsPerToken() {
-            return words.maxCodePointsPerToken();
-        }
-    }
-
     private static String digest(String strategy, ChunkingOptions options, TokenCounter counter, byte[] utf8, int slice) {
         ChunkDigest digest = new ChunkDigest();
         try (Chunker chunker = Chunking.of(REGISTRY.strategy(strategy), options, counter).open(DocumentId.of("doc"), digest)) {
@@ -141,6 +121,6 @@ class PieceSizingTest {
         ChunkingOptions options = builder.build();
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         assertThat(digest(strategy, options, new PiecewiseWordCounter(), utf8, slice)).as("%s %s", strategy, options)
-                .isEqualTo(digest(strategy, options, new WholeWordCounter(), utf8, Math.max(1, utf8.length)));
+                .isEqualTo(digest(strategy, options, new TokenSizingTest.WordCounter() /* the same counter without its pieces */, utf8, Math.max(1, utf8.length)));
     }
 }
