@@ -3,9 +3,7 @@ package dev.chunking.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chunking.domain.ChunkingOptions;
-import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.SizeUnit;
-import dev.chunking.spi.Chunker;
 import dev.chunking.testing.RealDocuments;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -49,18 +47,7 @@ class OutputDigestTest {
         List<String> lines = new ArrayList<>();
         for (String strategy : RealDocuments.STRATEGIES) {
             for (Map.Entry<String, ChunkingOptions> set : optionSets(strategy).entrySet()) {
-                ChunkDigest digest = new ChunkDigest();
-                Chunking chunking = Chunking.of(strategy, set.getValue());
-                for (String document : RealDocuments.NAMES) {
-                    byte[] input = RealDocuments.read(document);
-                    try (Chunker chunker = chunking.open(DocumentId.of(document), digest)) {
-                        for (int at = 0; at < input.length; at += 4096) { // a feed split like a reader's
-                            chunker.feed(input, at, Math.min(4096, input.length - at));
-                        }
-                        chunker.finish();
-                    }
-                }
-                lines.add(strategy + " " + set.getKey() + " " + digest.chunks() + " " + digest.hex());
+                lines.add(strategy + " " + set.getKey() + " " + RealDocuments.digest(Chunking.of(strategy, set.getValue())));
             }
         }
         return lines;

@@ -50,4 +50,18 @@ public final class Feeds {
         }
         return chunks;
     }
+
+    /**
+     * Feeds bytes to a chunker in slices of one size, as a reader with that buffer does, then finishes it.
+     *
+     * @param chunker the chunker
+     * @param utf8 the bytes
+     * @param slice bytes per call to {@code feed}, at least 1
+     */
+    public static void inSlices(Chunker chunker, byte[] utf8, int slice) {
+        for (int at = 0; at < utf8.length; at += slice) {
+            chunker.feed(utf8, at, Math.min(slice, utf8.length - at));
+        }
+        chunker.finish();
+    }
 }

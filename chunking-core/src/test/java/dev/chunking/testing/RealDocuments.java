@@ -1,5 +1,9 @@
 package dev.chunking.testing;
 
+import dev.chunking.application.ChunkDigest;
+import dev.chunking.application.Chunking;
+import dev.chunking.domain.DocumentId;
+import dev.chunking.spi.Chunker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,5 +45,22 @@ public final class RealDocuments {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Chunks every document of {@link #NAMES} in turn, each fed in 4-KiB slices as a reader does,
+     * and digests all their chunks.
+     *
+     * @param chunking the strategy and options
+     * @return the chunk count and the SHA-256 of the chunks, as a pin file's line ends
+     */
+    public static String digest(Chunking chunking) {
+        ChunkDigest digest = new ChunkDigest();
+        for (String document : NAMES) {
+            try (Chunker chunker = chunking.open(DocumentId.of(document), digest)) {
+                Feeds.inSlices(chunker, read(document), 4096);
+            }
+        }
+        return digest.chunks() + " " + digest.hex();
     }
 }

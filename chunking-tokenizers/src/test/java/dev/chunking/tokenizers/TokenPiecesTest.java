@@ -11,6 +11,7 @@ import dev.chunking.domain.SizeUnit;
 import dev.chunking.spi.Chunker;
 import dev.chunking.spi.TokenCounter;
 import dev.chunking.spi.TokenPieces;
+import dev.chunking.testing.Feeds;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -123,10 +124,7 @@ class TokenPiecesTest {
     private static String digest(String strategy, ChunkingOptions options, TokenCounter counter, byte[] utf8, int slice) {
         ChunkDigest digest = new ChunkDigest();
         try (Chunker chunker = Chunking.of(REGISTRY.strategy(strategy), options, counter).open(DocumentId.of("doc"), digest)) {
-            for (int at = 0; at < utf8.length; at += slice) {
-                chunker.feed(utf8, at, Math.min(slice, utf8.length - at));
-            }
-            chunker.finish();
+            Feeds.inSlices(chunker, utf8, slice);
         }
         return digest.chunks() + " " + digest.hex();
     }
