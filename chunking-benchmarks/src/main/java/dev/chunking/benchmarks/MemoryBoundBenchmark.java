@@ -47,9 +47,10 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.SECONDS)
 // The JVM bin/chunk runs on a large input (see its default flags): the 64 MiB heap cap, one serial
 // collector without G1's remembered sets and concurrent threads, a capped code cache and metaspace,
-// two compiler threads that compile in the foreground (C2's arenas otherwise add up to 20 MB).
+// two compiler threads. bin/chunk compiles in the foreground for every strategy but character and recursive
+// (C2's arenas otherwise add up to 20 MB): bin/memory-jmh appends -XX:-BackgroundCompilation for those.
 @Fork(value = 1, jvmArgs = {"-Xms8m", "-Xmx64m", "-XX:+UseSerialGC", "-Xss512k", "-XX:MaxMetaspaceSize=64m",
-        "-XX:ReservedCodeCacheSize=32m", "-XX:CICompilerCount=2", "-XX:-BackgroundCompilation", "-XX:-UsePerfData"})
+        "-XX:ReservedCodeCacheSize=32m", "-XX:CICompilerCount=2", "-XX:-UsePerfData"})
 @Warmup(iterations = 1)
 @Measurement(iterations = 2)
 @Threads(1)

@@ -129,19 +129,22 @@ class ChunkScriptIT {
     }
 
     @Test
-    void aSmallFileRunsWithTheFirstCompilerOnlyAndStandardInputWithBoth() throws Exception {
+    void aSmallFileRunsWithTheFirstCompilerOnlyAndStandardInputWithBothCompilingInTheForegroundForStructuredStrategies() throws Exception {
         Files.writeString(dir.resolve("a.txt"), "Some text to chunk.");
         Map<String, String> flags = Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags");
 
         Run file = run(CHUNK, flags, "--format", "stats", "a.txt");
         Run stdin = run(CHUNK, flags, "--format", "stats", "-");
+        Run structured = run(CHUNK, flags, "--strategy", "markdown", "--format", "stats", "-");
 
         assertThat(file.out()).contains("-XX:TieredStopAtLevel=1").contains("-XX:MaxHeapSize=67108864 ")
                 .contains("-XX:InitialHeapSize=8388608 ").contains("-XX:+UseSerialGC");
-        assertThat(stdin.out()).doesNotContain("TieredStopAtLevel").contains("-XX:-BackgroundCompilation")
+        assertThat(stdin.out()).doesNotContain("TieredStopAtLevel").doesNotContain("BackgroundCompilation")
                 .contains("-XX:MaxHeapSize=67108864 ").contains("-XX:+UseSerialGC");
+        assertThat(structured.out()).doesNotContain("TieredStopAtLevel").contains("-XX:-BackgroundCompilation");
         assertThat(file.status()).isZero();
         assertThat(stdin.status()).isZero();
+        assertThat(structured.status()).isZero();
     }
 
     @Test
