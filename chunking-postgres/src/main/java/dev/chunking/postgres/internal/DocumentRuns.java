@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.List;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
  * again (after a lost connection, or by a resumed run) stores each chunk once. Stateless.
  */
 public final class DocumentRuns {
+    private static final Logger LOG = LoggerFactory.getLogger(DocumentRuns.class);
     /** How many encoded bytes go to the server at a time. */
     private static final int SLICE_BYTES = 256 * 1024;
 
@@ -30,7 +32,7 @@ public final class DocumentRuns {
         try {
             copy.cancelCopy();
         } catch (SQLException e) { // the transaction rolls back anyway, and the refusal is what the caller must see
-            LoggerFactory.getLogger(DocumentRuns.class).debug("cancelling a COPY failed", e);
+            LOG.debug("cancelling a COPY failed", e);
         }
     }
 

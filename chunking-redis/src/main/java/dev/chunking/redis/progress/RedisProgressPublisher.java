@@ -4,6 +4,7 @@ import dev.chunking.domain.OperationId;
 import dev.chunking.domain.ProgressEvent;
 import dev.chunking.redis.RedisSettings;
 import dev.chunking.redis.internal.KeySpace;
+import dev.chunking.redis.internal.RedactedUri;
 import dev.chunking.redis.progress.internal.Clients;
 import dev.chunking.redis.progress.internal.ProgressJson;
 import dev.chunking.redis.progress.internal.PublishScript;
@@ -55,6 +56,7 @@ public final class RedisProgressPublisher implements ProgressListener, AutoClose
     private static final long RECONNECT_ATTEMPT_MILLIS = 1000;
 
     private final RedisSettings settings;
+    private final String server; // the URI without its password: it goes into the log
     private final KeySpace keys;
     private final Clients client;
     private final AtomicReference<StatefulRedisConnection<String, String>> connection = new AtomicReference<>();
@@ -74,6 +76,7 @@ public final class RedisProgressPublisher implements ProgressListener, AutoClose
 
     private RedisProgressPublisher(RedisSettings settings) {
         this.settings = settings;
+        this.server = RedactedUri.of(settings.uri());
         this.keys = new KeySpace(settings.keyPrefix());
         this.client = Clients.create(settings);
         connect();
@@ -190,7 +193,7 @@ public final class RedisProgressPublisher implements ProgressListener, AutoClose
 
     private void recovered() {
         if (down.compareAndSet(true, false)) {
-            LOG.info("Redis answers again at {}; {} progress events dropped so far, last states rewritten", settings.uri(),
+            LOG.info("Redis answers again at {}; {} progress events dropped so far, last states rewritten", server,
                     dropped.get());
             rewriteStates();
         }
@@ -204,7 +207,7 @@ public final class RedisProgressPublisher implements ProgressListener, AutoClose
         if (down.compareAndSet(false, true)) {
             outages.incrementAndGet();
             LOG.warn("Redis at {} does not answer ({}); dropping progress events until it does (chunking goes on)",
-                    settings.uri(), cause == null ? "not connected" : cause.toString());
+                    server, cause == null ? "not connected" : cause.toString());
         }
     }
 

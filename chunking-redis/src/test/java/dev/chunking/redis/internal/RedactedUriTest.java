@@ -1,4 +1,4 @@
-package dev.chunking.redis.checkpoint.internal;
+package dev.chunking.redis.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.chunking.redis.checkpoint.internal;
+package dev.chunking.redis.internal;
 
 import java.util.regex.Pattern;
 
