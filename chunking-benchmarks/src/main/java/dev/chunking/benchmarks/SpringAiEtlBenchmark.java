@@ -152,7 +152,8 @@ public class SpringAiEtlBenchmark {
 
         @Override
         public float[] embed(Document document) {
-            return vector(document.getText());
+            String text = document.getText(); // null for a media document, which the store refuses before embedding
+            return vector(text == null ? "" : text);
         }
 
         @Override

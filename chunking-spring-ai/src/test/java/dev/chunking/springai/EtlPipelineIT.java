@@ -25,7 +25,7 @@ import org.springframework.core.io.ClassPathResource;
  * document the store keeps is an exact slice of the source at the code-point offsets in its
  * metadata, and the store finds it again by its text.
  */
-class EtlPipelineTest {
+class EtlPipelineIT {
 
     static Stream<Arguments> everyStrategyOnTwoMarkdownDocumentsOneWithMultiByteText() {
         return RealDocuments.STRATEGIES.stream().flatMap(strategy -> Stream.of(
