@@ -37,7 +37,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * ingestion.
  *
  * <p>Run with {@code java -jar chunking-benchmarks/target/benchmarks.jar LangChain4jIngestionBenchmark}
- * (about a minute per corpus file).
+ * (about 40 s per corpus file). On a machine whose neighbours come and go, {@link #main(String[])}
+ * gives a steadier ratio: the two ingestions alternate pass by pass in one JVM, as in {@link RatioHarness}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -115,6 +116,64 @@ public class LangChain4jIngestionBenchmark {
     public InMemoryEmbeddingStore<TextSegment> chunkingRecursive() {
         return ingest(chunking);
     }
+
+    /**
+     * Alternates the two ingestions pass by pass in one JVM ({@value #WARMUP_SECONDS} s of warm-up, then
+     * the rounds, the order swapping every round) and prints one tab-separated line: file, rounds,
+     * median ratio (LangChain4j's time / ours), its 10th and 90th percentiles, and the median MB/s
+     * of ours and of LangChain4j's. A command-line tool.
+     *
+     * @param args optionally the corpus file (default {@code en-10MB.txt.xz}) and the rounds (default 30)
+     * @throws java.io.IOException if the default corpus is absent and cannot be generated
+     */
+    public static void main(String[] args) throws java.io.IOException {
+        LangChain4jIngestionBenchmark state = new LangChain4jIngestionBenchmark();
+        state.corpusDir = BenchmarkInputs.DEFAULT_CORPUS_DIR;
+        state.file = args.length > 0 ? args[0] : "en-10MB.txt.xz";
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        state.setUp();
+        long warmupEnd = System.nanoTime() + WARMUP_SECONDS * 1_000_000_000L;
+        while (System.nanoTime() < warmupEnd) {
+            state.chunkingRecursive();
+            state.langchain4jRecursive();
+        }
+        double[] ratio = new double[rounds];
+        double[] ours = new double[rounds];
+        double[] theirs = new double[rounds];
+        double mb = state.document.text().getBytes(StandardCharsets.UTF_8).length / 1e6;
+        for (int r = 0; r < rounds; r++) {
+            long chunkingNanos;
+            long langchain4jNanos;
+            if (r % 2 == 0) {
+                chunkingNanos = nanos(state::chunkingRecursive);
+                langchain4jNanos = nanos(state::langchain4jRecursive);
+            } else {
+                langchain4jNanos = nanos(state::langchain4jRecursive);
+                chunkingNanos = nanos(state::chunkingRecursive);
+            }
+            ratio[r] = (double) langchain4jNanos / chunkingNanos;
+            ours[r] = mb / (chunkingNanos / 1e9);
+            theirs[r] = mb / (langchain4jNanos / 1e9);
+        }
+        System.out.printf(java.util.Locale.ROOT, "%s\t%d\t%.2f\t%.2f\t%.2f\t%.1f\t%.1f%n", state.file, rounds,
+                RatioHarness.percentile(ratio, 50), RatioHarness.percentile(ratio, 10), RatioHarness.percentile(ratio, 90),
+                RatioHarness.percentile(ours, 50), RatioHarness.percentile(theirs, 50));
+    }
+
+    /** Seconds of warm-up of {@link #main(String[])}, alternating the two ingestions. */
+    static final int WARMUP_SECONDS = 8;
+
+    private static long nanos(java.util.function.Supplier<InMemoryEmbeddingStore<TextSegment>> pass) {
+        long t0 = System.nanoTime();
+        InMemoryEmbeddingStore<TextSegment> store = pass.get();
+        long nanos = System.nanoTime() - t0;
+        escaped = store;
+        return Math.max(1, nanos);
+    }
+
+    /** Where each pass's store escapes to, so the compiler keeps the work. */
+    @SuppressWarnings("unused")
+    private static volatile Object escaped;
 
     private InMemoryEmbeddingStore<TextSegment> ingest(DocumentSplitter splitter) {
         InMemoryEmbeddingStore<TextSegment> store = new InMemoryEmbeddingStore<>();

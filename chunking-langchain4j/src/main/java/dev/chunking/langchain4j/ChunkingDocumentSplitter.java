@@ -12,6 +12,7 @@ import dev.chunking.strategy.RecursiveStrategy;
 import dev.langchain4j.data.document.Document;
 import dev.langchain4j.data.document.DocumentSplitter;
 import dev.langchain4j.data.segment.TextSegment;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -127,12 +128,40 @@ public final class ChunkingDocumentSplitter implements DocumentSplitter {
     public List<TextSegment> split(Document document) {
         Objects.requireNonNull(document, "document");
         DocumentId id = DocumentIds.of(documentId, document);
-        SegmentCollector segments = new SegmentCollector(document.metadata());
+        String text = document.text();
+        int surrogates = surrogates(text);
+        SegmentCollector segments = new SegmentCollector(document.metadata(), text, surrogates > 0);
         try (Chunker chunker = chunking.open(id, segments)) {
-            chunker.feed(document.text());
+            if (surrogates < 0) {
+                chunker.feed(text); // fails naming the surrogate's index
+            } else {
+                chunker.feed(text.getBytes(StandardCharsets.UTF_8)); // the JDK's encoder, faster than the chunker's own on chars
+            }
             chunker.finish();
         }
         return segments.segments();
+    }
+
+    /**
+     * Counts the surrogate pairs of a text, or finds half of one ({@code getBytes} would turn it
+     * into {@code ?} silently).
+     *
+     * @return the number of pairs, or -1 if there is a lone surrogate
+     */
+    static int surrogates(String text) {
+        int pairs = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                    pairs++;
+                } else {
+                    return -1;
+                }
+            }
+        }
+        return pairs;
     }
 
     /**

@@ -10,21 +10,31 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns one document's chunks into {@code TextSegment}s as they come: each gets a copy of the
+ * Turns one document's chunks into {@code TextSegment}s as they come: each holds the document's
+ * text at the chunk's offsets (a substring, which the chunk's text equals) and a copy of the
  * document's metadata, LangChain4j's {@code index} and the keys of {@link SegmentMetadata}. A chunk
  * that LangChain4j's {@code TextSegment} refuses as blank (its text only characters up to U+0020) is
  * skipped. One per document; not thread-safe (the chunker calls it on the feeding thread).
  */
 final class SegmentCollector implements ChunkSink {
     private final Metadata document;
+    private final String source;
+    private final boolean pairs;
+    /** Where the last chunk started, in code points and in chars: the next one starts near it. */
+    private long cursorCodePoint;
+    private int cursorChar;
     private final List<TextSegment> segments = new ArrayList<>();
 
     /**
      * @param document the document's metadata, copied into every segment without the keys of
      *     {@link SegmentMetadata} it may hold (from an earlier split), so that no segment carries
      *     a fact about another chunk
+     * @param source the document's text, which every chunk is a slice of
+     * @param pairs whether the text holds surrogate pairs: without, code-point offsets are char indexes
      */
-    SegmentCollector(Metadata document) {
+    SegmentCollector(Metadata document, String source, boolean pairs) {
+        this.source = source;
+        this.pairs = pairs;
         Metadata base = document;
         for (String key : document.toMap().keySet()) {
             if (key.startsWith(SegmentMetadata.PREFIX)) {
@@ -39,7 +49,7 @@ final class SegmentCollector implements ChunkSink {
 
     @Override
     public void accept(Chunk chunk) {
-        String text = chunk.text();
+        String text = slice(chunk.start(), chunk.end());
         if (isBlank(text)) {
             return;
         }
@@ -66,6 +76,23 @@ final class SegmentCollector implements ChunkSink {
             }
         }
         segments.add(TextSegment.from(text, metadata));
+    }
+
+    /**
+     * The source's code-point slice {@code [start, end)}: a substring, a copy, cheaper than decoding
+     * the chunk's UTF-8 (three bytes a char in most non-Latin scripts). With surrogate pairs the
+     * char indexes are found from the last chunk's start, which the next chunk's start lies near
+     * (just before it, with overlap; before it by a parent's span, with {@code hierarchical}).
+     */
+    private String slice(long start, long end) {
+        if (!pairs) {
+            return source.substring((int) start, (int) end);
+        }
+        int from = Character.offsetByCodePoints(source, cursorChar, (int) (start - cursorCodePoint));
+        int to = Character.offsetByCodePoints(source, from, (int) (end - start));
+        cursorCodePoint = start;
+        cursorChar = from;
+        return source.substring(from, to);
     }
 
     /** The segments made so far, in chunk order. */

@@ -260,6 +260,13 @@ class ChunkingDocumentSplitterTest {
         assertThatThrownBy(() -> ChunkingDocumentSplitter.defaults().split(Document.from("Before \ud800 after, and more words.")))
                 .isInstanceOf(MalformedInputException.class)
                 .hasMessageContaining("lone surrogate U+D800 at char index 7");
+        for (String broken : List.of("x\ud800", "\udc00 x", "a \ude00\ud83d b", "\ud83d\ud83d\ude00")) {
+            assertThat(ChunkingDocumentSplitter.surrogates(broken)).as("%s", broken.codePoints().boxed().toList()).isEqualTo(-1);
+            assertThatThrownBy(() -> ChunkingDocumentSplitter.defaults().split(Document.from(broken)))
+                    .isInstanceOf(MalformedInputException.class).hasMessageContaining("lone surrogate");
+        }
+        assertThat(ChunkingDocumentSplitter.surrogates("pairs \ud83d\ude00\ud83c\uddfa\ud83c\udde6 only")).isEqualTo(3);
+        assertThat(ChunkingDocumentSplitter.surrogates("caf\u00e9 \u6f22\u5b57")).isZero();
     }
 
     @Test
