@@ -1,0 +1,10 @@
+/**
+ * The LangChain4j bridge (API): {@link dev.chunking.langchain4j.ChunkingDocumentSplitter}, a
+ * LangChain4j {@code DocumentSplitter} backed by any strategy of the library, the metadata keys it
+ * writes ({@link dev.chunking.langchain4j.SegmentMetadata}) and an opt-in service-loader factory
+ * ({@link dev.chunking.langchain4j.ChunkingDocumentSplitterFactory}, not registered by this jar).
+ * Package-private helpers: {@code SegmentCollector} (chunks to segments), {@code HeadingPath} (the
+ * heading path as a JSON array), {@code DocumentIds} (a document's id from its metadata). Depends on
+ * chunking-core's API and on langchain4j-core only, which the host provides.
+ */
+package dev.chunking.langchain4j;
