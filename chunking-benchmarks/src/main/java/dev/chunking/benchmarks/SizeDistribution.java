@@ -78,7 +78,8 @@ public final class SizeDistribution {
                 rank(sorted, 5), rank(sorted, 50), sorted[sorted.length - 1]);
     }
 
-    private static int rank(int[] sorted, int percent) {
+    /** The value at a percentile of sorted values (nearest rank). */
+    static int rank(int[] sorted, int percent) {
         int r = (int) Math.ceil(percent / 100.0 * sorted.length);
         return sorted[Math.max(0, Math.min(sorted.length - 1, r - 1))];
     }

@@ -19,8 +19,8 @@ import java.util.Locale;
  * Does the chunking help retrieval? For every splitter (the six strategies, LangChain4j's
  * recursive splitter, a plain fixed window), chunk size and overlap: cuts every document of the
  * {@link QuestionSet}, embeds every chunk and question with one {@link Embedder} (found by name in
- * the registry, as {@code semantic} finds its own; the benchmark's {@link MiniLmEmbedder} is
- * registered as {@code minilm} when no plugin of that name is on the class path), retrieves the
+ * the registry, as {@code semantic} finds its own: {@code minilm} comes from chunking-embeddings-onnx,
+ * on the benchmarks' class path, with the run's thread count), retrieves the
  * top chunks of the whole corpus by cosine similarity for each question, and prints the mean
  * recall, precision and IoU over characters ({@link Scores}) as a Markdown table. Sizes count
  * o200k_base tokens (or code points) for every row alike. {@code semantic} and {@code hybrid}
@@ -29,6 +29,9 @@ import java.util.Locale;
  * the whole run. Run it through {@code bin/retrieval}. Not thread-safe; a command-line tool.
  */
 public final class RetrievalHarness {
+    /** The minilm embedder's thread count (chunking-embeddings-onnx's MiniLmOptions). */
+    private static final String MINILM_THREADS = "chunking.minilm.threads";
+
     /** The row of LangChain4j's {@code DocumentSplitters.recursive}. */
     public static final String LANGCHAIN4J = "langchain4j-recursive";
     /** The row of the plain fixed window. */
@@ -49,11 +52,11 @@ public final class RetrievalHarness {
     public RetrievalHarness(RetrievalSettings settings, QuestionSet set) {
         this.settings = settings;
         this.set = set;
+        if (System.getProperty(MINILM_THREADS) == null) {
+            System.setProperty(MINILM_THREADS, Integer.toString(settings.threads()));
+        }
         StrategyRegistry loaded = StrategyRegistry.load();
         List<Embedder> embedders = new ArrayList<>(loaded.embedders());
-        if (embedders.stream().noneMatch(e -> e.name().equals(MiniLmEmbedder.NAME))) {
-            embedders.add(new MiniLmEmbedder(settings.threads()));
-        }
         Embedder chosen = StrategyRegistry.of(List.of(), List.of(), embedders).embedder(settings.embedder());
         CachingEmbedder cached = new CachingEmbedder(chosen);
         this.embedder = cached;

@@ -14,7 +14,7 @@ import java.util.Locale;
  * @param tokens whether sizes count o200k_base tokens (else code points)
  * @param top how many distinct chunks are retrieved per question
  * @param splitters the rows, in order
- * @param threads threads for the benchmark's own {@code minilm}
+ * @param threads threads of {@code minilm} (its system property chunking.minilm.threads, unless already set)
  */
 public record RetrievalSettings(String embedder, List<Integer> sizes, List<Integer> overlaps, boolean tokens, int top,
                                 List<String> splitters, int threads) {
@@ -66,7 +66,7 @@ public record RetrievalSettings(String embedder, List<Integer> sizes, List<Integ
      * @throws IllegalArgumentException for an unknown option, a missing value or a value out of range
      */
     public static RetrievalSettings parse(String... args) {
-        String embedder = MiniLmEmbedder.NAME;
+        String embedder = "minilm";
         List<Integer> sizes = List.of(200, 400, 800);
         List<Integer> overlaps = List.of(0);
         boolean tokens = true;
