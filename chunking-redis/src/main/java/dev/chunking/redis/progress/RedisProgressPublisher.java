@@ -61,6 +61,7 @@ public final class RedisProgressPublisher implements ProgressListener, AutoClose
     private final Clients client;
     private final AtomicReference<StatefulRedisConnection<String, String>> connection = new AtomicReference<>();
     private final AtomicBoolean connecting = new AtomicBoolean();
+    private final AtomicBoolean retryPending = new AtomicBoolean(); // a delayed connect() is scheduled
     private final AtomicLong lastConnectAttempt = new AtomicLong(Long.MIN_VALUE / 2);
     private final AtomicReference<String> sha = new AtomicReference<>();
     private final Map<OperationId, String> epochs = new ConcurrentHashMap<>();
@@ -231,18 +232,20 @@ public final class RedisProgressPublisher implements ProgressListener, AutoClose
         }
         long now = System.nanoTime() / 1_000_000;
         long before = lastConnectAttempt.get();
-        if (now - before < RECONNECT_ATTEMPT_MILLIS || !lastConnectAttempt.compareAndSet(before, now)
-                || !connecting.compareAndSet(false, true)) {
+        if (now - before < RECONNECT_ATTEMPT_MILLIS) {
+            // too soon after the last attempt; if that attempt has already failed before a state was left
+            // unwritten (a refused connection fails at once), nothing else would try again
+            retryLater(RECONNECT_ATTEMPT_MILLIS - (now - before) + 1);
+            return;
+        }
+        if (!lastConnectAttempt.compareAndSet(before, now) || !connecting.compareAndSet(false, true)) {
             return;
         }
         client.connectAsync()
                 .whenComplete((c, e) -> {
                     connecting.set(false);
                     if (e != null) {
-                        if (!unwritten.isEmpty() && !closed.get()) {
-                            // states wait to be written: try again without waiting for another event
-                            CompletableFuture.delayedExecutor(RECONNECT_ATTEMPT_MILLIS + 100, TimeUnit.MILLISECONDS).execute(this::connect);
-                        }
+                        retryLater(RECONNECT_ATTEMPT_MILLIS + 100);
                         return;
                     }
                     if (closed.get()) {
@@ -263,6 +266,18 @@ public final class RedisProgressPublisher implements ProgressListener, AutoClose
                     }
                     loadScript(c);
                 });
+    }
+
+    /** While states wait to be written, tries to connect again after a delay, without waiting for another event. */
+    private void retryLater(long delayMillis) {
+        if (!unwritten.isEmpty() && !closed.get() && retryPending.compareAndSet(false, true)) {
+            CompletableFuture.delayedExecutor(delayMillis, TimeUnit.MILLISECONDS).execute(() -> {
+                retryPending.set(false);
+                if (connection.get() == null) {
+                    connect();
+                }
+            });
+        }
     }
 
     private void loadScript(StatefulRedisConnection<String, String> c) {

@@ -138,6 +138,28 @@ class ProgressOutageIT {
     }
 
     @Test
+    void aFinalStateLeftAfterTheFirstConnectAttemptFailedIsWrittenOnceRedisIsUp() throws Exception {
+        try (OwnRedisServer server = new OwnRedisServer()) {
+            server.stop();
+            RedisSettings settings = RedisSettings.builder(server.uri()).keyPrefix("p:").commandTimeout(Duration.ofMillis(300)).build();
+            try (RedisProgressPublisher publisher = RedisProgressPublisher.create(settings)) {
+                // a refused connection fails at once: the creation's attempt is over before the run's only event,
+                // which comes within the second in which no new attempt is made (once, no retry was scheduled then)
+                Thread.sleep(200);
+                OperationId op = OperationId.generate();
+                publisher.onEvent(Recorder.event(op, 5, 5));
+                assertThat(publisher.dropped()).isEqualTo(1);
+                server.start();
+                Recorder.await(() -> !publisher.isDown(), "the publisher to find Redis");
+                try (RedisOperationStates states = RedisOperationStates.connect(settings)) {
+                    Recorder.await(() -> states.state(op).isPresent(), "the final state written");
+                    assertThat(states.state(op).orElseThrow().status()).isEqualTo(OperationStatus.COMPLETED);
+                }
+            }
+        }
+    }
+
+    @Test
     void aPublisherCreatedWhileRedisIsDownDropsAndWritesTheFinalStateOnceRedisIsUp() throws Exception {
         try (OwnRedisServer server = new OwnRedisServer()) {
             server.stop();
