@@ -148,19 +148,6 @@ class ChunkScriptIT {
     }
 
     @Test
-    void theMinilmEmbedderJoinsTheClassPathWhenACommandAsksForIt() throws Exception {
-        // chunking-embeddings-onnx builds before this module, so its plugin jar is there in a reactor build
-        Files.writeString(dir.resolve("a.txt"), "The cat sat on the mat. It purred. Stock markets fell sharply today. "
-                + "Investors sold shares of banks. The cat slept in the sun.");
-
-        Run minilm = run(CHUNK, Map.of(), "--strategy", "semantic", "--embedder", "minilm", "--format", "offsets", "a.txt");
-
-        assertThat(minilm.err()).isEmpty();
-        assertThat(minilm.out()).startsWith("0\t0\t");
-        assertThat(minilm.status()).isZero();
-    }
-
-    @Test
     void aRunThatNeedsMoreHeapThanGivenIsOneLineTellingToRaiseItWithExitTwo() throws Exception {
         byte[] line = "Lorem\u00e9\u6f22\u5b57ipsum".repeat(1 << 19).getBytes(StandardCharsets.UTF_8); // 12 MB, no break
         Files.write(dir.resolve("line.txt"), line);

@@ -101,6 +101,24 @@ class EmbedderOnTheCommandLineIT {
     }
 
     @Test
+    void binChunkAddsThePluginJarItselfWhenTheCommandAsksForMinilm() throws Exception {
+        // the script of the repository, as a user runs it: no CHUNK_CLASSPATH, the plugin jar in this module's target
+        Path script = Path.of("..", "bin", "chunk").toAbsolutePath().normalize();
+        Path file = file();
+        ProcessBuilder builder = new ProcessBuilder(List.of(script.toString(), "--strategy", "semantic", "--embedder", "minilm",
+                "--size", "800", "--overlap", "160", "--min-size", "200", "--format", "offsets", file.toString()));
+        builder.environment().remove("CHUNK_CLASSPATH");
+        builder.environment().remove("JAVA_OPTS");
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(err).isEmpty();
+        assertThat(process.exitValue()).isZero();
+        assertThat(out.lines().toList()).isEqualTo(expectedOffsets("semantic", Files.readString(file)));
+    }
+
+    @Test
     void aThreadCountOutOfRangeIsReportedNamingTheProperty() throws Exception {
         Process process = chunkCommand(List.of("-Dchunking.minilm.threads=0"), arguments("semantic", file()));
         process.getInputStream().readAllBytes();
