@@ -76,7 +76,12 @@ public class LangChain4jIngestionBenchmark {
      */
     @Setup
     public void setUp() throws java.io.IOException {
-        byte[] input = BenchmarkInputs.load(BenchmarkInputs.corpusDir(corpusDir).toString(), file);
+        load(corpusDir, file);
+    }
+
+    /** Loads the document from a corpus directory and file and makes both splitters (also for {@link #main}). */
+    private void load(String directory, String name) throws java.io.IOException {
+        byte[] input = BenchmarkInputs.load(BenchmarkInputs.corpusDir(directory).toString(), name);
         document = Document.from(prefix(input, TEXT_BYTES));
         langchain4j = DocumentSplitters.recursive(ChunkingBenchmark.MAX_SIZE, ChunkingBenchmark.OVERLAP);
         chunking = ChunkingDocumentSplitter.recursive(ChunkingBenchmark.MAX_SIZE, ChunkingBenchmark.OVERLAP);
@@ -128,10 +133,8 @@ public class LangChain4jIngestionBenchmark {
      */
     public static void main(String[] args) throws java.io.IOException {
         LangChain4jIngestionBenchmark state = new LangChain4jIngestionBenchmark();
-        state.corpusDir = BenchmarkInputs.DEFAULT_CORPUS_DIR;
-        state.file = args.length > 0 ? args[0] : "en-10MB.txt.xz";
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-        state.setUp();
+        state.load(BenchmarkInputs.DEFAULT_CORPUS_DIR, args.length > 0 ? args[0] : "en-10MB.txt.xz");
         long warmupEnd = System.nanoTime() + WARMUP_SECONDS * 1_000_000_000L;
         while (System.nanoTime() < warmupEnd) {
             state.chunkingRecursive();
