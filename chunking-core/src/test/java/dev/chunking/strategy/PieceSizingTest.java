@@ -2,13 +2,10 @@ package dev.chunking.strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chunking.application.ChunkDigest;
 import dev.chunking.application.Chunking;
 import dev.chunking.application.StrategyRegistry;
 import dev.chunking.domain.ChunkingOptions;
-import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.SizeUnit;
-import dev.chunking.spi.Chunker;
 import dev.chunking.spi.TokenCounter;
 import dev.chunking.spi.TokenPieces;
 import dev.chunking.testing.Feeds;
@@ -90,11 +87,7 @@ class PieceSizingTest {
     }
 
     private static String digest(String strategy, ChunkingOptions options, TokenCounter counter, byte[] utf8, int slice) {
-        ChunkDigest digest = new ChunkDigest();
-        try (Chunker chunker = Chunking.of(REGISTRY.strategy(strategy), options, counter).open(DocumentId.of("doc"), digest)) {
-            Feeds.inSlices(chunker, utf8, slice);
-        }
-        return digest.chunks() + " " + digest.hex();
+        return Feeds.digestInSlices(Chunking.of(REGISTRY.strategy(strategy), options, counter), utf8, slice);
     }
 
     @Provide

@@ -1,5 +1,6 @@
 package dev.chunking.testing;
 
+import dev.chunking.application.ChunkDigest;
 import dev.chunking.application.Chunking;
 import dev.chunking.domain.Chunk;
 import dev.chunking.domain.DocumentId;
@@ -63,5 +64,21 @@ public final class Feeds {
             chunker.feed(utf8, at, Math.min(slice, utf8.length - at));
         }
         chunker.finish();
+    }
+
+    /**
+     * Chunks one document fed in slices of a size and returns the chunk count and the digest of every chunk field.
+     *
+     * @param chunking the configured chunking
+     * @param utf8 the document's bytes
+     * @param slice bytes per feed call
+     * @return {@code "<chunks> <hex digest>"}
+     */
+    public static String digestInSlices(Chunking chunking, byte[] utf8, int slice) {
+        ChunkDigest digest = new ChunkDigest();
+        try (Chunker chunker = chunking.open(DocumentId.of("doc"), digest)) {
+            inSlices(chunker, utf8, slice);
+        }
+        return digest.chunks() + " " + digest.hex();
     }
 }

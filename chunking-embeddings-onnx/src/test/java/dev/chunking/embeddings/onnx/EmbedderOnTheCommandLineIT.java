@@ -88,10 +88,8 @@ class EmbedderOnTheCommandLineIT {
         return new ProcessBuilder(command).start();
     }
 
-    @Test
-    void bin_chunksJvmWithThePluginJarChunksWithMinilmInA64MiBHeap() throws Exception {
-        Path file = file();
-        Process process = chunkCommand(List.of(), arguments("semantic", file));
+    /** The process ends without a word on stderr, with status 0, having printed the offsets of the library's own chunks. */
+    private static void assertPrintsTheLibrarysSemanticChunks(Process process, Path file) throws Exception {
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(300, TimeUnit.SECONDS)).isTrue();
@@ -101,21 +99,24 @@ class EmbedderOnTheCommandLineIT {
     }
 
     @Test
+    void bin_chunksJvmWithThePluginJarChunksWithMinilmInA64MiBHeap() throws Exception {
+        Path file = file();
+        Process process = chunkCommand(List.of(), arguments("semantic", file));
+        assertPrintsTheLibrarysSemanticChunks(process, file);
+    }
+
+    @Test
     void binChunkAddsThePluginJarItselfWhenTheCommandAsksForMinilm() throws Exception {
         // the script of the repository, as a user runs it: no CHUNK_CLASSPATH, the plugin jar in this module's target
         Path script = Path.of("..", "bin", "chunk").toAbsolutePath().normalize();
         Path file = file();
-        ProcessBuilder builder = new ProcessBuilder(List.of(script.toString(), "--strategy", "semantic", "--embedder", "minilm",
-                "--size", "800", "--overlap", "160", "--min-size", "200", "--format", "offsets", file.toString()));
+        List<String> command = new ArrayList<>(List.of(script.toString()));
+        command.addAll(arguments("semantic", file));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("CHUNK_CLASSPATH");
         builder.environment().remove("JAVA_OPTS");
         Process process = builder.start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(300, TimeUnit.SECONDS)).isTrue();
-        assertThat(err).isEmpty();
-        assertThat(process.exitValue()).isZero();
-        assertThat(out.lines().toList()).isEqualTo(expectedOffsets("semantic", Files.readString(file)));
+        assertPrintsTheLibrarysSemanticChunks(process, file);
     }
 
     @Test
