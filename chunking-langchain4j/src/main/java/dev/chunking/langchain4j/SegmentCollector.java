@@ -2,6 +2,7 @@ package dev.chunking.langchain4j;
 
 import dev.chunking.domain.Chunk;
 import dev.chunking.domain.ChunkMetadata;
+import dev.chunking.domain.HeadingPath;
 import dev.chunking.spi.ChunkSink;
 import dev.langchain4j.data.document.Metadata;
 import dev.langchain4j.data.segment.TextSegment;
@@ -69,7 +70,7 @@ final class SegmentCollector implements ChunkSink {
             structure.id().ifPresent(id -> metadata.put(SegmentMetadata.ID, id));
             structure.parent().ifPresent(parent -> metadata.put(SegmentMetadata.PARENT_ID, parent));
             if (!structure.headings().isEmpty()) {
-                metadata.put(SegmentMetadata.HEADINGS, HeadingPath.encode(structure.headings()));
+                metadata.put(SegmentMetadata.HEADINGS, HeadingPath.toJson(structure.headings()));
             }
             for (Map.Entry<String, String> attribute : structure.attributes().entrySet()) {
                 metadata.put(SegmentMetadata.ATTRIBUTE_PREFIX + attribute.getKey(), attribute.getValue());

@@ -1,5 +1,6 @@
 package dev.chunking.langchain4j;
 
+import dev.chunking.domain.HeadingPath;
 import dev.langchain4j.data.document.Metadata;
 import java.util.List;
 
@@ -19,6 +20,14 @@ import java.util.List;
  * <p>Offsets are those of the source document's text ({@code Document.text()}): {@code text} equals
  * the code-point slice {@code [chunking_start, chunking_end)} of it and, encoded as UTF-8, its byte
  * slice {@code [chunking_byte_start, chunking_byte_end)}. Stateless and thread-safe.
+ *
+ * <p>The keys the Spring AI bridge also writes ({@code chunking-spring-ai}'s {@code MetadataKeys})
+ * have the same names and formats there: {@link #START}, {@link #END}, {@link #BYTE_START},
+ * {@link #BYTE_END}, {@link #ID}, {@link #PARENT_ID}, {@link #HEADINGS} (the same JSON array,
+ * written by {@link HeadingPath#toJson(List)}), {@link #LEVEL} and {@link #STRATEGY}, so a vector
+ * store holding segments of both reads them alike (one difference: there every chunk has an
+ * {@link #ID}, {@code <document>#<index>} where the strategy gives none; here only chunks of
+ * strategies that link chunks).
  */
 public final class SegmentMetadata {
     /**
@@ -77,8 +86,8 @@ public final class SegmentMetadata {
     /**
      * When present: the heading path above the segment, outermost first, as a JSON array of
      * strings such as {@code ["Install","On Linux"]} (a heading may hold any character, a
-     * separator included, so the path is not joined); {@link String}. Read it back with
-     * {@link #headings(Metadata)}.
+     * separator included, so the path is not joined; {@link HeadingPath} writes and reads it);
+     * {@link String}. Read it back with {@link #headings(Metadata)}.
      */
     public static final String HEADINGS = "chunking_headings";
 
@@ -102,6 +111,6 @@ public final class SegmentMetadata {
      */
     public static List<String> headings(Metadata metadata) {
         String value = metadata.getString(HEADINGS);
-        return value == null ? List.of() : HeadingPath.decode(value);
+        return value == null ? List.of() : HeadingPath.fromJson(value, "segment metadata " + HEADINGS);
     }
 }

@@ -3,8 +3,9 @@
  * LangChain4j {@code DocumentSplitter} backed by any strategy of the library, the metadata keys it
  * writes ({@link dev.chunking.langchain4j.SegmentMetadata}) and an opt-in service-loader factory
  * ({@link dev.chunking.langchain4j.ChunkingDocumentSplitterFactory}, not registered by this jar).
- * Package-private helpers: {@code SegmentCollector} (chunks to segments), {@code HeadingPath} (the
- * heading path as a JSON array), {@code DocumentIds} (a document's id from its metadata). Depends on
- * chunking-core's API and on langchain4j-core only, which the host provides.
+ * Package-private helpers: {@code SegmentCollector} (chunks to segments), {@code DocumentIds} (a
+ * document's id from its metadata); the heading path's JSON array is core's
+ * {@link dev.chunking.domain.HeadingPath}, as in the Spring AI bridge. Depends on chunking-core's API
+ * and on langchain4j-core only, which the host provides.
  */
 package dev.chunking.langchain4j;

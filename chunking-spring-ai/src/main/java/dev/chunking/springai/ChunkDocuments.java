@@ -3,6 +3,7 @@ package dev.chunking.springai;
 import dev.chunking.domain.Chunk;
 import dev.chunking.domain.ChunkMetadata;
 import dev.chunking.domain.DocumentId;
+import dev.chunking.domain.HeadingPath;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -97,11 +98,10 @@ final class ChunkDocuments {
         metadata.put(MetadataKeys.BYTE_START, chunk.byteStart());
         metadata.put(MetadataKeys.BYTE_END, chunk.byteEnd());
         ChunkMetadata structure = chunk.metadata();
-        metadata.put(MetadataKeys.CHUNK_ID, structure.id().orElseGet(() -> chunk.document().value() + "#" + chunk.index()));
-        structure.parent().ifPresent(parent -> metadata.put(MetadataKeys.PARENT_CHUNK_ID, parent));
-        List<String> headings = structure.headings();
-        if (!headings.isEmpty()) {
-            metadata.put(MetadataKeys.HEADING_PATH, String.join(MetadataKeys.HEADING_SEPARATOR, headings));
+        metadata.put(MetadataKeys.ID, structure.id().orElseGet(() -> chunk.document().value() + "#" + chunk.index()));
+        structure.parent().ifPresent(parent -> metadata.put(MetadataKeys.PARENT_ID, parent));
+        if (!structure.headings().isEmpty()) {
+            metadata.put(MetadataKeys.HEADINGS, HeadingPath.toJson(structure.headings()));
         }
         metadata.put(MetadataKeys.LEVEL, structure.level());
         metadata.put(MetadataKeys.STRATEGY, chunk.strategy());

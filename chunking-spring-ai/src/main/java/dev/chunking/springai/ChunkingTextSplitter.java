@@ -105,7 +105,7 @@ public final class ChunkingTextSplitter extends TextSplitter {
             id = DocumentId.of(source.getId());
         } catch (InvalidOptionsException e) {
             throw new InvalidOptionsException("Spring AI document " + ChunkDocuments.abbreviated(source.getId()) + ": "
-                    + e.getMessage() + "; its id names its chunks (" + MetadataKeys.CHUNK_ID + "), so give the Document an id"
+                    + e.getMessage() + "; its id names its chunks (" + MetadataKeys.ID + "), so give the Document an id"
                     + " of at most 512 chars without control characters");
         }
         List<Chunk> chunks = chunking.chunk(id, source.getText());

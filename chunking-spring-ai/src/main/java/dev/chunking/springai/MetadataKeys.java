@@ -1,6 +1,9 @@
 package dev.chunking.springai;
 
+import dev.chunking.domain.HeadingPath;
+import dev.chunking.domain.InvalidOptionsException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The metadata keys {@link ChunkingTextSplitter} writes on every Spring AI
@@ -16,7 +19,16 @@ import java.util.List;
  * code points (not Java chars) for {@link #START} and {@link #END}, UTF-8 bytes for
  * {@link #BYTE_START} and {@link #BYTE_END}; the document's text is exactly the source's code
  * points {@code [start, end)}. A leading byte order mark is not part of any chunk, and offsets
- * still count it. Constants only; nothing to instantiate.
+ * still count it.
+ *
+ * <p>The keys the LangChain4j bridge also writes ({@code chunking-langchain4j}'s
+ * {@code SegmentMetadata}) have the same names and formats there: {@link #START}, {@link #END},
+ * {@link #BYTE_START}, {@link #BYTE_END}, {@link #ID}, {@link #PARENT_ID}, {@link #HEADINGS} (the
+ * same JSON array, written by {@link HeadingPath#toJson(List)}), {@link #LEVEL} and
+ * {@link #STRATEGY}, so a vector store holding documents of both reads them alike (one difference:
+ * here every chunk has an {@link #ID}, there only chunks of strategies that link chunks). Every value
+ * is a plain string or number, which every vector store accepts. Constants and {@link #headings(Map)};
+ * nothing to instantiate.
  */
 public final class MetadataKeys {
     /** Spring AI's key: the id of the source document the chunk was cut from ({@code String}). */
@@ -40,14 +52,16 @@ public final class MetadataKeys {
      * the document being the source document's id. Unlike the Spring AI document id (random by
      * default), the same source and settings give the same chunk ids on every run.
      */
-    public static final String CHUNK_ID = "chunking_chunk_id";
-    /** The {@link #CHUNK_ID} of the enclosing chunk, where the strategy has one ({@code hierarchical}; {@code String}). */
-    public static final String PARENT_CHUNK_ID = "chunking_parent_id";
+    public static final String ID = "chunking_id";
+    /** The {@link #ID} of the enclosing chunk, where the strategy has one ({@code hierarchical}; {@code String}). */
+    public static final String PARENT_ID = "chunking_parent_id";
     /**
-     * The heading path above the chunk, outermost first, joined with {@link #HEADING_SEPARATOR}
-     * ({@code String}); only where the strategy knows headings ({@code markdown}, {@code hybrid}).
+     * The heading path above the chunk, outermost first, as a JSON array of strings such as
+     * {@code ["Install","On Linux"]} ({@code String}; a heading may hold any character, a separator
+     * included, so the path is not joined); only where the strategy knows headings ({@code markdown},
+     * {@code hybrid}). Read it back with {@link #headings(Map)}.
      */
-    public static final String HEADING_PATH = "chunking_heading_path";
+    public static final String HEADINGS = "chunking_headings";
     /** The chunk's level: 0 at the top, larger for finer levels or deeper headings ({@code Integer}). */
     public static final String LEVEL = "chunking_level";
     /** The name of the strategy that cut the chunk, such as {@code recursive} ({@code String}). */
@@ -55,17 +69,35 @@ public final class MetadataKeys {
 
     /**
      * The keys above that say where a chunk is rather than what it is about: every key of this
-     * library but {@link #HEADING_PATH}. {@link ChunkingTextSplitter} leaves them out of the text
+     * library but {@link #HEADINGS}. {@link ChunkingTextSplitter} leaves them out of the text
      * a Spring AI {@code DefaultContentFormatter} gives the embedding model and the chat model
      * (its excluded embed and inference metadata keys), so offsets and ids never become words of
      * a vector. Spring AI's own three keys are left as Spring AI's splitters leave them.
      */
-    public static final List<String> EXCLUDED_FROM_EMBEDDING = List.of(START, END, BYTE_START, BYTE_END, CHUNK_ID,
-            PARENT_CHUNK_ID, LEVEL, STRATEGY);
-
-    /** Joins the headings of {@link #HEADING_PATH}: {@code " > "}. */
-    public static final String HEADING_SEPARATOR = " > ";
+    public static final List<String> EXCLUDED_FROM_EMBEDDING = List.of(START, END, BYTE_START, BYTE_END, ID,
+            PARENT_ID, LEVEL, STRATEGY);
 
     private MetadataKeys() {
+    }
+
+    /**
+     * Reads the heading path of a chunk document back into a list.
+     *
+     * @param metadata a chunk document's metadata ({@code Document.getMetadata()})
+     * @return the headings, outermost first; empty when the chunk has none
+     * @throws InvalidOptionsException if the value under {@link #HEADINGS} is not a JSON array of
+     *     strings (it was not written by this library)
+     */
+    public static List<String> headings(Map<String, ?> metadata) {
+        Object value = metadata.get(HEADINGS);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof String json)) {
+            throw new InvalidOptionsException("document metadata " + HEADINGS + " is a " + value.getClass().getName()
+                    + ", not a String holding a JSON array of strings; ChunkingTextSplitter writes it as a String, read"
+                    + " only documents it made");
+        }
+        return HeadingPath.fromJson(json, "document metadata " + HEADINGS);
     }
 }

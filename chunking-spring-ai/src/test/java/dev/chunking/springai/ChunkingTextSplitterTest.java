@@ -77,8 +77,8 @@ class ChunkingTextSplitterTest {
         assertThat(metadata.get(MetadataKeys.BYTE_END)).isInstanceOf(Long.class);
         assertThat(metadata.get(MetadataKeys.TOTAL_CHUNKS)).isInstanceOf(Integer.class);
         assertThat(metadata).containsEntry(MetadataKeys.LEVEL, 0).containsEntry(MetadataKeys.STRATEGY, "recursive")
-                .containsEntry(MetadataKeys.CHUNK_ID, "doc#" + (documents.size() - 1)).doesNotContainKeys(MetadataKeys.PARENT_CHUNK_ID,
-                        MetadataKeys.HEADING_PATH);
+                .containsEntry(MetadataKeys.ID, "doc#" + (documents.size() - 1)).doesNotContainKeys(MetadataKeys.PARENT_ID,
+                        MetadataKeys.HEADINGS);
         assertThat((Long) metadata.get(MetadataKeys.BYTE_END)).as("multi-byte text: more bytes than code points")
                 .isGreaterThan((Long) metadata.get(MetadataKeys.END));
     }
@@ -94,15 +94,16 @@ class ChunkingTextSplitterTest {
     }
 
     @Test
-    void markdownChunksCarryTheirHeadingPathAndLevel() {
-        String source = "# Guide\n\nIntro text.\n\n## Install\n\nRun the installer and wait until it is done.\n";
+    void markdownChunksCarryTheirHeadingPathAsAJsonArrayThatReadsBackExactlyAndTheirLevel() {
+        String source = "# Guide\n\nIntro text.\n\n## Install > On \"Linux\"\n\nRun the installer and wait until it is done.\n";
         List<Document> documents = ChunkingTextSplitter.builder().strategy("markdown")
                 .options(ChunkingOptions.builder().maxSize(40).overlap(0).minSize(0).build()).build()
                 .apply(List.of(new Document("doc", source, Map.of())));
 
         Document install = documents.stream().filter(d -> d.getText().contains("installer")).findFirst().orElseThrow();
-        assertThat(install.getMetadata()).containsEntry(MetadataKeys.HEADING_PATH, "Guide > Install")
+        assertThat(install.getMetadata()).containsEntry(MetadataKeys.HEADINGS, "[\"Guide\",\"Install > On \\\"Linux\\\"\"]")
                 .containsEntry(MetadataKeys.LEVEL, 2);
+        assertThat(MetadataKeys.headings(install.getMetadata())).containsExactly("Guide", "Install > On \"Linux\"");
         Slices.assertExact("doc", source, documents);
     }
 
@@ -114,11 +115,11 @@ class ChunkingTextSplitterTest {
 
         Document child = documents.stream().filter(d -> d.getMetadata().get(MetadataKeys.LEVEL).equals(1)).findFirst()
                 .orElseThrow();
-        Object parentId = child.getMetadata().get(MetadataKeys.PARENT_CHUNK_ID);
-        Document parent = documents.stream().filter(d -> d.getMetadata().get(MetadataKeys.CHUNK_ID).equals(parentId))
+        Object parentId = child.getMetadata().get(MetadataKeys.PARENT_ID);
+        Document parent = documents.stream().filter(d -> d.getMetadata().get(MetadataKeys.ID).equals(parentId))
                 .findFirst().orElseThrow();
-        assertThat(child.getMetadata().get(MetadataKeys.CHUNK_ID)).isEqualTo("doc#L1-0");
-        assertThat(parent.getMetadata()).containsEntry(MetadataKeys.LEVEL, 0).doesNotContainKey(MetadataKeys.PARENT_CHUNK_ID);
+        assertThat(child.getMetadata().get(MetadataKeys.ID)).isEqualTo("doc#L1-0");
+        assertThat(parent.getMetadata()).containsEntry(MetadataKeys.LEVEL, 0).doesNotContainKey(MetadataKeys.PARENT_ID);
         assertThat(parent.getText()).contains(child.getText());
     }
 
@@ -177,7 +178,7 @@ class ChunkingTextSplitterTest {
         Document chunk = ChunkingTextSplitter.builder().strategy("markdown").build().apply(List.of(source)).get(0);
 
         String embedded = chunk.getFormattedContent(MetadataMode.EMBED);
-        assertThat(embedded).contains("source: guide.md", MetadataKeys.HEADING_PATH + ": Guide", "Some words.");
+        assertThat(embedded).contains("source: guide.md", MetadataKeys.HEADINGS + ": [\"Guide\"]", "Some words.");
         assertThat(MetadataKeys.EXCLUDED_FROM_EMBEDDING).allSatisfy(key -> assertThat(embedded).doesNotContain(key));
         assertThat(chunk.getFormattedContent(MetadataMode.INFERENCE)).doesNotContain(MetadataKeys.START);
         assertThat(chunk.getFormattedContent(MetadataMode.ALL)).contains(MetadataKeys.START);

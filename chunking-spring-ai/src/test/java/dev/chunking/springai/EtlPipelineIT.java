@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,7 +24,7 @@ import org.springframework.core.io.ClassPathResource;
 /**
  * Spring AI's own ETL path, reader to transformer to vector store, on real documents: every
  * document the store keeps is an exact slice of the source at the code-point offsets in its
- * metadata, and the store finds it again by its text.
+ * metadata, and the store finds it again by its text, with its heading path.
  */
 class EtlPipelineIT {
 
@@ -49,6 +50,21 @@ class EtlPipelineIT {
     @MethodSource("everyRealDocument")
     void theDefaultSplitterStoresExactSlicesOfEveryRealDocument(String resource) {
         assertThat(runsThroughTheEtlPipeline(ChunkingTextSplitter.defaults(), resource)).isPositive();
+    }
+
+    @Test
+    void aSearchFindsTheSectionThatHoldsItsWordsWithItsHeadingPathReadBackFromTheStore() {
+        InspectableStore store = new InspectableStore();
+        store.write(ChunkingTextSplitter.builder().strategy("markdown")
+                .options(ChunkingOptions.builder().maxSize(800).build()).build()
+                .transform(new TextReader(new ClassPathResource("markdown/nodejs-readline.md")).read()));
+
+        Document found = store.similaritySearch(SearchRequest.builder()
+                .query("readline createInterface question answer rl.close").topK(1).build()).get(0);
+
+        assertThat(found.getMetadata().get(MetadataKeys.HEADINGS)).isInstanceOf(String.class);
+        assertThat(MetadataKeys.headings(found.getMetadata())).isNotEmpty().first().isEqualTo("Readline");
+        assertThat(found.getText()).contains("createInterface");
     }
 
     /** Reads, splits and stores one resource, checks what the store holds, and returns how many documents it holds. */

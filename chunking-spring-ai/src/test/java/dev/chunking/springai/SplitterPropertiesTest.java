@@ -3,6 +3,7 @@ package dev.chunking.springai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chunking.domain.ChunkingOptions;
+import dev.chunking.domain.DocumentId;
 import dev.chunking.testing.RealDocuments;
 import dev.chunking.testing.Texts;
 import java.util.List;
@@ -18,7 +19,8 @@ import org.springframework.ai.document.Document;
 /**
  * Over generated Unicode text (every script, cluster and separator the promises name), any
  * strategy and any size: the splitter's documents are exact slices of the source at the offsets
- * in their metadata, in order, and a text with words gives at least one.
+ * in their metadata, in order, with the strategy's heading paths read back exactly, and a text with
+ * words gives at least one.
  */
 class SplitterPropertiesTest {
 
@@ -45,6 +47,10 @@ class SplitterPropertiesTest {
         List<Document> documents = splitter.apply(List.of(new Document("generated", text, Map.of())));
 
         Slices.assertExact("generated", text, documents);
+        assertThat(documents).as("heading paths read back as the strategy gave them")
+                .extracting(d -> MetadataKeys.headings(d.getMetadata()))
+                .containsExactlyElementsOf(splitter.chunking().chunk(DocumentId.of("generated"), text).stream()
+                        .map(chunk -> chunk.metadata().headings()).toList());
         assertThat(documents).allSatisfy(d -> assertThat(d.getText()).isNotEmpty());
         if (text.codePoints().anyMatch(Character::isLetterOrDigit)) {
             assertThat(documents).as("a text with words gives a chunk").isNotEmpty();
