@@ -102,7 +102,7 @@ final class CrashingRun {
         };
         Random random = new Random(15);
         StringBuilder text = new StringBuilder();
-        for (int paragraph = 0; paragraph < 30; paragraph++) {
+        for (int paragraph = 0; paragraph < 15; paragraph++) { // ~100 chunks in 14 batches: every kind of statement, each killed at
             for (int sentence = 0; sentence < 3 + random.nextInt(3); sentence++) {
                 int words0 = 5 + random.nextInt(10);
                 for (int w = 0; w < words0; w++) {
