@@ -1,0 +1,99 @@
+package dev.chunking.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.octet_length;
+import static org.apache.spark.sql.functions.sum;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chunking.domain.DocumentId;
+import dev.chunking.streaming.ByteSource;
+import dev.chunking.streaming.StreamingChunker;
+import dev.chunking.streaming.operation.OperationOptions;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One document several times larger than the whole heap of the JVM that runs driver and executor
+ * (this class runs alone in a JVM of its own with a small {@code -Xmx}, see the module's pom) is
+ * chunked through its path column: the file is streamed, never held, and the chunk rows, aggregated
+ * by Spark and never collected, agree with the library's own run over the same file.
+ */
+class LargeDocumentIT {
+    /** The document's size: several times the heap the pom gives this JVM. */
+    static final long SIZE = 256_000_000L;
+
+    @Test
+    void aDocumentLargerThanTheHeapStreamsThroughTheExecutorAndItsRowsAgreeWithTheLibrarysRun() throws IOException {
+        long heap = Runtime.getRuntime().maxMemory();
+        assertThat(SIZE).as("document bytes vs heap %d", heap).isGreaterThan(3 * heap);
+        Path file = Path.of("target", "large-document.txt").toAbsolutePath();
+        generate(file, SIZE);
+        // spark.testing.reservedMemory=0: Spark's memory manager otherwise refuses to start in a heap under 450 MB
+        SparkSession spark = TestSpark.builder("local[2]").config("spark.testing.reservedMemory", "0").getOrCreate();
+        try {
+            Row totals = SparkChunking.of(ChunkingSpec.defaults("recursive")).columns(DocumentColumns.paths("id", "text"))
+                    .chunk(spark.createDataFrame(List.of(RowFactory.create("large", file.toString())),
+                            new StructType().add("id", DataTypes.StringType).add("text", DataTypes.StringType)))
+                    .agg(count("*"), sum(col(ChunkColumns.END_BYTE).minus(col(ChunkColumns.START_BYTE))),
+                            sum(octet_length(col(ChunkColumns.TEXT))), max(ChunkColumns.END_BYTE), sum(ChunkColumns.SIZE),
+                            sum(ChunkColumns.START_CP))
+                    .first();
+
+            long[] expected = new long[6];
+            new StreamingChunker(SparkChunking.of(ChunkingSpec.defaults("recursive")).spec().chunking(), OperationOptions.defaults())
+                    .run(DocumentId.of("large"), ByteSource.file(file), chunk -> {
+                        expected[0]++;
+                        expected[1] += chunk.byteEnd() - chunk.byteStart();
+                        expected[2] += chunk.content().byteLength();
+                        expected[3] = Math.max(expected[3], chunk.byteEnd());
+                        expected[4] += chunk.size();
+                        expected[5] += chunk.start();
+                    });
+            assertThat(new long[] {totals.getLong(0), totals.getLong(1), totals.getLong(2), totals.getLong(3), totals.getLong(4),
+                totals.getLong(5)}).isEqualTo(expected);
+            assertThat(expected[3]).isEqualTo(SIZE);
+        } finally {
+            spark.stop();
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /**
+     * A megabyte of lines of prose in several scripts, drawn by a seeded random and cut at a line
+     * end, written again and again up to {@code size} bytes, the rest filled with ASCII.
+     */
+    private static void generate(Path file, long size) throws IOException {
+        String[] words = {"chunking", "streams", "bounded", "mémoire", "Größe", "文本", "分块", "テキスト", "текст", "κείμενο",
+            "نص", "पाठ", "텍스트", "👩‍👩‍👧", "🇫🇷", "e\u0301", "done.", "Why?", "\n"};
+        Random random = new Random(21);
+        StringBuilder text = new StringBuilder();
+        while (text.length() < 400_000) {
+            for (int i = random.nextInt(40); i >= 0; i--) {
+                text.append(words[random.nextInt(words.length)]).append(' ');
+            }
+            text.append('\n');
+        }
+        byte[] block = text.toString().getBytes(StandardCharsets.UTF_8);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            long written = 0;
+            for (; written + block.length <= size; written += block.length) {
+                out.write(block);
+            }
+            out.write("x".repeat((int) (size - written)).getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+}
