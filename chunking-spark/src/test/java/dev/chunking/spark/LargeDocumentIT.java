@@ -11,14 +11,10 @@ import dev.chunking.domain.DocumentId;
 import dev.chunking.streaming.ByteSource;
 import dev.chunking.streaming.StreamingChunker;
 import dev.chunking.streaming.operation.OperationOptions;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -41,7 +37,7 @@ class LargeDocumentIT {
         long heap = Runtime.getRuntime().maxMemory();
         assertThat(SIZE).as("document bytes vs heap %d", heap).isGreaterThan(3 * heap);
         Path file = Path.of("target", "large-document.txt").toAbsolutePath();
-        generate(file, SIZE);
+        GeneratedText.write(file, SIZE, 21);
         // spark.testing.reservedMemory=0: Spark's memory manager otherwise refuses to start in a heap under 450 MB
         SparkSession spark = TestSpark.builder("local[2]").config("spark.testing.reservedMemory", "0").getOrCreate();
         try {
@@ -69,31 +65,6 @@ class LargeDocumentIT {
         } finally {
             spark.stop();
             Files.deleteIfExists(file);
-        }
-    }
-
-    /**
-     * A megabyte of lines of prose in several scripts, drawn by a seeded random and cut at a line
-     * end, written again and again up to {@code size} bytes, the rest filled with ASCII.
-     */
-    private static void generate(Path file, long size) throws IOException {
-        String[] words = {"chunking", "streams", "bounded", "mémoire", "Größe", "文本", "分块", "テキスト", "текст", "κείμενο",
-            "نص", "पाठ", "텍스트", "👩‍👩‍👧", "🇫🇷", "e\u0301", "done.", "Why?", "\n"};
-        Random random = new Random(21);
-        StringBuilder text = new StringBuilder();
-        while (text.length() < 400_000) {
-            for (int i = random.nextInt(40); i >= 0; i--) {
-                text.append(words[random.nextInt(words.length)]).append(' ');
-            }
-            text.append('\n');
-        }
-        byte[] block = text.toString().getBytes(StandardCharsets.UTF_8);
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            long written = 0;
-            for (; written + block.length <= size; written += block.length) {
-                out.write(block);
-            }
-            out.write("x".repeat((int) (size - written)).getBytes(StandardCharsets.US_ASCII));
         }
     }
 }
