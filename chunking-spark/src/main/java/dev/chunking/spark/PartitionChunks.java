@@ -107,9 +107,9 @@ final class PartitionChunks implements MapPartitionsFunction<Row, Row> {
         }
     }
 
-    /** A chunk as a row of {@link ChunkColumns#schema()}. */
+    /** A chunk as a row of {@link ChunkColumns#schema()}, but for the text: its UTF-8 bytes. */
     static Row row(Chunk chunk) {
-        return RowFactory.create(chunk.document().value(), chunk.index(), chunk.text(), chunk.start(), chunk.end(),
+        return RowFactory.create(chunk.document().value(), chunk.index(), chunk.content().toByteArray(), chunk.start(), chunk.end(),
                 chunk.byteStart(), chunk.byteEnd(), chunk.size(), chunk.unit().label(), chunk.strategy(),
                 chunk.metadata().headings().toArray(new String[0]), chunk.metadata().level(),
                 chunk.metadata().id().orElse(null), chunk.metadata().parent().orElse(null), (long) chunk.replacements());

@@ -99,15 +99,29 @@ public final class SparkChunking {
      * @throws DocumentInputException if a column is missing or of a type that cannot be read
      */
     public Dataset<Row> chunk(Dataset<Row> documents) {
-        StructType schema = documents.schema();
-        Column id = column(schema, columns.id(), "id");
-        DataType idType = field(schema, columns.id(), "id").dataType();
+        StructType input = documents.schema();
+        Column id = column(input, columns.id(), "id");
+        DataType idType = field(input, columns.id(), "id").dataType();
         if (!idType.equals(DataTypes.StringType)) {
             id = id.cast(DataTypes.StringType);
         }
-        Column content = column(schema, columns.content(), columns.kind() == DocumentColumns.Content.TEXT ? "text" : "path");
+        Column content = column(input, columns.content(), columns.kind() == DocumentColumns.Content.TEXT ? "text" : "path");
+        // The task hands the text over as its UTF-8 bytes, and Spark's cast makes them its UTF-8 string as they are:
+        // a String would be decoded from UTF-8 and encoded again, which took more time than the chunking itself.
+        StructField[] fields = ChunkColumns.schema().fields(); // a new schema each time: changing its array is safe
+        Column[] out = new Column[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            String name = fields[i].name();
+            if (name.equals(ChunkColumns.TEXT)) {
+                fields[i] = DataTypes.createStructField(name, DataTypes.BinaryType, false);
+                out[i] = functions.col(name).cast(DataTypes.StringType).as(name);
+            } else {
+                out[i] = functions.col(name);
+            }
+        }
         return documents.select(id, content)
-                .mapPartitions(new PartitionChunks(spec, columns), Encoders.row(ChunkColumns.schema()));
+                .mapPartitions(new PartitionChunks(spec, columns), Encoders.row(new StructType(fields)))
+                .select(out);
     }
 
     private Column column(StructType schema, String name, String role) {
