@@ -7,6 +7,8 @@ import static org.apache.spark.sql.functions.octet_length;
 import static org.apache.spark.sql.functions.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chunking.application.Chunking;
+import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.streaming.ByteSource;
 import dev.chunking.streaming.StreamingChunker;
@@ -23,14 +25,15 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 /**
- * One document several times larger than the whole heap of the JVM that runs driver and executor
- * (this class runs alone in a JVM of its own with a small {@code -Xmx}, see the module's pom) is
- * chunked through its path column: the file is streamed, never held, and the chunk rows, aggregated
- * by Spark and never collected, agree with the library's own run over the same file.
+ * One document more than three times larger than the whole heap of the JVM that runs Spark's driver
+ * and executor (the module's pom gives the failsafe JVM a small {@code -Xmx}; {@link TestSpark} lets
+ * Spark start in it) is chunked through its path column: the file is streamed, never held, and the
+ * chunk rows, aggregated by Spark and never collected, agree with the library's own run over the
+ * same file.
  */
 class LargeDocumentIT {
-    /** The document's size: several times the heap the pom gives this JVM. */
-    static final long SIZE = 256_000_000L;
+    /** The document's size: more than three times the heap the pom gives the tests' JVM. */
+    static final long SIZE = 320_000_000L;
 
     @Test
     void aDocumentLargerThanTheHeapStreamsThroughTheExecutorAndItsRowsAgreeWithTheLibrarysRun() throws IOException {
@@ -38,8 +41,7 @@ class LargeDocumentIT {
         assertThat(SIZE).as("document bytes vs heap %d", heap).isGreaterThan(3 * heap);
         Path file = Path.of("target", "large-document.txt").toAbsolutePath();
         GeneratedText.write(file, SIZE, 21);
-        // spark.testing.reservedMemory=0: Spark's memory manager otherwise refuses to start in a heap under 450 MB
-        SparkSession spark = TestSpark.builder("local[2]").config("spark.testing.reservedMemory", "0").getOrCreate();
+        SparkSession spark = TestSpark.session();
         try {
             Row totals = SparkChunking.of(ChunkingSpec.defaults("recursive")).columns(DocumentColumns.paths("id", "text"))
                     .chunk(spark.createDataFrame(List.of(RowFactory.create("large", file.toString())),
@@ -48,9 +50,8 @@ class LargeDocumentIT {
                             sum(octet_length(col(ChunkColumns.TEXT))), max(ChunkColumns.END_BYTE), sum(ChunkColumns.SIZE),
                             sum(ChunkColumns.START_CP))
                     .first();
-
             long[] expected = new long[6];
-            new StreamingChunker(SparkChunking.of(ChunkingSpec.defaults("recursive")).spec().chunking(), OperationOptions.defaults())
+            new StreamingChunker(Chunking.of("recursive", ChunkingOptions.defaults()), OperationOptions.defaults())
                     .run(DocumentId.of("large"), ByteSource.file(file), chunk -> {
                         expected[0]++;
                         expected[1] += chunk.byteEnd() - chunk.byteStart();
@@ -63,7 +64,6 @@ class LargeDocumentIT {
                 totals.getLong(5)}).isEqualTo(expected);
             assertThat(expected[3]).isEqualTo(SIZE);
         } finally {
-            spark.stop();
             Files.deleteIfExists(file);
         }
     }

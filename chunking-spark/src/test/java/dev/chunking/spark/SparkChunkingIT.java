@@ -42,7 +42,7 @@ class SparkChunkingIT {
         assertThat(ChunkRow.sorted(chunks.collectAsList())).isEqualTo(direct(Chunking.of(strategy, options), RealDocuments.NAMES, texts));
     }
 
-    @Property(tries = 8, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 5, shrinking = ShrinkingMode.OFF)
     void theRowsOfGeneratedTextInEveryScriptAreTheLibrarysChunks(@ForAll("corpora") List<String> texts) {
         ChunkingOptions options = ChunkingOptions.builder().maxSize(64).overlap(8).minSize(16).build();
         List<String> ids = ids(texts.size());

@@ -12,7 +12,9 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The one in-process Spark of a test JVM: {@code local[2,2]} (two task threads; a failed task is tried
  * once more, which {@link RetriedTaskIT} needs), no web UI, few shuffle partitions, everything
- * under target/. Started on first use and left to Spark's own shutdown hook.
+ * under target/. {@code spark.testing.reservedMemory=0}: Spark's memory manager otherwise keeps 300 MB
+ * for itself and refuses to start in a heap under 450 MB, and the pom gives this JVM 96 MB, smaller
+ * than {@link LargeDocumentIT}'s document. Started on first use and left to Spark's own shutdown hook.
  */
 final class TestSpark {
     /** Spark's threads, and how often a task may fail: Spark's local[threads,maxFailures]. */
@@ -37,6 +39,7 @@ final class TestSpark {
         return SparkSession.builder()
                 .appName("chunking-spark tests")
                 .master(master)
+                .config("spark.testing.reservedMemory", "0")
                 .config("spark.ui.enabled", "false")
                 .config("spark.ui.showConsoleProgress", "false")
                 .config("spark.sql.shuffle.partitions", "4")
