@@ -11,7 +11,7 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The one in-process Spark of a test JVM: {@code local[2,2]} (two task threads; a failed task is tried
- * once more, which {@link RetriedTaskIT} needs), no web UI, few shuffle partitions, everything
+ * once more, which {@link RetriedTaskIT} needs), no web UI, few shuffle partitions, the warehouse
  * under target/. {@code spark.testing.reservedMemory=0}: Spark's memory manager otherwise keeps 300 MB
  * for itself and refuses to start in a heap under 450 MB, and the pom gives this JVM 96 MB, smaller
  * than {@link LargeDocumentIT}'s document. Started on first use and left to Spark's own shutdown hook.
@@ -47,7 +47,6 @@ final class TestSpark {
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1")
                 .config("spark.sql.session.timeZone", "UTC")
-                .config("spark.local.dir", target.resolve("local").toString())
                 .config("spark.sql.warehouse.dir", target.resolve("warehouse").toString());
     }
 
