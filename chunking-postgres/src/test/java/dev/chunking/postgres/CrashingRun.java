@@ -28,7 +28,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 final class CrashingRun {
     static final DocumentId DOCUMENT = DocumentId.of("crash/\u6587\u6863-\u00e9t\u00e9.md");
     static final Chunking CHUNKING = Chunking.of("recursive", ChunkingOptions.builder().maxSize(60).overlap(12).build());
-    static final String TEXT = text();
+    static final String TEXT = text(15); // ~100 chunks in 14 batches: every kind of statement, each one killed at
     static final PostgresStoreOptions STORE_OPTIONS = PostgresStoreOptions.builder().batchChunks(7).build();
     /** The exit status of a child that ran the document to its end. */
     static final int COMPLETED_STATUS = 0;
@@ -86,8 +86,11 @@ final class CrashingRun {
         }
     }
 
-    /** Paragraphs of sentences in many scripts (accents, CJK, Cyrillic, Greek, Arabic, Devanagari, emoji), the same every time. */
-    private static String text() {
+    /**
+     * Paragraphs of sentences in many scripts (accents, CJK, Cyrillic, Greek, Arabic, Devanagari,
+     * emoji), the same every time; fewer paragraphs give a prefix of more.
+     */
+    static String text(int paragraphs) {
         String[][] words = {
             {"chunks", "commit", "together", "with", "their", "checkpoint", "after", "every", "batch"},
             {"\u00e9t\u00e9", "fen\u00eatre", "d\u00e9j\u00e0", "gar\u00e7on", "\u0153uvre", "na\u00efve"},
@@ -102,7 +105,7 @@ final class CrashingRun {
         };
         Random random = new Random(15);
         StringBuilder text = new StringBuilder();
-        for (int paragraph = 0; paragraph < 15; paragraph++) { // ~100 chunks in 14 batches: every kind of statement, each killed at
+        for (int paragraph = 0; paragraph < paragraphs; paragraph++) {
             for (int sentence = 0; sentence < 3 + random.nextInt(3); sentence++) {
                 int words0 = 5 + random.nextInt(10);
                 for (int w = 0; w < words0; w++) {

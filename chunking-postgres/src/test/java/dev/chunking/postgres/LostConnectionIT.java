@@ -32,7 +32,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class LostConnectionIT {
     private static final DocumentId DOCUMENT = DocumentId.of("lost/\u00e9t\u00e9-\u6587\u6863.md");
-    private static final List<Chunk> CHUNKS = CrashingRun.CHUNKING.chunk(DOCUMENT, CrashingRun.TEXT);
+    private static final List<Chunk> CHUNKS = CrashingRun.CHUNKING.chunk(DOCUMENT, CrashingRun.text(30)); // ~200 chunks, a COPY of over 20 KB
 
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
     private TestDatabase database;
