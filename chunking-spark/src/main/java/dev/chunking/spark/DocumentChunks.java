@@ -134,9 +134,11 @@ final class DocumentChunks implements Iterator<Chunk>, AutoCloseable {
                 }
             }
         } catch (IOException e) {
+            finished = true; // a second call must not feed a closed chunker and hide this failure behind another
             close();
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
+            finished = true;
             close();
             throw e;
         }
@@ -153,13 +155,16 @@ final class DocumentChunks implements Iterator<Chunk>, AutoCloseable {
 
     @Override
     public void close() {
-        if (chunker != null) {
-            chunker.close();
-        }
         try {
-            step.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (chunker != null) {
+                chunker.close();
+            }
+        } finally { // the file is closed even if a plugin's chunker fails to close
+            try {
+                step.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }

@@ -2,10 +2,13 @@ package dev.chunking.spark;
 
 import dev.chunking.application.Chunking;
 import dev.chunking.domain.Chunk;
+import dev.chunking.domain.ChunkingException;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.InvalidOptionsException;
+import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.function.Supplier;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
@@ -44,6 +47,8 @@ final class PartitionChunks implements MapPartitionsFunction<Row, Row> {
         private final DocumentColumns columns;
         private final Iterator<Row> documents;
         private DocumentChunks current;
+        private String currentId;
+        private String currentContent;
         private long row;
 
         Rows(Chunking chunking, DocumentColumns columns, Iterator<Row> documents) {
@@ -54,15 +59,20 @@ final class PartitionChunks implements MapPartitionsFunction<Row, Row> {
 
         @Override
         public boolean hasNext() {
-            while (current == null || !current.hasNext()) {
+            TaskContext task = TaskContext.get();
+            if (task != null) { // Spark SQL does not interrupt a cancelled task's thread: stop at the next row instead
+                task.killTaskIfInterrupted();
+            }
+            while (current == null || !inDocument(current::hasNext)) {
                 if (current != null) {
-                    current.close();
-                    current = null;
+                    close();
                 }
                 if (!documents.hasNext()) {
                     return false;
                 }
-                current = open(documents.next(), row++);
+                Row document = documents.next();
+                long index = row++;
+                current = inDocument(() -> open(document, index));
             }
             return true;
         }
@@ -72,12 +82,31 @@ final class PartitionChunks implements MapPartitionsFunction<Row, Row> {
             if (!hasNext()) {
                 throw new NoSuchElementException("no more chunks in this partition");
             }
-            return row(current.next());
+            return row(inDocument(current::next));
         }
 
         void close() {
-            if (current != null) {
-                current.close();
+            DocumentChunks open = current;
+            current = null;
+            if (open != null) {
+                open.close();
+            }
+        }
+
+        /**
+         * Runs a step of the current document, naming the document in a failure: a malformed byte, a
+         * limit or a read error in one of a million files must say which file.
+         */
+        private <T> T inDocument(Supplier<T> step) {
+            try {
+                return step.get();
+            } catch (DocumentInputException e) {
+                throw e;
+            } catch (ChunkingException | UncheckedIOException e) {
+                String source = columns.kind() == DocumentColumns.Content.PATH ? "the file '" + currentContent + "'"
+                        : "the text in column '" + columns.content() + "'";
+                throw new DocumentInputException("document '" + currentId + "' (" + source + ", row "
+                        + (row - 1) + " of partition " + TaskContext.getPartitionId() + "): " + e.getMessage(), e);
             }
         }
 
@@ -102,6 +131,8 @@ final class PartitionChunks implements MapPartitionsFunction<Row, Row> {
                         ? "text" : "path") + " in column '" + columns.content() + "' (" + where + "); drop or fill such rows"
                         + " (Dataset.na()) or name another column in " + columns.setting());
             }
+            currentId = id;
+            currentContent = content;
             return columns.kind() == DocumentColumns.Content.TEXT ? DocumentChunks.ofText(chunking, documentId, content)
                     : DocumentChunks.ofPath(chunking, documentId, content, columns);
         }

@@ -83,6 +83,19 @@ class DocumentInputIT {
                         + " or name another column in DocumentColumns.paths(\"id\", \"text\")");
     }
 
+    @Test
+    void aMalformedFileFailsTheJobNamingTheDocumentTheFileAndTheFix(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("latin1.txt");
+        java.nio.file.Files.write(bad, new byte[] {'c', 'a', 'f', (byte) 0xE9, ' ', 'n', 'o', 'i', 'r'});
+        Dataset<Row> documents = TestSpark.documents(List.of("cafe"), List.of(bad.toString())).coalesce(1);
+
+        DocumentInputException failure = failure(recursive.columns(DocumentColumns.paths("id", "text")).chunk(documents));
+
+        assertThat(failure).hasMessageStartingWith("document 'cafe' (the file '" + bad + "', row 0 of partition 0): malformed UTF-8"
+                + " at byte offset 3").hasMessageEndingWith("; fix the input encoding or convert it to UTF-8");
+        assertThat(failure.getCause()).isInstanceOf(dev.chunking.domain.MalformedInputException.class);
+    }
+
     /** The library's exception among the causes of the job's failure. */
     private static DocumentInputException failure(Dataset<Row> chunks) {
         Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(chunks::count);
