@@ -28,7 +28,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 final class CrashingRun {
     static final DocumentId DOCUMENT = DocumentId.of("crash/\u6587\u6863-\u00e9t\u00e9.md");
     static final Chunking CHUNKING = Chunking.of("recursive", ChunkingOptions.builder().maxSize(60).overlap(12).build());
-    static final String TEXT = text(15); // ~100 chunks in 14 batches: every kind of statement, each one killed at
+    static final String TEXT = text(10); // ~70 chunks in 10 batches: every kind of statement, each one killed at
     static final PostgresStoreOptions STORE_OPTIONS = PostgresStoreOptions.builder().batchChunks(7).build();
     /** The exit status of a child that ran the document to its end. */
     static final int COMPLETED_STATUS = 0;
