@@ -94,12 +94,14 @@ public final class RetrievalHarness {
         out.println();
         out.println("| splitter | size | overlap | chunks | recall (± s.e.) | precision | IoU | retrieved chars |");
         out.println("|---|--:|--:|--:|--:|--:|--:|--:|");
+        List<MeasuredRow> measured = new ArrayList<>();
         for (int percent : settings.overlaps()) {
             for (int size : settings.sizes()) {
                 for (String name : settings.splitters()) {
                     long t = System.nanoTime();
                     long before = embedder.embeddedTexts();
                     Row row = measure(splitter(name, size, RetrievalSettings.overlapOf(size, percent)), questionVectors);
+                    measured.add(new MeasuredRow(name, size, percent, row));
                     out.printf(Locale.ROOT, "| %s | %d | %d%% | %d | %.1f ± %.1f %% | %.2f %% | %.2f %% | %.0f |%n", name, size,
                             percent, row.chunks(), 100 * row.scores().recall(), 100 * row.recallError(),
                             100 * row.scores().precision(), 100 * row.scores().iou(), row.scores().retrieved());
@@ -109,6 +111,7 @@ public final class RetrievalHarness {
                 }
             }
         }
+        PairedTable.print(measured, out);
         progress.printf(Locale.ROOT, "[retrieval] %d texts embedded in all, %.0f s%n", embedder.embeddedTexts(),
                 (System.nanoTime() - t0) / 1e9);
     }
@@ -119,8 +122,23 @@ public final class RetrievalHarness {
      * @param chunks units indexed (embedded) over all documents
      * @param scores the mean scores over the questions
      * @param recallError the standard error of the mean recall
+     * @param perQuestion each question's scores, in question-set order
      */
-    record Row(int chunks, Scores scores, double recallError) {
+    record Row(int chunks, Scores scores, double recallError, List<Scores> perQuestion) {
+        Row {
+            perQuestion = List.copyOf(perQuestion);
+        }
+    }
+
+    /**
+     * A row of the table with its settings.
+     *
+     * @param splitter the row's splitter name
+     * @param size the chunk size
+     * @param overlapPercent the overlap, in percent of the size
+     * @param row what was measured
+     */
+    record MeasuredRow(String splitter, int size, int overlapPercent, Row row) {
     }
 
     Row measure(Splitter splitter, List<float[]> questionVectors) {
@@ -137,7 +155,7 @@ public final class RetrievalHarness {
         for (int i = 0; i < set.questions().size(); i++) {
             scores.add(Scores.of(set.questions().get(i), index.top(questionVectors.get(i), settings.top())));
         }
-        return new Row(units.size(), Scores.mean(scores), Scores.recallStandardError(scores));
+        return new Row(units.size(), Scores.mean(scores), Scores.recallStandardError(scores), scores);
     }
 
     /**

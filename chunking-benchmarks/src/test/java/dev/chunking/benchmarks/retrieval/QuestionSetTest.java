@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +19,25 @@ class QuestionSetTest {
     private static final QuestionSet SET = QuestionSet.load();
 
     @Test
-    void hasSixtyToOneHundredTwentyQuestionsWithUniqueIdsOverSixToTenDocuments() {
-        assertThat(SET.questions()).hasSizeBetween(60, 120);
+    void hasTwoHundredToFourHundredQuestionsWithUniqueIdsOverSixToTenDocuments() {
+        // about 200 questions keep the standard error of a paired difference between two rows near 2 points
+        assertThat(SET.questions()).hasSizeBetween(200, 400);
         assertThat(SET.documents()).hasSizeBetween(6, 10);
         Set<String> ids = new HashSet<>();
         for (Question q : SET.questions()) {
             assertThat(ids.add(q.id())).as("id %s is unique", q.id()).isTrue();
+        }
+    }
+
+    @Test
+    void noTwoQuestionsShareReferenceText() {
+        // a passage answering two questions would weigh twice in every mean
+        Map<String, List<Span>> seen = new HashMap<>();
+        for (Question q : SET.questions()) {
+            List<Span> earlier = seen.computeIfAbsent(q.document(), d -> new ArrayList<>());
+            assertThat(Span.overlap(earlier, q.ranges())).as("reference text of %s already answers another question", q.id())
+                    .isZero();
+            earlier.addAll(q.ranges());
         }
     }
 

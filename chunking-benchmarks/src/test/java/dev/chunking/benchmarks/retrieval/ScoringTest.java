@@ -1,8 +1,13 @@
 package dev.chunking.benchmarks.retrieval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -43,5 +48,47 @@ class ScoringTest {
                 List.of(new float[] {1, 0}, new float[] {2, 0.1f}, new float[] {0, 3}));
         assertThat(index.top(new float[] {5, 1}, 2)).containsExactly(leafB, leafC);
         assertThat(index.top(new float[] {0, 1}, 1)).containsExactly(leafC);
+    }
+
+    @Test
+    void aPairedDifferenceIsTheMeanOfThePerQuestionDifferencesWithTheirStandardError() {
+        List<Scores> a = recalls(0.5, 1, 0.25, 1);
+        List<Scores> b = recalls(0.25, 0.5, 0.25, 0.75);
+        // differences 0.25, 0.5, 0, 0.25: mean 0.25, sample variance (0 + 1/16 + 1/16 + 0) / 3
+        PairedDifference d = PairedDifference.of(a, b, Scores::recall);
+        assertThat(d.mean()).isCloseTo(0.25, within(1e-12));
+        assertThat(d.standardError()).isCloseTo(Math.sqrt(2 / 16.0 / 3) / 2, within(1e-12));
+        assertThat(d.established()).isTrue();
+        // a shift shared by every question cancels: the rows' own errors do not add up
+        assertThat(PairedDifference.of(recalls(0.1, 0.9, 0.3, 0.7), recalls(0, 0.8, 0.2, 0.6), Scores::recall).standardError())
+                .isCloseTo(0, within(1e-12));
+        assertThat(PairedDifference.of(recalls(1, 0, 1, 0), recalls(0, 1, 0, 1), Scores::recall).established()).isFalse();
+        assertThatThrownBy(() -> PairedDifference.of(a, recalls(1, 1, 1), Scores::recall))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a paired difference needs two rows of the same 2 or more questions, got 4 and 3");
+    }
+
+    @Test
+    void thePairedTableComparesEachRowWithTheReferencesOfItsSizeAndMarksEstablishedDifferences() {
+        RetrievalHarness.Row ref = row(recalls(0.5, 0.5, 0.5, 0.5));
+        RetrievalHarness.Row better = row(recalls(1, 1, 1, 0.75));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PairedTable.print(List.of(new RetrievalHarness.MeasuredRow("markdown", 200, 0, better),
+                new RetrievalHarness.MeasuredRow(RetrievalHarness.LANGCHAIN4J, 200, 0, ref),
+                new RetrievalHarness.MeasuredRow("markdown", 400, 0, ref)), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String table = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(table).contains("| splitter | size | overlap | recall − langchain4j-recursive | IoU − langchain4j-recursive |")
+                .doesNotContain("fixed-window")
+                .contains("| markdown | 200 | 0% | +43.8 ± 6.3 * | +43.75 ± 6.25 * |")
+                .contains("| langchain4j-recursive | 200 | 0% | — | — |")
+                .contains("| markdown | 400 | 0% | — | — |");
+    }
+
+    private static List<Scores> recalls(double... r) {
+        return Arrays.stream(r).mapToObj(x -> new Scores(x, x, x, 1)).toList();
+    }
+
+    private static RetrievalHarness.Row row(List<Scores> scores) {
+        return new RetrievalHarness.Row(4, Scores.mean(scores), Scores.recallStandardError(scores), scores);
     }
 }
