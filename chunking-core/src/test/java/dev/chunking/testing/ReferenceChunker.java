@@ -10,11 +10,15 @@ import java.util.TreeSet;
  * cluster boundaries from the JDK regex engine. The engine scans UTF-8 bytes, skips ASCII
  * eight bytes at a time and finds candidates lazily; this model applies the documented rules
  * position by position, so the two must agree on every chunk. After a cluster longer than the
- * maximum is split, the rest of it is segmented afresh, as a run resumed there would. Spans
- * under the min size are then merged into a neighbour, as the engine merges them one chunk later.
+ * maximum is split, the rest of it is segmented afresh, as a run resumed there would. A chunk
+ * whose start was cut inside a paragraph ends at the first paragraph boundary past the min size
+ * (and past the blank lines after it) rather than the latest. Spans under the min size are then
+ * merged into a neighbour, as the engine merges them one chunk later.
  */
 public final class ReferenceChunker {
     private static final int NONE = -1;
+    private static final int PARAGRAPH = 0;
+    private static final int LINE = 1;
     private static final int SENTENCE = 2;
     private static final int WORD = 3;
 
@@ -22,6 +26,7 @@ public final class ReferenceChunker {
     private TreeSet<Integer> clusters;
     private final boolean structured;
     private int s;
+    private int level; // the strength of what latest returned
 
     private ReferenceChunker(String text, boolean structured) {
         this.t = text.codePoints().toArray();
@@ -38,6 +43,7 @@ public final class ReferenceChunker {
         List<long[]> spans = new ArrayList<>();
         int n = t.length;
         int prevEnd = 0;
+        boolean insideParagraph = false; // whether the cut that started the chunk fell inside a paragraph
         s = 0;
         while (n > s + max) {
             boolean forced = false;
@@ -57,9 +63,14 @@ public final class ReferenceChunker {
             if (structured) {
                 int after = minSize == 0 ? prevEnd : Math.max(prevEnd, s + minSize - 1);
                 int best = after < end ? latest(after, end) : -1;
+                boolean paragraph = best >= 0 && level == PARAGRAPH;
+                if (paragraph && insideParagraph) {
+                    best = earliestParagraph(after, best);
+                }
                 if (best >= 0) {
                     end = best;
                 }
+                insideParagraph = !paragraph;
             }
             spans.add(new long[] {s, end});
             prevEnd = end;
@@ -121,6 +132,7 @@ public final class ReferenceChunker {
         for (int q = upTo - 1; q >= after; q--) {
             if (lineBreakAt(q)) {
                 if (blankLineEndsAt(q)) {
+                    level = PARAGRAPH;
                     return q + 1;
                 }
                 if (line < 0) {
@@ -129,19 +141,41 @@ public final class ReferenceChunker {
             }
         }
         if (line >= 0) {
+            level = LINE;
             return line;
         }
         int word = -1;
         for (int p = upTo; p > after; p--) {
             int kind = breakBefore(p);
             if (kind == SENTENCE) {
+                level = SENTENCE;
                 return p;
             }
             if (kind == WORD && word < 0) {
                 word = p;
             }
         }
+        level = word >= 0 ? WORD : NONE;
         return word;
+    }
+
+    /** The first paragraph boundary in {@code (after, upTo]}, moved past the blank lines after it; upTo is one. */
+    private int earliestParagraph(int after, int upTo) {
+        int found = upTo;
+        for (int q = after; q < upTo; q++) {
+            if (lineBreakAt(q) && blankLineEndsAt(q)) {
+                found = q + 1;
+                break;
+            }
+        }
+        for (int q = found; q < upTo; q++) {
+            if (lineBreakAt(q)) {
+                found = q + 1;
+            } else if (t[q] != ' ' && t[q] != '\t' && t[q] != '\r' && t[q] != 0x0B && t[q] != 0x0C) {
+                break;
+            }
+        }
+        return found;
     }
 
     private int earliest(int from, int before) {

@@ -19,7 +19,11 @@ import dev.chunking.spi.TokenCounter;
  * are looked up only near the cuts ({@link GraphemeBoundaries}). When the window reaches the
  * maximum size, {@link BoundaryFinder} looks back from
  * the limit for the latest boundary of the strongest level (paragraph, line, sentence, word,
- * grapheme) and the chunk is cut there. No substring is made per candidate; the only copy is
+ * grapheme) and the chunk is cut there. Without a structure, a chunk whose start was cut inside a
+ * paragraph ends at the end of that paragraph instead (the first paragraph boundary past the
+ * min size): the rest of a paragraph too long for one chunk is a chunk of its own, and the next
+ * chunk starts where the next paragraph does, as a recursive splitter that splits an oversized
+ * paragraph apart from its neighbours cuts it. No substring is made per candidate; the only copy is
  * the chunk's own UTF-8. Memory is the window (max size plus overlap). Not thread-safe.
  */
 public final class BoundaryChunker extends Utf8Window {
@@ -51,6 +55,8 @@ public final class BoundaryChunker extends Utf8Window {
     private long eventCp;
 
     private long scanEnd; // the offset after the last code point scanned, during a size event
+    // whether the cut that started the current chunk fell inside a paragraph; kept by plain structured engines only
+    private boolean startsInsideParagraph;
 
     /**
      * Opens an engine for one document.
@@ -109,7 +115,9 @@ public final class BoundaryChunker extends Utf8Window {
         this.eventCp = firstEvent();
         this.pending = new PendingChunk(sink, maxSize, minSize, tokens == null ? null : tokens::count, from.nextIndex(),
                 skipFrontMatter);
-        if (structure == null) {
+        if (structure == null && structured) {
+            this.startsInsideParagraph = EngineState.restoreInsideParagraph(from, strategy);
+        } else if (structure == null) {
             EngineState.checkNone(from, strategy);
         } else if (!from.equals(ResumePoint.after(from.byteOffset(), from.codePointOffset()))) {
             this.observedTo = EngineState.restore(from, strategy, document, options.unit(), pending, structure, this);
@@ -144,7 +152,8 @@ public final class BoundaryChunker extends Utf8Window {
     /** Where this engine resumes to make the chunk at the window start next; numbered by {@link #pending}. */
     private ResumePoint ownResumePoint() {
         long end = prevEndByte < 0 ? resumedPrevEndByte : sourceOffset(prevEndByte);
-        return new ResumePoint(sourceOffset(startByte), startCp, end, prevEndCp, firstIndex, replacementsBeforeWindow());
+        ResumePoint own = new ResumePoint(sourceOffset(startByte), startCp, end, prevEndCp, firstIndex, replacementsBeforeWindow());
+        return startsInsideParagraph ? own.withState(EngineState.insideParagraph(strategy)) : own;
     }
 
     @Override
@@ -323,6 +332,7 @@ public final class BoundaryChunker extends Utf8Window {
      */
     private boolean cutWithin(long limitByte, long limitCp) {
         boolean forced = false;
+        boolean insideParagraph = false;
         long prevEndByte = prevEnd();
         long end = limitByte;
         long endCp = limitCp;
@@ -351,17 +361,26 @@ public final class BoundaryChunker extends Utf8Window {
         if (structured) {
             long after = minSize == 0 ? prevEndByte : Math.max(prevEndByte, minSizeEnd(end) - 1);
             long best = after < end && structure != null ? structure.latest(after, end) : -1;
+            boolean paragraph = false;
             if (best < 0) {
                 best = after < end ? finder.latest(startByte, after, end, filledEnd()) : -1;
+                paragraph = best >= 0 && finder.level() == BoundaryFinder.PARAGRAPH;
+                if (paragraph && startsInsideParagraph) {
+                    best = finder.earliestParagraph(startByte, after, best, filledEnd());
+                }
             }
             if (best >= 0 && (tokens == null || tokens.fits(this, startByte, best))) {
                 endCp -= codePointsBetween(best, end);
                 end = best;
+            } else {
+                paragraph = false; // cut at the limit, where no paragraph ends (the look-back would have found it)
             }
+            insideParagraph = structure == null && !paragraph;
         }
         emit(end, endCp);
         long[] next = overlapStart(end, endCp);
         moveStart(next[0], next[1]);
+        startsInsideParagraph = insideParagraph;
         if (forced) {
             // the next chunk starts inside the cluster, where a resumed chunker starts with a fresh
             // grapheme cursor: start afresh here too, so both find the same boundaries

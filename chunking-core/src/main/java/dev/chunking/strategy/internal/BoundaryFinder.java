@@ -106,6 +106,42 @@ final class BoundaryFinder {
     }
 
     /**
+     * The earliest paragraph boundary in {@code (after, upTo]}, moved on past any blank lines that
+     * follow it (so the next chunk starts at text, not at an empty line). {@code upTo} must itself be a
+     * paragraph boundary, as {@link #latest} found it: the answer is one of the positions
+     * {@link #latest} would call a paragraph boundary, at most {@code upTo}.
+     *
+     * @param start the chunk start; nothing before it is looked at
+     * @param after exclusive lower bound, at or after {@code start}
+     * @param upTo a paragraph boundary after {@code after}
+     * @param end the document offset after the last scanned byte
+     */
+    long earliestParagraph(long start, long after, long upTo, long end) {
+        long found = upTo;
+        for (long p = after; p < upTo; p++) {
+            if (isLineEnd(p, end) && blankLineEndsAt(start, p)) {
+                found = p + 1;
+                break;
+            }
+        }
+        for (long q = found; q < upTo; q++) { // blank lines after it: whitespace up to a line end
+            int b = byteAt(q);
+            if (isLineEnd(q, end)) {
+                found = q + 1;
+            } else if (b != ' ' && b != '\t' && b != '\r' && b != 0x0B && b != 0x0C) {
+                break;
+            }
+        }
+        return found;
+    }
+
+    /** Whether a line ends with the byte at {@code p}: an LF, or a CR that is not the first half of a CR LF. */
+    private boolean isLineEnd(long p, long end) {
+        int b = byteAt(p);
+        return b == '\n' || (b == '\r' && (p + 1 >= end || byteAt(p + 1) != '\n'));
+    }
+
+    /**
      * The earliest candidate of any strength in {@code [from, before)}, or -1.
      *
      * @param start the chunk start, before {@code from}

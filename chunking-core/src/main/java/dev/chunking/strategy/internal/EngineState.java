@@ -8,8 +8,8 @@ import dev.chunking.domain.SizeUnit;
 /**
  * The state a {@link BoundaryChunker} guided by a {@link Structure} keeps in its resume points:
  * how far the structure has observed, the chunk held back to merge with the next, and the
- * structure's own state. A plain engine needs none, because everything it decides lies after its
- * resume point. Stateless.
+ * structure's own state. A plain engine keeps one flag: whether its chunk starts where a cut fell
+ * inside a paragraph; everything else it decides lies after its resume point. Stateless.
  */
 final class EngineState {
     private EngineState() {
@@ -65,6 +65,35 @@ final class EngineState {
         return new CheckpointMismatchException("cannot resume strategy '" + strategy + "' at byte " + from.byteOffset()
                 + ": the checkpoint carries no state for it (it was written by a version that could not checkpoint this"
                 + " strategy); delete the checkpoint and start over");
+    }
+
+    /**
+     * The state of a plain engine's resume point whose chunk starts where a cut fell inside a
+     * paragraph (a point without state starts at a paragraph, or is a fresh start).
+     *
+     * @param strategy the strategy's name, checked on restoring
+     * @return the state's bytes
+     */
+    static byte[] insideParagraph(String strategy) {
+        return new StateWriter(strategy, 0).flag(true).toByteArray();
+    }
+
+    /**
+     * Reads what {@link #insideParagraph} wrote, if anything.
+     *
+     * @param from the point a plain engine resumes from
+     * @param strategy the strategy's name
+     * @return whether the chunk at the point starts inside a paragraph
+     * @throws CheckpointMismatchException if the point has another strategy's state, or another format's
+     */
+    static boolean restoreInsideParagraph(ResumePoint from, String strategy) {
+        if (!from.hasState()) {
+            return false;
+        }
+        StateReader in = new StateReader(from.state(), strategy, 0);
+        boolean inside = in.flag();
+        in.end();
+        return inside;
     }
 
     /**

@@ -92,15 +92,15 @@ public final class HierarchicalChunker implements Chunker {
 
     /**
      * Returns where the chunker stands: the finest level's point (before a chunk it holds back),
-     * numbered by all levels, with the open chunk of each coarser level and the counters in its
-     * state; at most the coarsest size in bytes per level.
+     * numbered by all levels, with the finest level's own state, the open chunk of each coarser level
+     * and the counters in its state; at most the coarsest size in bytes per level.
      */
     @Override
     public ResumePoint resumePoint() {
         ResumePoint at = finest.resumePoint();
         StateWriter out = new StateWriter(strategy, 0);
         out.number(at.byteOffset()).number(at.codePointOffset()).number(at.previousEndByte()).number(at.previousEndCodePoint())
-                .number(at.nextIndex()).number(at.replacements()).number(nextIndex);
+                .number(at.nextIndex()).number(at.replacements()).number(nextIndex).bytes(at.state());
         for (int level = 0; level < sizes.length; level++) {
             Open p = open[level];
             out.number(levelIndex[level]).text(openIds[level] == null ? null : openIds[level].orElse(null)).flag(p.active);
@@ -118,8 +118,9 @@ public final class HierarchicalChunker implements Chunker {
             throw EngineState.noState(from, strategy);
         }
         StateReader in = new StateReader(from.state(), strategy, 0);
-        ResumePoint finestFrom = new ResumePoint(in.number(), in.number(), in.number(), in.number(), in.number(), in.number());
+        long[] at = {in.number(), in.number(), in.number(), in.number(), in.number(), in.number()};
         nextIndex = in.number();
+        ResumePoint finestFrom = new ResumePoint(at[0], at[1], at[2], at[3], at[4], at[5], in.bytes());
         for (int level = 0; level < sizes.length; level++) {
             Open p = open[level];
             levelIndex[level] = in.number();

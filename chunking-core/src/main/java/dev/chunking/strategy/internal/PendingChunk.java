@@ -77,7 +77,7 @@ final class PendingChunk {
         }
         heldFrom = before == null ? null
                 : new ResumePoint(before.byteOffset(), before.codePointOffset(), before.previousEndByte(),
-                        before.previousEndCodePoint(), nextIndex, before.replacements());
+                        before.previousEndCodePoint(), nextIndex, before.replacements(), before.state());
     }
 
     /**
@@ -91,7 +91,7 @@ final class PendingChunk {
             return heldFrom;
         }
         return new ResumePoint(current.byteOffset(), current.codePointOffset(), current.previousEndByte(),
-                current.previousEndCodePoint(), nextIndex, current.replacements());
+                current.previousEndCodePoint(), nextIndex, current.replacements(), current.state());
     }
 
     /**
