@@ -12,8 +12,10 @@ import dev.chunking.strategy.internal.BoundaryChunker;
 /**
  * {@code recursive}: packs as much text as fits, ending each chunk at the strongest boundary
  * inside the size window, in this order of preference: a blank line (paragraph), a line break,
- * a sentence end, whitespace, a grapheme cluster boundary. Separators stay with the chunk they
- * end, so chunks abut with no gap. The overlap starts at a word boundary where one lies within
+ * a sentence end, whitespace, a grapheme cluster boundary. A paragraph too long for one chunk is
+ * cut apart from its neighbours: the chunk that holds its rest ends where it ends (the first
+ * paragraph boundary past the min size), so the next chunk starts where the next paragraph does.
+ * Separators stay with the chunk they end, so chunks abut with no gap. The overlap starts at a word boundary where one lies within
  * the overlap, else at a grapheme boundary. One pass, no re-splitting of substrings.
  * Immutable and thread-safe.
  */

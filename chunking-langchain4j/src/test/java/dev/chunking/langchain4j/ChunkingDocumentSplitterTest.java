@@ -48,7 +48,7 @@ class ChunkingDocumentSplitterTest {
     void everySegmentCopiesTheDocumentsMetadataAndWritesLangChain4jsIndexAsAString() {
         Document document = Document.from(GUIDE, Metadata.from("file_name", "guide.md").put("owner", "docs team").put("year", 2026));
         List<TextSegment> segments = ChunkingDocumentSplitter.recursive(120, 30).split(document);
-        assertThat(segments).hasSize(4);
+        assertThat(segments).hasSize(5);
         for (int i = 0; i < segments.size(); i++) {
             Metadata m = segments.get(i).metadata();
             assertThat(m.toMap().get(SegmentMetadata.INDEX)).isEqualTo(String.valueOf(i));
@@ -91,7 +91,7 @@ class ChunkingDocumentSplitterTest {
         assertThat(first).as("recursive gives no id, parent, headings or attributes")
                 .doesNotContainKeys(SegmentMetadata.ID, SegmentMetadata.PARENT_ID, SegmentMetadata.HEADINGS,
                         SegmentMetadata.ATTRIBUTE_PREFIX + "subStrategy");
-        assertThat(segments).extracting(s -> s.metadata().getLong(SegmentMetadata.START)).containsExactly(0L, 91L, 130L, 223L);
+        assertThat(segments).extracting(s -> s.metadata().getLong(SegmentMetadata.START)).containsExactly(0L, 91L, 115L, 130L, 223L);
     }
 
     @Test
