@@ -14,8 +14,9 @@ import java.util.Base64;
  * <p>A structure-aware strategy also needs what it learnt from the text before the point (the
  * open Markdown containers and heading path, the recent sentence distances, a chunk held back to
  * merge with the next): it keeps that in {@link #state()}, an opaque, versioned blob that only the
- * strategy reads, bounded like the chunker's memory (about the max size and its lookahead). The
- * plain strategies leave it empty. Immutable: the blob is copied in and out.
+ * strategy reads, bounded like the chunker's memory (about the max size and its lookahead).
+ * {@code recursive} keeps one flag there (whether its chunk starts inside a paragraph);
+ * {@code character} leaves it empty. Immutable: the blob is copied in and out.
  *
  * @param byteOffset source byte offset at which input must be fed again
  * @param codePointOffset code-point offset of that byte
@@ -52,7 +53,7 @@ public record ResumePoint(long byteOffset, long codePointOffset, long previousEn
     }
 
     /**
-     * A point without strategy state, as the plain strategies report.
+     * A point without strategy state, as {@code character} reports.
      *
      * @param byteOffset source byte offset at which input must be fed again
      * @param codePointOffset code-point offset of that byte

@@ -22,7 +22,7 @@ import java.util.Objects;
  * cut, in this order of preference, at a meaning shift ({@code semantic}'s breakpoints, when an
  * embedder is configured by the {@code embedder} parameter, found as {@code semantic} finds it,
  * or by {@link #HybridStrategy(Embedder)}),
- * between blocks (paragraphs, code, tables, list items), then as {@code recursive} cuts.
+ * between blocks (paragraphs, code, tables, list items), then at a line break, a sentence end or whitespace.
  * Chunks carry the heading path and level as {@code markdown}'s do, and the attribute
  * {@code subStrategy}: {@code markdown} (whole sections), {@code semantic} (ends at a meaning
  * shift) or {@code recursive}. Front matter is a chunk of its own, or skipped

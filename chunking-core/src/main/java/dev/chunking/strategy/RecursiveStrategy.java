@@ -14,7 +14,8 @@ import dev.chunking.strategy.internal.BoundaryChunker;
  * inside the size window, in this order of preference: a blank line (paragraph), a line break,
  * a sentence end, whitespace, a grapheme cluster boundary. A paragraph too long for one chunk is
  * cut apart from its neighbours: the chunk that holds its rest ends where it ends (the first
- * paragraph boundary past the min size), so the next chunk starts where the next paragraph does.
+ * paragraph boundary past the min size), so the next chunk starts where the next paragraph does
+ * (its overlap aside).
  * Separators stay with the chunk they end, so chunks abut with no gap. The overlap starts at a word boundary where one lies within
  * the overlap, else at a grapheme boundary. One pass, no re-splitting of substrings.
  * Immutable and thread-safe.

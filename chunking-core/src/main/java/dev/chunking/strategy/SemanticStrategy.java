@@ -21,7 +21,8 @@ import java.util.Objects;
  * distance between the two sentences before it and the two from it on is at or above the
  * {@code threshold} percentile (default 95) of the last {@code window} distances (default 64),
  * so the rule adapts as it streams. The max size stays a hard limit: a group larger than it is
- * cut as {@code recursive} cuts; a group under the min size merges with the next one.
+ * cut at the strongest break inside the window (a blank line, a line break, a sentence end,
+ * whitespace); a group under the min size merges with the next one.
  *
  * <p>Parameters: {@code embedder} (the name of an embedder, found when a chunker opens in the
  * registry the strategy came from ({@link #withPlugins}); default the offline, lexical

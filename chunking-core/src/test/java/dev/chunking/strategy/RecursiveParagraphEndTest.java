@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code recursive} cuts a paragraph too long for one chunk apart from its neighbours: the chunk
- * that holds its rest ends where it ends, and the next chunk starts at the next paragraph. The
- * resume point of such a chunk carries the one flag that says so.
+ * that holds its rest ends where it ends, and the next chunk starts at the next paragraph. Every
+ * resume point carries the one flag that says whether its chunk starts inside a paragraph.
  */
 class RecursiveParagraphEndTest {
     private static final DocumentId DOC = DocumentId.of("doc");
@@ -58,15 +58,16 @@ class RecursiveParagraphEndTest {
             }
             chunker.finish();
         }
-        ResumePoint inside = points.stream().filter(p -> p.nextIndex() == 1 && p.hasState()).findFirst().orElseThrow();
+        ResumePoint inside = points.stream().filter(p -> p.nextIndex() == 1).findFirst().orElseThrow();
         assertThat(inside.byteOffset()).isEqualTo(whole.get(1).byteStart());
+        assertThat(inside.state()).as("the flag differs from that of the first chunk, which starts at a paragraph")
+                .isNotEqualTo(points.get(0).state());
         List<Chunk> resumed = new ArrayList<>(whole.subList(0, 1));
         try (Chunker chunker = chunking.resume(DOC, resumed::add, inside)) {
             chunker.feed(input, (int) inside.byteOffset(), input.length - (int) inside.byteOffset());
             chunker.finish();
         }
         assertThat(resumed).isEqualTo(whole);
-        assertThat(points.get(0).hasState()).as("the first chunk starts at a paragraph: no flag").isFalse();
 
         byte[] markdown;
         try (Chunker other = Chunking.of(MarkdownStrategy.NAME, OPTIONS).open(DOC, c -> { })) {
@@ -75,5 +76,23 @@ class RecursiveParagraphEndTest {
         ResumePoint markdownState = inside.withState(markdown);
         assertThatThrownBy(() -> chunking.resume(DOC, c -> { }, markdownState)).isInstanceOf(CheckpointMismatchException.class)
                 .hasMessageContaining("cannot resume strategy 'recursive' from this checkpoint: it was written by strategy 'markdown'");
+    }
+
+    @Test
+    void refusesAPointWithoutStateFromAnEarlierVersionButStartsAfreshAfterAPrefix() {
+        Chunking chunking = Chunking.of(RecursiveStrategy.NAME, OPTIONS);
+        ResumePoint earlier = new ResumePoint(42, 42, 42, 42, 1, 0);
+        assertThatThrownBy(() -> chunking.resume(DOC, c -> { }, earlier)).isInstanceOf(CheckpointMismatchException.class)
+                .hasMessage("cannot resume strategy 'recursive' at byte 42: the checkpoint carries no state, so an earlier version"
+                        + " wrote it, and that version ended a chunk inside a paragraph differently; delete the checkpoint and"
+                        + " start over");
+        List<Chunk> rest = new ArrayList<>();
+        byte[] input = TEXT.getBytes(StandardCharsets.UTF_8);
+        try (Chunker chunker = chunking.resume(DOC, rest::add, ResumePoint.after(42, 42))) {
+            chunker.feed(input, 42, input.length - 42);
+            chunker.finish();
+        }
+        assertThat(rest).extracting(Chunk::text).as("a fresh start after a prefix starts at a paragraph")
+                .containsExactly("Nine ten eleven twelve. Thirteen fourteen.\n\n\nShort one.\n\n", "Short two.\n\nShort three.\n");
     }
 }

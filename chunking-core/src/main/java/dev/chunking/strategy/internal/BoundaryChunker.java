@@ -22,7 +22,7 @@ import dev.chunking.spi.TokenCounter;
  * grapheme) and the chunk is cut there. Without a structure, a chunk whose start was cut inside a
  * paragraph ends at the end of that paragraph instead (the first paragraph boundary past the
  * min size): the rest of a paragraph too long for one chunk is a chunk of its own, and the next
- * chunk starts where the next paragraph does, as a recursive splitter that splits an oversized
+ * chunk starts (its overlap aside) where the next paragraph does, as a recursive splitter that splits an oversized
  * paragraph apart from its neighbours cuts it. No substring is made per candidate; the only copy is
  * the chunk's own UTF-8. Memory is the window (max size plus overlap). Not thread-safe.
  */
@@ -57,6 +57,7 @@ public final class BoundaryChunker extends Utf8Window {
     private long scanEnd; // the offset after the last code point scanned, during a size event
     // whether the cut that started the current chunk fell inside a paragraph; kept by plain structured engines only
     private boolean startsInsideParagraph;
+    private final byte[][] paragraphStates; // {at a paragraph, inside one}: a plain structured engine's states, else null
 
     /**
      * Opens an engine for one document.
@@ -115,7 +116,8 @@ public final class BoundaryChunker extends Utf8Window {
         this.eventCp = firstEvent();
         this.pending = new PendingChunk(sink, maxSize, minSize, tokens == null ? null : tokens::count, from.nextIndex(),
                 skipFrontMatter);
-        if (structure == null && structured) {
+        this.paragraphStates = structure == null && structured ? EngineState.paragraphStates(strategy) : null;
+        if (paragraphStates != null) {
             this.startsInsideParagraph = EngineState.restoreInsideParagraph(from, strategy);
         } else if (structure == null) {
             EngineState.checkNone(from, strategy);
@@ -153,7 +155,7 @@ public final class BoundaryChunker extends Utf8Window {
     private ResumePoint ownResumePoint() {
         long end = prevEndByte < 0 ? resumedPrevEndByte : sourceOffset(prevEndByte);
         ResumePoint own = new ResumePoint(sourceOffset(startByte), startCp, end, prevEndCp, firstIndex, replacementsBeforeWindow());
-        return startsInsideParagraph ? own.withState(EngineState.insideParagraph(strategy)) : own;
+        return paragraphStates == null ? own : own.withState(paragraphStates[startsInsideParagraph ? 1 : 0]);
     }
 
     @Override
@@ -362,9 +364,11 @@ public final class BoundaryChunker extends Utf8Window {
             long after = minSize == 0 ? prevEndByte : Math.max(prevEndByte, minSizeEnd(end) - 1);
             long best = after < end && structure != null ? structure.latest(after, end) : -1;
             boolean paragraph = false;
+            long latestParagraph = -1;
             if (best < 0) {
                 best = after < end ? finder.latest(startByte, after, end, filledEnd()) : -1;
                 paragraph = best >= 0 && finder.level() == BoundaryFinder.PARAGRAPH;
+                latestParagraph = paragraph ? best : -1;
                 if (paragraph && startsInsideParagraph) {
                     best = finder.earliestParagraph(startByte, after, best, filledEnd());
                 }
@@ -373,7 +377,8 @@ public final class BoundaryChunker extends Utf8Window {
                 endCp -= codePointsBetween(best, end);
                 end = best;
             } else {
-                paragraph = false; // cut at the limit, where no paragraph ends (the look-back would have found it)
+                // cut at the limit: a paragraph ends there only if it was the latest one found
+                paragraph = latestParagraph == end;
             }
             insideParagraph = structure == null && !paragraph;
         }

@@ -8,8 +8,8 @@ import dev.chunking.domain.SizeUnit;
 /**
  * The state a {@link BoundaryChunker} guided by a {@link Structure} keeps in its resume points:
  * how far the structure has observed, the chunk held back to merge with the next, and the
- * structure's own state. A plain engine keeps one flag: whether its chunk starts where a cut fell
- * inside a paragraph; everything else it decides lies after its resume point. Stateless.
+ * structure's own state. A plain structured engine keeps one flag: whether its chunk starts where a
+ * cut fell inside a paragraph; everything else it decides lies after its resume point. Stateless.
  */
 final class EngineState {
     private EngineState() {
@@ -68,27 +68,36 @@ final class EngineState {
     }
 
     /**
-     * The state of a plain engine's resume point whose chunk starts where a cut fell inside a
-     * paragraph (a point without state starts at a paragraph, or is a fresh start).
+     * The two states of a plain structured engine's resume points ({@code recursive}, and
+     * {@code hierarchical}'s finest level): whether the chunk at the point starts where a cut fell
+     * inside a paragraph. One is always written, so a point without state that is not a fresh start
+     * comes from an earlier version, which cut these chunks differently, and is refused.
      *
      * @param strategy the strategy's name, checked on restoring
-     * @return the state's bytes
+     * @return the state when the chunk starts at a paragraph, then when it starts inside one
      */
-    static byte[] insideParagraph(String strategy) {
-        return new StateWriter(strategy, 0).flag(true).toByteArray();
+    static byte[][] paragraphStates(String strategy) {
+        return new byte[][] {new StateWriter(strategy, 0).flag(false).toByteArray(),
+            new StateWriter(strategy, 0).flag(true).toByteArray()};
     }
 
     /**
-     * Reads what {@link #insideParagraph} wrote, if anything.
+     * Reads what {@link #paragraphStates} wrote.
      *
-     * @param from the point a plain engine resumes from
+     * @param from the point a plain structured engine resumes from
      * @param strategy the strategy's name
-     * @return whether the chunk at the point starts inside a paragraph
-     * @throws CheckpointMismatchException if the point has another strategy's state, or another format's
+     * @return whether the chunk at the point starts inside a paragraph; false at a fresh start
+     * @throws CheckpointMismatchException if the point, not a fresh start, has no state, or another
+     *     strategy's, or another format's
      */
     static boolean restoreInsideParagraph(ResumePoint from, String strategy) {
-        if (!from.hasState()) {
+        if (from.equals(ResumePoint.after(from.byteOffset(), from.codePointOffset()))) {
             return false;
+        }
+        if (!from.hasState()) {
+            throw new CheckpointMismatchException("cannot resume strategy '" + strategy + "' at byte " + from.byteOffset()
+                    + ": the checkpoint carries no state, so an earlier version wrote it, and that version ended a chunk"
+                    + " inside a paragraph differently; delete the checkpoint and start over");
         }
         StateReader in = new StateReader(from.state(), strategy, 0);
         boolean inside = in.flag();

@@ -8,8 +8,8 @@ import java.util.TreeMap;
  * Structure first, then meaning: every heading starts a new chunk (a Markdown section, with
  * small sections merged into the next within the same parent heading), and where a section is
  * too large for one chunk the cut goes, in this order of preference, at a meaning shift found
- * by {@link SemanticStructure} (when an embedder is configured), between blocks, then as
- * {@code recursive} cuts. Each chunk records the sub-strategy that made it in the attribute
+ * by {@link SemanticStructure} (when an embedder is configured), between blocks, then at a line
+ * break, a sentence end or whitespace. Each chunk records the sub-strategy that made it in the attribute
  * {@code subStrategy}: {@code markdown} for whole sections, {@code semantic} for a chunk that
  * ends at a meaning shift, {@code recursive} otherwise. Not thread-safe.
  */
