@@ -118,11 +118,28 @@ final class BoundaryFinder {
      */
     long earliestParagraph(long start, long after, long upTo, long end) {
         long found = upTo;
-        for (long p = after; p < upTo; p++) {
-            if (isLineEnd(p, end) && blankLineEndsAt(start, p)) {
-                found = p + 1;
-                break;
+        long p = after;
+        search:
+        while (p < upTo) {
+            long mask;
+            int width;
+            if (p + 8 <= upTo) {
+                // eight bytes at a time, as latest looks back: most words hold no CR or LF
+                long x = Words.at(window.buf, (int) (p - window.base));
+                mask = ((x - 0x0E0E0E0E0E0E0E0EL) & ~x & 0x8080808080808080L) == 0 ? 0 : lineBreakBytes(x);
+                width = 8;
+            } else {
+                mask = lineBreakBytes(byteAt(p) & 0xFFL);
+                width = 1;
             }
+            for (; mask != 0; mask &= mask - 1) { // lowest byte first
+                long q = p + (Long.numberOfTrailingZeros(mask) >>> 3);
+                if (isLineEnd(q, end) && blankLineEndsAt(start, q)) {
+                    found = q + 1;
+                    break search;
+                }
+            }
+            p += width;
         }
         for (long q = found; q < upTo; q++) { // blank lines after it: whitespace up to a line end
             int b = byteAt(q);
