@@ -5,6 +5,7 @@ import dev.chunking.examples.relay.config.RelaySettings;
 import dev.chunking.redis.TestRedis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,6 +26,9 @@ import java.util.stream.Stream;
  * test's own.
  */
 final class Relays implements AutoCloseable {
+    /** How often instances are started on fresh ports when a port was taken before its server bound it. */
+    private static final int BIND_ATTEMPTS = 5;
+
     final TestRedis redis = new TestRedis();
     final Path docs;
     private final List<RelayServer> servers = new ArrayList<>();
@@ -42,6 +46,29 @@ final class Relays implements AutoCloseable {
      * @param tune changes to each instance's settings (the ports, peers, prefix and folder are set)
      */
     static Relays start(int count, UnaryOperator<RelaySettings.Builder> tune) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(count, tune);
+            } catch (IOException e) {
+                // a port found free was taken before its server bound it (by an outgoing connection's
+                // ephemeral port, drawn from the same range): pick the ports again
+                if (attempt == BIND_ATTEMPTS || !isBindFailure(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean isBindFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException || (t.getMessage() != null && t.getMessage().startsWith("Failed to bind"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Relays startOnce(int count, UnaryOperator<RelaySettings.Builder> tune) throws Exception {
         Relays relays = new Relays(Files.createTempDirectory("relay-docs-"));
         try {
             int[] ports = new int[count];
