@@ -105,6 +105,46 @@ class HierarchicalPropertiesTest {
                         + " " + c.metadata().parent()).toList());
     }
 
+    @Property(tries = 1000)
+    void endsAParentAtItsLatestParagraphEndPastTheMinSizeOnceTheNextChildDoesNotFit(@ForAll("options") ChunkingOptions options,
+                                                                                   @ForAll("documents") String text) {
+        int[] sizes = HierarchicalStrategy.sizes(options);
+        List<Chunk> chunks = Chunking.of(HierarchicalStrategy.NAME, options).chunk(DOC, text);
+        for (int level = 0; level < sizes.length - 1; level++) {
+            long min = Math.min(sizes[level], (long) options.minSize() * sizes[level] / options.maxSize());
+            List<Chunk> parents = level(chunks, level);
+            for (int i = 0; i + 1 < parents.size(); i++) {
+                Chunk parent = parents.get(i);
+                Chunk next = childrenOf(chunks, parents.get(i + 1)).get(0);
+                boolean nextFits = next.end() - parent.start() <= sizes[level];
+                if (endsParagraph(parent)) {
+                    assertThat(!nextFits || parent.end() - parent.start() >= min)
+                            .as("%s ends at a paragraph end before a child that fits, so it reaches the min size %d", parent, min)
+                            .isTrue();
+                    continue;
+                }
+                assertThat(nextFits).as("%s ends before a child that fits", parent).isFalse();
+                for (Chunk child : childrenOf(chunks, parent)) {
+                    if (endsParagraph(child)) {
+                        assertThat(child.end() - parent.start()).as("%s could have ended at the paragraph end of %s", parent, child)
+                                .isLessThan(min);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void endsAParentWithAParagraphRatherThanTakeTheStartOfTheNextOne() {
+        String text = "One two three.\n\nFive six seven eight nine ten eleven twelve.\n\nEnd.";
+        List<Chunk> chunks = Chunking.of(HierarchicalStrategy.NAME, ChunkingOptions.builder().overlap(0).minSize(250)
+                .parameter("levels", "60,20").build()).chunk(DOC, text);
+        assertThat(chunks).extracting(c -> c.metadata().id().orElseThrow() + " " + c.metadata().parent().orElse("-") + " "
+                + c.start() + "-" + c.end()).containsExactly(
+                "doc#L1-0 doc#L0-0 0-16", "doc#L0-0 - 0-16",
+                "doc#L1-1 doc#L0-1 16-31", "doc#L1-2 doc#L0-1 31-46", "doc#L1-3 doc#L0-1 46-66", "doc#L0-1 - 16-66");
+    }
+
     @Test
     void defaultsToThreeLevelsWithIdsFromDocumentLevelAndIndex() {
         String text = "Sentence number one is here. ".repeat(400);
@@ -131,6 +171,22 @@ class HierarchicalPropertiesTest {
                 .hasMessageContaining("use --on-malformed report");
         assertThatThrownBy(() -> Chunking.of(HierarchicalStrategy.NAME, ChunkingOptions.builder().overlap(128).build()).chunk(DOC, "x"))
                 .hasMessage("overlap 128 must be below the finest level's size 128; lower --overlap or raise the last of --levels");
+    }
+
+    /** A level's children of {@code parent}, in order. */
+    private static List<Chunk> childrenOf(List<Chunk> chunks, Chunk parent) {
+        return chunks.stream().filter(c -> c.metadata().parent().equals(parent.metadata().id())).toList();
+    }
+
+    /** Whether a chunk's trailing white space holds a blank line: two line breaks, a CR LF counting once. */
+    private static boolean endsParagraph(Chunk c) {
+        String s = c.content().toString();
+        int end = s.length();
+        while (end > 0 && " \t\f\u000B\r\n".indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        String tail = s.substring(end).replace("\r\n", "\n").replace('\r', '\n');
+        return tail.chars().filter(ch -> ch == '\n').count() >= 2;
     }
 
     private static List<Chunk> chunk(String name, String value) {

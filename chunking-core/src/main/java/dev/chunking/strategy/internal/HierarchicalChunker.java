@@ -19,10 +19,13 @@ import java.util.Optional;
 /**
  * Chunks a document at several sizes at once, bottom up: the finest level is cut as
  * {@code recursive} cuts, in one pass; each coarser level packs whole chunks of the level
- * below, as many as fit its size, so every parent's range is the union of its children's and
- * contains them. A chunk is emitted as soon as it is final, which is before its parent (whose
- * id is known as soon as the parent is started); indices count all levels. Memory is the
- * engine's window plus one open chunk's bytes per coarser level. Not thread-safe.
+ * below up to its size, so every parent's range is the union of its children's and contains
+ * them. When the next child does not fit, the parent ends after its latest child that ends a
+ * paragraph, if it has reached its level's min size there, and the children after that start the
+ * next parent ({@link OpenParent} holds them back until then); else after its last child. A chunk
+ * is emitted once its parent is certain, which is before its parent (whose id is known as soon as
+ * the parent is started); indices count all levels. Memory is the engine's window plus one open
+ * chunk's bytes per coarser level, twice at most. Not thread-safe.
  */
 public final class HierarchicalChunker implements Chunker {
     private final String strategy;
@@ -34,20 +37,10 @@ public final class HierarchicalChunker implements Chunker {
     private final long[] levelIndex; // chunks started per level
     @SuppressWarnings("unchecked")
     private final Optional<String>[] openIds; // per level, the id of its open chunk: made once, the parent of several children
-    private final Open[] open; // the open chunk of each coarser level
+    private final OpenParent[] open; // the open chunk of each coarser level
+    private final long[] minSizes; // per level, the size a chunk reaches before it may end at a paragraph end
     private final BoundaryChunker finest;
     private long nextIndex;
-
-    /** A chunk of a coarser level being packed: its range and its bytes. */
-    private static final class Open {
-        boolean active;
-        long start;
-        long byteStart;
-        long end;
-        long byteEnd;
-        byte[] bytes = new byte[256];
-        int length;
-    }
 
     /**
      * Opens a chunker for one document.
@@ -74,15 +67,16 @@ public final class HierarchicalChunker implements Chunker {
         this.levelIndex = new long[sizes.length];
         this.openIds = new Optional[sizes.length];
         this.idPrefixes = new String[sizes.length];
-        this.open = new Open[sizes.length];
+        this.open = new OpenParent[sizes.length];
+        this.minSizes = new long[sizes.length];
         for (int level = 0; level < sizes.length; level++) {
             String zero = id(document, level, 0);
             idPrefixes[level] = zero.substring(0, zero.length() - 1);
-            open[level] = new Open();
+            open[level] = new OpenParent();
+            minSizes[level] = Math.min(sizes[level], (long) options.minSize() * sizes[level] / options.maxSize());
         }
         // the min size is a share of the max size, and the finest level gets the same share of its size
-        int finestMin = (int) Math.min(sizes[last], (long) options.minSize() * sizes[last] / options.maxSize());
-        ChunkingOptions finestOptions = options.toBuilder().maxSize(sizes[last]).minSize(finestMin).build();
+        ChunkingOptions finestOptions = options.toBuilder().maxSize(sizes[last]).minSize((int) minSizes[last]).build();
         ResumePoint finestFrom = from;
         if (!from.equals(ResumePoint.after(from.byteOffset(), from.codePointOffset()))) {
             finestFrom = restore(from);
@@ -93,7 +87,8 @@ public final class HierarchicalChunker implements Chunker {
     /**
      * Returns where the chunker stands: the finest level's point (before a chunk it holds back),
      * numbered by all levels, with the finest level's own state, the open chunk of each coarser level
-     * and the counters in its state; at most the coarsest size in bytes per level.
+     * with the children it holds, and the counters in its state; at most twice the coarsest size in bytes per
+     * level.
      */
     @Override
     public ResumePoint resumePoint() {
@@ -102,11 +97,8 @@ public final class HierarchicalChunker implements Chunker {
         out.number(at.byteOffset()).number(at.codePointOffset()).number(at.previousEndByte()).number(at.previousEndCodePoint())
                 .number(at.nextIndex()).number(at.replacements()).number(nextIndex).bytes(at.state());
         for (int level = 0; level < sizes.length; level++) {
-            Open p = open[level];
-            out.number(levelIndex[level]).text(openIds[level] == null ? null : openIds[level].orElse(null)).flag(p.active);
-            if (p.active) {
-                out.number(p.start).number(p.byteStart).number(p.end).number(p.byteEnd).bytes(p.bytes, 0, p.length);
-            }
+            out.number(levelIndex[level]).text(openIds[level] == null ? null : openIds[level].orElse(null));
+            open[level].write(out);
         }
         return new ResumePoint(at.byteOffset(), at.codePointOffset(), at.previousEndByte(), at.previousEndCodePoint(), nextIndex,
                 at.replacements(), out.toByteArray());
@@ -122,19 +114,10 @@ public final class HierarchicalChunker implements Chunker {
         nextIndex = in.number();
         ResumePoint finestFrom = new ResumePoint(at[0], at[1], at[2], at[3], at[4], at[5], in.bytes());
         for (int level = 0; level < sizes.length; level++) {
-            Open p = open[level];
             levelIndex[level] = in.number();
             String id = in.text();
             openIds[level] = id == null ? null : Optional.of(id);
-            p.active = in.flag();
-            if (p.active) {
-                p.start = in.number();
-                p.byteStart = in.number();
-                p.end = in.number();
-                p.byteEnd = in.number();
-                p.bytes = in.bytes();
-                p.length = p.bytes.length;
-            }
+            open[level].read(in, document, strategy, unit());
         }
         in.end();
         return finestFrom;
@@ -145,65 +128,107 @@ public final class HierarchicalChunker implements Chunker {
         return document.value() + "#L" + level + "-" + indexInLevel;
     }
 
-    /** A chunk of a level is final: place it in a parent (starting one if it does not fit), then emit it. */
+    /**
+     * A chunk of a level is final: place it in a parent, then emit it, or hold it while that parent
+     * may still end before it. A child that does not fit ends the open parent, at its latest
+     * paragraph end past the level's min size when one is followed by held children (they start
+     * the next parent), else after its last child.
+     */
     private void finished(Chunk c, int level) {
-        Optional<String> parent = Optional.empty();
-        if (level > 0) {
-            Open p = open[level - 1];
-            if (p.active && !fits(level - 1, p, c)) {
-                close(level - 1);
-            }
-            if (!p.active) {
-                p.active = true;
-                p.start = c.start();
-                p.byteStart = c.byteStart();
-                p.end = c.start();
-                p.byteEnd = c.byteStart();
-                p.length = 0;
-                openIds[level - 1] = Optional.of(idPrefixes[level - 1] + levelIndex[level - 1]++);
-            }
-            append(p, c);
-            parent = openIds[level - 1];
-        }
         // the finest level is counted here, coarser levels when started (their id made then)
         Optional<String> id = level == sizes.length - 1 ? Optional.of(idPrefixes[level] + levelIndex[level]++) : openIds[level];
+        if (level == 0) {
+            emit(c, level, id, Optional.empty());
+            return;
+        }
+        int parentLevel = level - 1;
+        OpenParent p = open[parentLevel];
+        long size = p.active ? sizeWith(parentLevel, p, c) : c.size();
+        if (p.active && size > sizes[parentLevel]) {
+            if (!p.held.isEmpty() && p.paragraphLength > 0 && p.paragraphSize >= minSizes[parentLevel]) {
+                closeAtParagraphEnd(parentLevel);
+                size = sizeWith(parentLevel, p, c);
+            }
+            if (size > sizes[parentLevel]) {
+                close(parentLevel);
+            }
+        }
+        if (!p.active) {
+            begin(parentLevel, c);
+            size = c.size();
+        }
+        p.append(c);
+        if (OpenParent.endsParagraph(c.content())) {
+            // the parent will not end before this child: it and the children held before it are placed
+            emitHeld(parentLevel);
+            emit(c, level, id, openIds[parentLevel]);
+            p.markParagraphEnd(size);
+        } else {
+            p.held.add(new Chunk(document, 0, c.content(), c.start(), c.end(), c.byteStart(), c.byteEnd(), c.size(), c.unit(),
+                    strategy, new ChunkMetadata(List.of(), level, id, Optional.empty(), Map.of()), c.replacements()));
+        }
+    }
+
+    /** Starts a chunk of {@code level} at {@code first}, with a new id. */
+    private void begin(int level, Chunk first) {
+        open[level].start(first);
+        openIds[level] = Optional.of(idPrefixes[level] + levelIndex[level]++);
+    }
+
+    /** Emits a chunk of a level with its index, id and parent. */
+    private void emit(Chunk c, int level, Optional<String> id, Optional<String> parent) {
         sink.accept(new Chunk(document, nextIndex++, c.content(), c.start(), c.end(), c.byteStart(), c.byteEnd(), c.size(),
                 c.unit(), strategy, new ChunkMetadata(List.of(), level, id, parent, Map.of()), c.replacements()));
     }
 
-    /** Whether the open chunk {@code p} of a level can grow to the end of {@code c} within the level's size. */
-    private boolean fits(int level, Open p, Chunk c) {
+    /** Emits the children a level's open chunk holds, as its children. */
+    private void emitHeld(int level) {
+        OpenParent p = open[level];
+        for (Chunk held : p.held) {
+            emit(held, held.metadata().level(), held.metadata().id(), openIds[level]);
+        }
+        p.held.clear();
+    }
+
+    /** The size of the open chunk {@code p} of a level grown to the end of {@code c}, in the level's unit. */
+    private long sizeWith(int level, OpenParent p, Chunk c) {
         if (counter == null) {
-            return c.end() - p.start <= sizes[level];
+            return c.end() - p.start;
         }
         int from = (int) (Math.max(p.byteEnd, c.byteStart()) - c.byteStart());
         byte[] joined = Arrays.copyOf(p.bytes, p.length + c.content().byteLength() - from);
         c.content().copyBytes(from, c.content().byteLength(), joined, p.length);
-        return counter.count(Utf8Text.copyOf(joined, 0, joined.length, (int) (c.end() - p.start))) <= sizes[level];
+        return counter.count(Utf8Text.copyOf(joined, 0, joined.length, (int) (c.end() - p.start)));
     }
 
-    /** Adds the part of {@code c} after the open chunk's end to it (consecutive chunks may overlap). */
-    private static void append(Open p, Chunk c) {
-        int from = (int) (Math.max(p.byteEnd, c.byteStart()) - c.byteStart());
-        int n = c.content().byteLength() - from;
-        if (p.length + n > p.bytes.length) {
-            p.bytes = Arrays.copyOf(p.bytes, Math.max(p.length + n, p.bytes.length * 2));
-        }
-        c.content().copyBytes(from, from + n, p.bytes, p.length);
-        p.length += n;
-        p.end = c.end();
-        p.byteEnd = c.byteEnd();
-    }
-
-    /** The open chunk of a level is final: emit it (after placing it in its own parent). */
+    /** The open chunk of a level is final with all its children: emit them, then it (after placing it in its own parent). */
     private void close(int level) {
-        Open p = open[level];
+        OpenParent p = open[level];
+        emitHeld(level);
         p.active = false;
-        int codePoints = (int) (p.end - p.start);
-        Utf8Text text = Utf8Text.copyOf(p.bytes, 0, p.length, codePoints);
-        int size = counter == null ? codePoints : counter.count(text);
-        finished(new Chunk(document, 0, text, p.start, p.end, p.byteStart, p.byteEnd, size,
-                counter == null ? SizeUnit.CHARS : SizeUnit.TOKENS, strategy, ChunkMetadata.NONE, 0), level);
+        finished(p.toChunk(document, strategy, false, counter), level);
+    }
+
+    /**
+     * The open chunk of a level ends at its latest paragraph end: it is final there, and the
+     * children it held after that end start the level's next chunk.
+     */
+    private void closeAtParagraphEnd(int level) {
+        OpenParent p = open[level];
+        Chunk parent = p.toChunk(document, strategy, true, counter);
+        List<Chunk> moved = List.copyOf(p.held);
+        p.active = false;
+        p.held.clear();
+        finished(parent, level);
+        begin(level, moved.get(0));
+        for (Chunk c : moved) {
+            p.append(c);
+        }
+        p.held.addAll(moved);
+    }
+
+    private SizeUnit unit() {
+        return counter == null ? SizeUnit.CHARS : SizeUnit.TOKENS;
     }
 
     @Override

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 final class StateWriter {
     /** The version of the layout; raise it when any writer changes what or in which order it writes. */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
     static final int MAGIC = 0xC5;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(256);
