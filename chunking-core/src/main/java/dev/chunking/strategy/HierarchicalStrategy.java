@@ -17,22 +17,25 @@ import java.util.List;
  * {@code hierarchical}: several sizes at once, for retrieval that searches small chunks and
  * returns their larger parents. The parameter {@code levels} gives the sizes, largest first
  * (default {@value #DEFAULT_LEVELS}, up to {@value #MAX_LEVELS} levels, strictly decreasing,
- * in the unit of the options; it replaces {@code maxSize}, which this strategy does not read).
+ * in the unit of the options; they replace {@code maxSize} as the sizes, and {@code maxSize} only
+ * sets the min size's share: each level's min size is {@code minSize * levelSize / maxSize}).
  * The finest level is cut as {@code recursive} cuts, with the options' overlap and min size
  * (the overlap must be below the finest size); each coarser level packs whole chunks of the
  * level below up to its size, so a parent is the union of its children and its range contains
  * theirs, and consecutive chunks of any level overlap by at most the overlap. When the next child
- * does not fit, a parent ends after its latest child that ends a paragraph (a blank line), as
- * {@code recursive} ends its chunks, if the parent has reached the min size's share of its level's
- * size there; the children after it start the next parent. Otherwise it ends after its last child.
+ * does not fit, a parent ends after its latest child that ends a paragraph (where the parent's text
+ * ends with a blank line), as {@code recursive} ends its chunks, if the parent has reached its
+ * level's min size there; the children after it start the next parent. Otherwise it ends after its
+ * last child.
  * Every chunk is an exact slice and carries {@code metadata().level()} (0 for the largest), a
  * stable {@code id()} made of the document id, the level and its index within the level
- * ({@code doc#L1-7}), and below the top its parent's id. A chunk is emitted as soon as it is
- * final, so children come before their parent; indices count all levels. A grapheme cluster
+ * ({@code doc#L1-7}), and below the top its parent's id. A chunk is emitted once it and its parent
+ * are certain, so children come before their parent; indices count all levels. A grapheme cluster
  * longer than the finest size is split at the finest level, and a coarser level may end at
  * such a split too (its chunks never split a shorter cluster). One pass over the
- * text; memory is the finest chunker's window plus one open chunk per coarser level (and the
- * children it holds back while it may still end before them, which lie within it).
+ * text; memory is the finest chunker's window plus one open chunk per coarser level, and the
+ * children it holds back while it may still end before them (they lie within it; with an overlap
+ * each repeats at most the overlap of the one before).
  * Malformed input must be reported (a parent made of children with U+FFFD replacements would
  * not have source offsets). Chunkers resume from a checkpoint: the resume point's state carries
  * the open chunk of each coarser level, the children it holds and the ids given so far. Immutable

@@ -22,6 +22,7 @@ import java.util.Random;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -33,10 +34,12 @@ class HierarchicalPropertiesTest {
 
     @Provide
     Arbitrary<ChunkingOptions> options() {
+        // the min size is a share of the default max size (1000) that every level applies to its own size
         return Arbitraries.integers().between(1, 4).flatMap(n -> Arbitraries.integers().between(1, 400).list().ofSize(n)
                 .map(sizes -> sizes.stream().distinct().sorted((a, b) -> b - a).toList())
-                .flatMap(sizes -> Arbitraries.integers().between(0, sizes.get(sizes.size() - 1) - 1).map(overlap -> ChunkingOptions.builder()
-                        .overlap(overlap).minSize(overlap / 2)
+                .flatMap(sizes -> Combinators.combine(Arbitraries.integers().between(0, sizes.get(sizes.size() - 1) - 1),
+                        Arbitraries.integers().between(0, 600)).as((overlap, min) -> ChunkingOptions.builder()
+                        .overlap(overlap).minSize(min)
                         .parameter("levels", sizes.stream().map(String::valueOf).collect(Collectors.joining(","))).build())));
     }
 
@@ -113,22 +116,35 @@ class HierarchicalPropertiesTest {
         for (int level = 0; level < sizes.length - 1; level++) {
             long min = Math.min(sizes[level], (long) options.minSize() * sizes[level] / options.maxSize());
             List<Chunk> parents = level(chunks, level);
+            List<Chunk> kids = level(chunks, level + 1);
+            int last = -1; // the position in kids of the current parent's last child
             for (int i = 0; i + 1 < parents.size(); i++) {
                 Chunk parent = parents.get(i);
-                Chunk next = childrenOf(chunks, parents.get(i + 1)).get(0);
-                boolean nextFits = next.end() - parent.start() <= sizes[level];
-                if (endsParagraph(parent)) {
-                    assertThat(!nextFits || parent.end() - parent.start() >= min)
-                            .as("%s ends at a paragraph end before a child that fits, so it reaches the min size %d", parent, min)
-                            .isTrue();
+                List<Chunk> children = childrenOf(chunks, parent);
+                last += children.size();
+                if (!endsParagraph(slice(text, parent.start(), parent.end()))) {
+                    // it took children while they fitted, and had no paragraph end past the min size to end at
+                    assertThat(kids.get(last + 1).end() - parent.start()).as("%s ends before a child that fits", parent)
+                            .isGreaterThan(sizes[level]);
+                    for (Chunk child : children) {
+                        if (endsParagraph(slice(text, parent.start(), child.end()))) {
+                            assertThat(child.end() - parent.start()).as("%s could have ended at the paragraph end of %s", parent, child)
+                                    .isLessThan(min);
+                        }
+                    }
                     continue;
                 }
-                assertThat(nextFits).as("%s ends before a child that fits", parent).isFalse();
-                for (Chunk child : childrenOf(chunks, parent)) {
-                    if (endsParagraph(child)) {
-                        assertThat(child.end() - parent.start()).as("%s could have ended at the paragraph end of %s", parent, child)
-                                .isLessThan(min);
-                    }
+                // it ends at its latest paragraph end: the children that fitted after it held none, and then one did not fit
+                int j = last + 1;
+                while (j < kids.size() && kids.get(j).end() - parent.start() <= sizes[level]) {
+                    assertThat(endsParagraph(slice(text, parent.start(), kids.get(j).end())))
+                            .as("%s ends before a later paragraph end that fits, at %s", parent, kids.get(j)).isFalse();
+                    j++;
+                }
+                assertThat(j).as("%s ends while every later child fits", parent).isLessThan(kids.size());
+                if (j > last + 1) {
+                    assertThat(parent.end() - parent.start()).as("%s was cut at a paragraph end below the min size %d", parent, min)
+                            .isGreaterThanOrEqualTo(min);
                 }
             }
         }
@@ -178,9 +194,14 @@ class HierarchicalPropertiesTest {
         return chunks.stream().filter(c -> c.metadata().parent().equals(parent.metadata().id())).toList();
     }
 
-    /** Whether a chunk's trailing white space holds a blank line: two line breaks, a CR LF counting once. */
-    private static boolean endsParagraph(Chunk c) {
-        String s = c.content().toString();
+    /** The text between two code-point offsets. */
+    private static String slice(String text, long start, long end) {
+        int from = text.offsetByCodePoints(0, Math.toIntExact(start));
+        return text.substring(from, text.offsetByCodePoints(from, Math.toIntExact(end - start)));
+    }
+
+    /** Whether text's trailing white space holds a blank line: two line breaks, a CR LF counting once. */
+    private static boolean endsParagraph(String s) {
         int end = s.length();
         while (end > 0 && " \t\f\u000B\r\n".indexOf(s.charAt(end - 1)) >= 0) {
             end--;

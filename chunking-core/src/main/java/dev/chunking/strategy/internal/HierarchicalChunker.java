@@ -11,6 +11,7 @@ import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.Chunker;
 import dev.chunking.spi.TokenCounter;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,9 @@ import java.util.Optional;
  * paragraph, if it has reached its level's min size there, and the children after that start the
  * next parent ({@link OpenParent} holds them back until then); else after its last child. A chunk
  * is emitted once its parent is certain, which is before its parent (whose id is known as soon as
- * the parent is started); indices count all levels. Memory is the engine's window plus one open
- * chunk's bytes per coarser level, twice at most. Not thread-safe.
+ * the parent is started); indices count all levels. Memory is the engine's window plus, per coarser
+ * level, one open chunk's bytes and the texts of the children it holds (within it; with an
+ * overlap, each repeats at most the overlap). Not thread-safe.
  */
 public final class HierarchicalChunker implements Chunker {
     private final String strategy;
@@ -40,6 +42,8 @@ public final class HierarchicalChunker implements Chunker {
     private final OpenParent[] open; // the open chunk of each coarser level
     private final long[] minSizes; // per level, the size a chunk reaches before it may end at a paragraph end
     private final BoundaryChunker finest;
+    /** Chunks of coarser levels closed while placing a child, in order, to be placed in their own parents next. */
+    private final ArrayDeque<Chunk> closed = new ArrayDeque<>();
     private long nextIndex;
 
     /**
@@ -81,14 +85,14 @@ public final class HierarchicalChunker implements Chunker {
         if (!from.equals(ResumePoint.after(from.byteOffset(), from.codePointOffset()))) {
             finestFrom = restore(from);
         }
-        this.finest = new BoundaryChunker(strategy, true, document, finestOptions, counter, c -> finished(c, last), finestFrom);
+        this.finest = new BoundaryChunker(strategy, true, document, finestOptions, counter, this::finished, finestFrom);
     }
 
     /**
      * Returns where the chunker stands: the finest level's point (before a chunk it holds back),
      * numbered by all levels, with the finest level's own state, the open chunk of each coarser level
-     * with the children it holds, and the counters in its state; at most twice the coarsest size in bytes per
-     * level.
+     * with the ranges, sizes and ids of the children it holds, and the counters in its state: per level,
+     * the open chunk's bytes and a few numbers per held child.
      */
     @Override
     public ResumePoint resumePoint() {
@@ -117,7 +121,7 @@ public final class HierarchicalChunker implements Chunker {
             levelIndex[level] = in.number();
             String id = in.text();
             openIds[level] = id == null ? null : Optional.of(id);
-            open[level].read(in, document, strategy, unit());
+            open[level].read(in);
         }
         in.end();
         return finestFrom;
@@ -129,14 +133,32 @@ public final class HierarchicalChunker implements Chunker {
     }
 
     /**
-     * A chunk of a level is final: place it in a parent, then emit it, or hold it while that parent
-     * may still end before it. A child that does not fit ends the open parent, at its latest
-     * paragraph end past the level's min size when one is followed by held children (they start
-     * the next parent), else after its last child.
+     * A chunk of the finest level is final: place it, then the parents that closes, level by level
+     * upwards. A loop rather than recursion keeps the compiled code small: the compiler's memory at
+     * its peak counts in the process's (bin/chunk compiles in the foreground).
      */
-    private void finished(Chunk c, int level) {
-        // the finest level is counted here, coarser levels when started (their id made then)
-        Optional<String> id = level == sizes.length - 1 ? Optional.of(idPrefixes[level] + levelIndex[level]++) : openIds[level];
+    private void finished(Chunk c) {
+        place(c, sizes.length - 1);
+        drainClosed();
+    }
+
+    /** Places the chunks closed so far in their parents, which may close more. */
+    private void drainClosed() {
+        Chunk next;
+        while ((next = closed.poll()) != null) {
+            place(next, next.metadata().level());
+        }
+    }
+
+    /**
+     * Places a final chunk of a level in a parent, then emits it, or holds it while that parent may
+     * still end before it. A child that does not fit ends the open parent, at its latest paragraph
+     * end past the level's min size when one is followed by held children (they start the next
+     * parent), else after its last child.
+     */
+    private void place(Chunk c, int level) {
+        // the finest level is counted here, coarser levels when started (their id made then, and carried by the chunk)
+        Optional<String> id = level == sizes.length - 1 ? Optional.of(idPrefixes[level] + levelIndex[level]++) : c.metadata().id();
         if (level == 0) {
             emit(c, level, id, Optional.empty());
             return;
@@ -145,7 +167,7 @@ public final class HierarchicalChunker implements Chunker {
         OpenParent p = open[parentLevel];
         long size = p.active ? sizeWith(parentLevel, p, c) : c.size();
         if (p.active && size > sizes[parentLevel]) {
-            if (!p.held.isEmpty() && p.paragraphLength > 0 && p.paragraphSize >= minSizes[parentLevel]) {
+            if (p.held > 0 && p.paragraphLength > 0 && p.paragraphSize >= minSizes[parentLevel]) {
                 closeAtParagraphEnd(parentLevel);
                 size = sizeWith(parentLevel, p, c);
             }
@@ -158,14 +180,13 @@ public final class HierarchicalChunker implements Chunker {
             size = c.size();
         }
         p.append(c);
-        if (OpenParent.endsParagraph(c.content())) {
+        if (p.endsParagraph()) {
             // the parent will not end before this child: it and the children held before it are placed
             emitHeld(parentLevel);
             emit(c, level, id, openIds[parentLevel]);
             p.markParagraphEnd(size);
         } else {
-            p.held.add(new Chunk(document, 0, c.content(), c.start(), c.end(), c.byteStart(), c.byteEnd(), c.size(), c.unit(),
-                    strategy, new ChunkMetadata(List.of(), level, id, Optional.empty(), Map.of()), c.replacements()));
+            p.hold(c, id);
         }
     }
 
@@ -184,10 +205,10 @@ public final class HierarchicalChunker implements Chunker {
     /** Emits the children a level's open chunk holds, as its children. */
     private void emitHeld(int level) {
         OpenParent p = open[level];
-        for (Chunk held : p.held) {
-            emit(held, held.metadata().level(), held.metadata().id(), openIds[level]);
+        for (int i = 0; i < p.held; i++) {
+            sink.accept(p.held(i, document, strategy, unit(), level + 1, openIds[level], nextIndex++));
         }
-        p.held.clear();
+        p.clearHeld();
     }
 
     /** The size of the open chunk {@code p} of a level grown to the end of {@code c}, in the level's unit. */
@@ -201,12 +222,12 @@ public final class HierarchicalChunker implements Chunker {
         return counter.count(Utf8Text.copyOf(joined, 0, joined.length, (int) (c.end() - p.start)));
     }
 
-    /** The open chunk of a level is final with all its children: emit them, then it (after placing it in its own parent). */
+    /** The open chunk of a level is final with all its children: emit them; it is placed in its own parent next. */
     private void close(int level) {
         OpenParent p = open[level];
         emitHeld(level);
         p.active = false;
-        finished(p.toChunk(document, strategy, false, counter), level);
+        closed.add(p.toChunk(document, strategy, false, counter, level, openIds[level]));
     }
 
     /**
@@ -215,16 +236,9 @@ public final class HierarchicalChunker implements Chunker {
      */
     private void closeAtParagraphEnd(int level) {
         OpenParent p = open[level];
-        Chunk parent = p.toChunk(document, strategy, true, counter);
-        List<Chunk> moved = List.copyOf(p.held);
-        p.active = false;
-        p.held.clear();
-        finished(parent, level);
-        begin(level, moved.get(0));
-        for (Chunk c : moved) {
-            p.append(c);
-        }
-        p.held.addAll(moved);
+        closed.add(p.toChunk(document, strategy, true, counter, level, openIds[level]));
+        p.restartAtHeld();
+        openIds[level] = Optional.of(idPrefixes[level] + levelIndex[level]++);
     }
 
     private SizeUnit unit() {
@@ -252,6 +266,7 @@ public final class HierarchicalChunker implements Chunker {
         for (int level = sizes.length - 2; level >= 0; level--) {
             if (open[level].active) {
                 close(level);
+                drainClosed();
             }
         }
     }

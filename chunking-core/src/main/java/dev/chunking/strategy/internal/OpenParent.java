@@ -6,7 +6,6 @@ import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.SizeUnit;
 import dev.chunking.domain.Utf8Text;
 import dev.chunking.spi.TokenCounter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +16,9 @@ import java.util.Optional;
  * children it holds back. A child is emitted once its parent is certain, which is when a later
  * child of the same parent ends a paragraph (the parent will not be cut before it) or the parent
  * closes; until then it is held, since the parent may still be cut at an earlier paragraph end and
- * the held children start the next parent. Held children lie within the open chunk, so they add
- * at most its size in bytes. Not thread-safe.
+ * the held children start the next parent. Held children lie within the open chunk (with an
+ * overlap, each repeats at most the overlap of the one before); a resume point's state keeps only
+ * their ranges, sizes and ids, since their text is a slice of the open chunk's. Not thread-safe.
  */
 final class OpenParent {
     boolean active;
@@ -34,8 +34,16 @@ final class OpenParent {
     long paragraphByteEnd;
     /** The chunk's size through that paragraph end, in the level's unit. */
     long paragraphSize;
-    /** Members after the latest paragraph end, not yet emitted: their own id and level, no parent. */
-    final List<Chunk> held = new ArrayList<>();
+    /** Members after the latest paragraph end, not yet emitted, in order: {@code held} of them. */
+    int held;
+    private long[] heldStart = new long[8];
+    private long[] heldEnd = new long[8];
+    private long[] heldByteStart = new long[8];
+    private long[] heldByteEnd = new long[8];
+    private int[] heldSize = new int[8];
+    @SuppressWarnings("unchecked")
+    private Optional<String>[] heldId = new Optional[8];
+    private Utf8Text[] heldText = new Utf8Text[8];
 
     /** Starts an empty chunk at {@code c}'s start. */
     void start(Chunk c) {
@@ -46,7 +54,15 @@ final class OpenParent {
         byteEnd = c.byteStart();
         length = 0;
         paragraphLength = 0;
-        held.clear();
+        clearHeld();
+    }
+
+    /**
+     * Forgets the held members (they were emitted). Their texts stay referenced until overwritten:
+     * at most as many as the most members one chunk held, which is cheaper than clearing them each time.
+     */
+    void clearHeld() {
+        held = 0;
     }
 
     /** Adds the part of {@code c} after the chunk's end to it (consecutive chunks may overlap). */
@@ -62,6 +78,44 @@ final class OpenParent {
         byteEnd = c.byteEnd();
     }
 
+    /** Holds a member just appended, whose parent is not yet certain. */
+    void hold(Chunk c, Optional<String> id) {
+        hold(c.start(), c.end(), c.byteStart(), c.byteEnd(), c.size(), id, c.content());
+    }
+
+    private void hold(long memberStart, long memberEnd, long memberByteStart, long memberByteEnd, int size, Optional<String> id,
+                      Utf8Text text) {
+        if (held == heldStart.length) {
+            int n = held * 2;
+            heldStart = Arrays.copyOf(heldStart, n);
+            heldEnd = Arrays.copyOf(heldEnd, n);
+            heldByteStart = Arrays.copyOf(heldByteStart, n);
+            heldByteEnd = Arrays.copyOf(heldByteEnd, n);
+            heldSize = Arrays.copyOf(heldSize, n);
+            heldId = Arrays.copyOf(heldId, n);
+            heldText = Arrays.copyOf(heldText, n);
+        }
+        heldStart[held] = memberStart;
+        heldEnd[held] = memberEnd;
+        heldByteStart[held] = memberByteStart;
+        heldByteEnd[held] = memberByteEnd;
+        heldSize[held] = size;
+        heldId[held] = id;
+        heldText[held] = text;
+        held++;
+    }
+
+    /**
+     * Returns the {@code i}th held member.
+     *
+     * @param level the members' level
+     * @param parent the id of the chunk, their parent
+     */
+    Chunk held(int i, DocumentId document, String strategy, SizeUnit unit, int level, Optional<String> parent, long index) {
+        return new Chunk(document, index, heldText[i], heldStart[i], heldEnd[i], heldByteStart[i], heldByteEnd[i], heldSize[i], unit,
+                strategy, new ChunkMetadata(List.of(), level, heldId[i], parent, Map.of()), 0);
+    }
+
     /** Marks the chunk's current end as a paragraph end, where it has {@code size} units. */
     void markParagraphEnd(long size) {
         paragraphLength = length;
@@ -71,23 +125,40 @@ final class OpenParent {
     }
 
     /**
+     * Makes the held members the whole chunk: it now starts where the first of them starts (they
+     * lie after its latest paragraph end, so it has none). The members stay held.
+     */
+    void restartAtHeld() {
+        int from = (int) (heldByteStart[0] - byteStart);
+        System.arraycopy(bytes, from, bytes, 0, length - from);
+        length -= from;
+        start = heldStart[0];
+        byteStart = heldByteStart[0];
+        paragraphLength = 0;
+    }
+
+    /**
      * Returns the chunk as it stands, or through its latest paragraph end only.
      *
      * @param throughParagraph whether to end at the latest paragraph end
      * @param counter the token counter, null when sizing in code points
+     * @param level the chunk's level, in its metadata
+     * @param id the chunk's id, in its metadata
      */
-    Chunk toChunk(DocumentId document, String strategy, boolean throughParagraph, TokenCounter counter) {
+    Chunk toChunk(DocumentId document, String strategy, boolean throughParagraph, TokenCounter counter, int level,
+                  Optional<String> id) {
         int bytesThrough = throughParagraph ? paragraphLength : length;
         long through = throughParagraph ? paragraphEnd : end;
         long byteThrough = throughParagraph ? paragraphByteEnd : byteEnd;
         int codePoints = (int) (through - start);
         Utf8Text text = Utf8Text.copyOf(bytes, 0, bytesThrough, codePoints);
-        int size = counter == null ? codePoints : counter.count(text);
+        int size = counter == null ? codePoints : throughParagraph ? (int) paragraphSize : counter.count(text); // counted when marked
         return new Chunk(document, 0, text, start, through, byteStart, byteThrough, size,
-                counter == null ? SizeUnit.CHARS : SizeUnit.TOKENS, strategy, ChunkMetadata.NONE, 0);
+                counter == null ? SizeUnit.CHARS : SizeUnit.TOKENS, strategy, new ChunkMetadata(List.of(), level, id, Optional.empty(),
+                Map.of()), 0);
     }
 
-    /** Writes the chunk, its paragraph end and its held children into a resume point's state. */
+    /** Writes the chunk, its paragraph end and its held members into a resume point's state. */
     void write(StateWriter out) {
         out.flag(active);
         if (!active) {
@@ -95,17 +166,17 @@ final class OpenParent {
         }
         out.number(start).number(byteStart).number(end).number(byteEnd).bytes(bytes, 0, length);
         out.number(paragraphLength).number(paragraphEnd).number(paragraphByteEnd).number(paragraphSize);
-        out.number(held.size());
-        for (Chunk c : held) {
-            out.number(c.start()).number(c.end()).number(c.byteStart()).number(c.byteEnd()).number(c.size())
-                    .number(c.metadata().level()).text(c.metadata().id().orElse(null)).bytes(c.content().toByteArray());
+        out.number(held);
+        for (int i = 0; i < held; i++) {
+            out.number(heldStart[i]).number(heldEnd[i]).number(heldByteStart[i]).number(heldByteEnd[i]).number(heldSize[i])
+                    .text(heldId[i].orElse(null));
         }
     }
 
     /** Reads what {@link #write} wrote. */
-    void read(StateReader in, DocumentId document, String strategy, SizeUnit unit) {
+    void read(StateReader in) {
         active = in.flag();
-        held.clear();
+        clearHeld();
         if (!active) {
             return;
         }
@@ -125,31 +196,34 @@ final class OpenParent {
             long e = in.number();
             long bs = in.number();
             long be = in.number();
-            int size = (int) in.number();
-            int level = (int) in.number();
-            Optional<String> id = Optional.ofNullable(in.text());
-            byte[] content = in.bytes();
-            held.add(new Chunk(document, 0, Utf8Text.copyOf(content, 0, content.length, (int) (e - s)), s, e, bs, be, size, unit,
-                    strategy, new ChunkMetadata(List.of(), level, id, Optional.empty(), Map.of()), 0));
+            hold(s, e, bs, be, (int) in.number(), Optional.ofNullable(in.text()),
+                    Utf8Text.copyOf(bytes, (int) (bs - byteStart), (int) (be - bs), (int) (e - s)));
         }
+    }
+    /** Whether the chunk as it stands ends a paragraph: see {@link #endsParagraph(byte[], int)}. */
+    boolean endsParagraph() {
+        return endsParagraph(bytes, length);
     }
 
     /**
-     * Whether a chunk ends a paragraph: its trailing white space holds a blank line (two line
-     * breaks; CR LF counts once).
+     * Whether text ends a paragraph: its trailing white space holds a blank line (two line breaks;
+     * CR LF counts once).
+     *
+     * @param utf8 the text
+     * @param length its length in bytes
      */
-    static boolean endsParagraph(Utf8Text content) {
+    static boolean endsParagraph(byte[] utf8, int length) {
         int breaks = 0;
-        for (int i = content.byteLength() - 1; i >= 0; i--) {
-            byte b = content.byteAt(i);
+        for (int i = length - 1; i >= 0; i--) {
+            byte b = utf8[i];
             if (b == '\n') {
                 breaks++;
             } else if (b == '\r') {
-                if (i + 1 >= content.byteLength() || content.byteAt(i + 1) != '\n') {
+                if (i + 1 >= length || utf8[i + 1] != '\n') {
                     breaks++;
                 }
             } else if (b != ' ' && b != '\t' && b != '\f' && b != 0x0B) {
-                break;
+                return false;
             }
             if (breaks >= 2) {
                 return true;
