@@ -57,7 +57,11 @@ class ResumePropertiesTest {
                 }
             }
             case "hierarchical" -> builder.malformedInput(MalformedInputPolicy.REPORT) // it cannot replace malformed input
-                    .parameter("levels", variant % 2 == 0 ? max * 3 + "," + max : max * 4 + "," + max * 2 + "," + max);
+                    .parameter("levels", switch (variant % 3) {
+                        case 0 -> max * 3 + "," + max;
+                        case 1 -> max * 4 + "," + max * 2 + "," + max;
+                        default -> max * 16 + "," + max * 8 + "," + max * 4 + "," + max * 2 + "," + max; // the most levels
+                    });
             default -> {
                 // character and recursive have no parameters
             }

@@ -1,5 +1,7 @@
 package dev.chunking.strategy;
 
+import static dev.chunking.testing.TextRanges.endsParagraph;
+import static dev.chunking.testing.TextRanges.slice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -192,22 +194,6 @@ class HierarchicalPropertiesTest {
     /** A level's children of {@code parent}, in order. */
     private static List<Chunk> childrenOf(List<Chunk> chunks, Chunk parent) {
         return chunks.stream().filter(c -> c.metadata().parent().equals(parent.metadata().id())).toList();
-    }
-
-    /** The text between two code-point offsets. */
-    private static String slice(String text, long start, long end) {
-        int from = text.offsetByCodePoints(0, Math.toIntExact(start));
-        return text.substring(from, text.offsetByCodePoints(from, Math.toIntExact(end - start)));
-    }
-
-    /** Whether text's trailing white space holds a blank line: two line breaks, a CR LF counting once. */
-    private static boolean endsParagraph(String s) {
-        int end = s.length();
-        while (end > 0 && " \t\f\u000B\r\n".indexOf(s.charAt(end - 1)) >= 0) {
-            end--;
-        }
-        String tail = s.substring(end).replace("\r\n", "\n").replace('\r', '\n');
-        return tail.chars().filter(ch -> ch == '\n').count() >= 2;
     }
 
     private static List<Chunk> chunk(String name, String value) {
