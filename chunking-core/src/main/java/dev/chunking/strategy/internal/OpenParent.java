@@ -31,7 +31,6 @@ final class OpenParent {
     /** The latest paragraph end among the members, as the length of {@link #bytes} there; 0 when none. */
     int paragraphLength;
     long paragraphEnd;
-    long paragraphByteEnd;
     /** The chunk's size through that paragraph end, in the level's unit. */
     long paragraphSize;
     /** Members after the latest paragraph end, not yet emitted, in order: {@code held} of them. */
@@ -120,7 +119,6 @@ final class OpenParent {
     void markParagraphEnd(long size) {
         paragraphLength = length;
         paragraphEnd = end;
-        paragraphByteEnd = byteEnd;
         paragraphSize = size;
     }
 
@@ -149,7 +147,7 @@ final class OpenParent {
                   Optional<String> id) {
         int bytesThrough = throughParagraph ? paragraphLength : length;
         long through = throughParagraph ? paragraphEnd : end;
-        long byteThrough = throughParagraph ? paragraphByteEnd : byteEnd;
+        long byteThrough = byteStart + bytesThrough; // the bytes are the source's own (malformed input is refused)
         int codePoints = (int) (through - start);
         Utf8Text text = Utf8Text.copyOf(bytes, 0, bytesThrough, codePoints);
         int size = counter == null ? codePoints : throughParagraph ? (int) paragraphSize : counter.count(text); // counted when marked
@@ -165,7 +163,7 @@ final class OpenParent {
             return;
         }
         out.number(start).number(byteStart).number(end).number(byteEnd).bytes(bytes, 0, length);
-        out.number(paragraphLength).number(paragraphEnd).number(paragraphByteEnd).number(paragraphSize);
+        out.number(paragraphLength).number(paragraphEnd).number(paragraphSize);
         out.number(held);
         for (int i = 0; i < held; i++) {
             out.number(heldStart[i]).number(heldEnd[i]).number(heldByteStart[i]).number(heldByteEnd[i]).number(heldSize[i])
@@ -188,7 +186,6 @@ final class OpenParent {
         length = bytes.length;
         paragraphLength = (int) in.number();
         paragraphEnd = in.number();
-        paragraphByteEnd = in.number();
         paragraphSize = in.number();
         long n = in.number();
         for (long i = 0; i < n; i++) {
