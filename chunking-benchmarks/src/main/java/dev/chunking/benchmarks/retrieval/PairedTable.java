@@ -50,7 +50,7 @@ final class PairedTable {
         out.println(head);
         out.println(rule);
         for (RetrievalHarness.MeasuredRow m : rows) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "| %s | %d | %d%% |", m.splitter(), m.size(),
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "| %s | %s | %d%% |", m.splitter(), m.size(),
                     m.overlapPercent()));
             line.append(cells(m, rows, present, Scores::recall, "%+.1f ± %.1f"));
             line.append(cells(m, rows, present, Scores::iou, "%+.2f ± %.2f"));
@@ -63,7 +63,7 @@ final class PairedTable {
         List<String> cells = new ArrayList<>();
         for (String r : present) {
             Optional<RetrievalHarness.MeasuredRow> ref = rows.stream()
-                    .filter(o -> o.splitter().equals(r) && o.size() == m.size() && o.overlapPercent() == m.overlapPercent())
+                    .filter(o -> o.splitter().equals(r) && o.size().equals(m.size()) && o.overlapPercent() == m.overlapPercent())
                     .findFirst();
             if (ref.isEmpty() || r.equals(m.splitter())) {
                 cells.add(" — |");

@@ -37,6 +37,9 @@ public final class RetrievalHarness {
     /** The row of the plain fixed window. */
     public static final String WINDOW = "fixed-window";
 
+    private static final String TABLE_HEAD = "| splitter | size | overlap | chunks | recall (± s.e.) | precision | IoU | retrieved chars |";
+    private static final String TABLE_RULE = "|---|--:|--:|--:|--:|--:|--:|--:|";
+
     private final RetrievalSettings settings;
     private final QuestionSet set;
     private final StrategyRegistry registry;
@@ -92,8 +95,8 @@ public final class RetrievalHarness {
         List<float[]> questionVectors = embedder.embed(set.questions().stream().map(Question::question).toList());
         out.println(header());
         out.println();
-        out.println("| splitter | size | overlap | chunks | recall (± s.e.) | precision | IoU | retrieved chars |");
-        out.println("|---|--:|--:|--:|--:|--:|--:|--:|");
+        out.println(TABLE_HEAD);
+        out.println(TABLE_RULE);
         List<MeasuredRow> measured = new ArrayList<>();
         for (int percent : settings.overlaps()) {
             for (int size : settings.sizes()) {
@@ -101,10 +104,9 @@ public final class RetrievalHarness {
                     long t = System.nanoTime();
                     long before = embedder.embeddedTexts();
                     Row row = measure(splitter(name, size, RetrievalSettings.overlapOf(size, percent)), questionVectors);
-                    measured.add(new MeasuredRow(name, size, percent, row));
-                    out.printf(Locale.ROOT, "| %s | %d | %d%% | %d | %.1f ± %.1f %% | %.2f %% | %.2f %% | %.0f |%n", name, size,
-                            percent, row.chunks(), 100 * row.scores().recall(), 100 * row.recallError(),
-                            100 * row.scores().precision(), 100 * row.scores().iou(), row.scores().retrieved());
+                    MeasuredRow m = new MeasuredRow(name, Integer.toString(size), percent, row);
+                    measured.add(m);
+                    out.println(line(m));
                     out.flush();
                     progress.printf(Locale.ROOT, "[retrieval] %s size %d overlap %d%%: %d chunks, %d newly embedded, %.1f s%n",
                             name, size, percent, row.chunks(), embedder.embeddedTexts() - before, (System.nanoTime() - t) / 1e9);
@@ -112,8 +114,26 @@ public final class RetrievalHarness {
             }
         }
         PairedTable.print(measured, out);
+        if (settings.means() && settings.sizes().size() > 1) {
+            List<MeasuredRow> means = SizeMeans.of(measured);
+            out.println();
+            out.println("Each row's scores averaged over the sizes, question by question (chunks: their mean count):");
+            out.println();
+            out.println(TABLE_HEAD);
+            out.println(TABLE_RULE);
+            means.forEach(m -> out.println(line(m)));
+            PairedTable.print(means, out);
+        }
         progress.printf(Locale.ROOT, "[retrieval] %d texts embedded in all, %.0f s%n", embedder.embeddedTexts(),
                 (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** A line of the main table. */
+    private static String line(MeasuredRow m) {
+        Row row = m.row();
+        return String.format(Locale.ROOT, "| %s | %s | %d%% | %d | %.1f ± %.1f %% | %.2f %% | %.2f %% | %.0f |", m.splitter(), m.size(),
+                m.overlapPercent(), row.chunks(), 100 * row.scores().recall(), 100 * row.recallError(),
+                100 * row.scores().precision(), 100 * row.scores().iou(), row.scores().retrieved());
     }
 
     /**
@@ -134,11 +154,11 @@ public final class RetrievalHarness {
      * A row of the table with its settings.
      *
      * @param splitter the row's splitter name
-     * @param size the chunk size
+     * @param size the chunk size as the table shows it: a number, or the range a mean covers
      * @param overlapPercent the overlap, in percent of the size
      * @param row what was measured
      */
-    record MeasuredRow(String splitter, int size, int overlapPercent, Row row) {
+    record MeasuredRow(String splitter, String size, int overlapPercent, Row row) {
     }
 
     Row measure(Splitter splitter, List<float[]> questionVectors) {

@@ -15,16 +15,17 @@ import java.util.Locale;
  * @param top how many distinct chunks are retrieved per question
  * @param splitters the rows, in order
  * @param threads threads of {@code minilm} (its system property chunking.minilm.threads, unless already set)
+ * @param means whether to print, after the tables, each row's scores averaged over the sizes ({@link SizeMeans})
  */
 public record RetrievalSettings(String embedder, List<Integer> sizes, List<Integer> overlaps, boolean tokens, int top,
-                                List<String> splitters, int threads) {
+                                List<String> splitters, int threads, boolean means) {
     /** Every row, in table order: the six strategies, LangChain4j's recursive splitter, the fixed window. */
     public static final List<String> ALL_SPLITTERS = List.of("character", "recursive", "markdown", "semantic", "hierarchical",
             "hybrid", RetrievalHarness.LANGCHAIN4J, RetrievalHarness.WINDOW);
 
     /** The usage line. */
     public static final String USAGE = "usage: RetrievalHarness [--embedder minilm|lexical|NAME] [--sizes 200,400,800]"
-            + " [--overlaps 0,25] [--unit tokens|chars] [--top 5] [--splitters a,b,...] [--threads N]";
+            + " [--overlaps 0,25] [--unit tokens|chars] [--top 5] [--splitters a,b,...] [--threads N] [--means yes|no]";
 
     /**
      * Copies the lists and checks the values.
@@ -73,6 +74,7 @@ public record RetrievalSettings(String embedder, List<Integer> sizes, List<Integ
         int top = 5;
         List<String> splitters = ALL_SPLITTERS;
         int threads = Runtime.getRuntime().availableProcessors();
+        boolean means = false;
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(args[i] + " needs a value; " + USAGE);
@@ -86,10 +88,11 @@ public record RetrievalSettings(String embedder, List<Integer> sizes, List<Integ
                 case "--top" -> top = numbers(value, "--top").get(0);
                 case "--splitters" -> splitters = List.of(value.split(","));
                 case "--threads" -> threads = numbers(value, "--threads").get(0);
+                case "--means" -> means = yesOrNo(value, "--means");
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + USAGE);
             }
         }
-        return new RetrievalSettings(embedder, sizes, overlaps, tokens, top, splitters, threads);
+        return new RetrievalSettings(embedder, sizes, overlaps, tokens, top, splitters, threads, means);
     }
 
     /**
@@ -108,6 +111,14 @@ public record RetrievalSettings(String embedder, List<Integer> sizes, List<Integ
             case "tokens" -> true;
             case "chars" -> false;
             default -> throw new IllegalArgumentException("--unit: " + value + " is neither tokens nor chars");
+        };
+    }
+
+    private static boolean yesOrNo(String value, String option) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "yes" -> true;
+            case "no" -> false;
+            default -> throw new IllegalArgumentException(option + ": " + value + " is neither yes nor no");
         };
     }
 

@@ -2,6 +2,7 @@ package dev.chunking.benchmarks.retrieval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;
@@ -73,15 +74,43 @@ class ScoringTest {
         RetrievalHarness.Row ref = row(recalls(0.5, 0.5, 0.5, 0.5));
         RetrievalHarness.Row better = row(recalls(1, 1, 1, 0.75));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PairedTable.print(List.of(new RetrievalHarness.MeasuredRow("markdown", 200, 0, better),
-                new RetrievalHarness.MeasuredRow(RetrievalHarness.LANGCHAIN4J, 200, 0, ref),
-                new RetrievalHarness.MeasuredRow("markdown", 400, 0, ref)), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        PairedTable.print(List.of(new RetrievalHarness.MeasuredRow("markdown", "200", 0, better),
+                new RetrievalHarness.MeasuredRow(RetrievalHarness.LANGCHAIN4J, "200", 0, ref),
+                new RetrievalHarness.MeasuredRow("markdown", "400", 0, ref)), new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String table = bytes.toString(StandardCharsets.UTF_8);
         assertThat(table).contains("| splitter | size | overlap | recall − langchain4j-recursive | IoU − langchain4j-recursive |")
                 .doesNotContain("fixed-window")
                 .contains("| markdown | 200 | 0% | +43.8 ± 6.3 * | +43.75 ± 6.25 * |")
                 .contains("| langchain4j-recursive | 200 | 0% | — | — |")
                 .contains("| markdown | 400 | 0% | — | — |");
+    }
+
+    @Test
+    void sizeMeansAverageEachQuestionOverTheSizesOfEachSplitterAndOverlapAndPairTheMeans() {
+        List<RetrievalHarness.MeasuredRow> rows = List.of(
+                new RetrievalHarness.MeasuredRow("markdown", "196", 0, row(recalls(1, 0, 1, 0.5))),
+                new RetrievalHarness.MeasuredRow(RetrievalHarness.LANGCHAIN4J, "196", 0, row(recalls(0.5, 0, 0.5, 0.5))),
+                new RetrievalHarness.MeasuredRow("markdown", "204", 0, row(recalls(0, 1, 1, 0.5))),
+                new RetrievalHarness.MeasuredRow(RetrievalHarness.LANGCHAIN4J, "204", 0, row(recalls(0.5, 0, 0.5, 0.5))),
+                new RetrievalHarness.MeasuredRow("markdown", "196", 50, row(recalls(1, 1, 1, 1))));
+        List<RetrievalHarness.MeasuredRow> means = SizeMeans.of(rows);
+        assertThat(means).extracting(RetrievalHarness.MeasuredRow::splitter, RetrievalHarness.MeasuredRow::size,
+                        RetrievalHarness.MeasuredRow::overlapPercent)
+                .containsExactly(tuple("markdown", "196–204", 0), tuple(RetrievalHarness.LANGCHAIN4J, "196–204", 0),
+                        tuple("markdown", "196", 50));
+        // question by question: (1 + 0) / 2, (0 + 1) / 2, (1 + 1) / 2, (0.5 + 0.5) / 2
+        assertThat(means.get(0).row().perQuestion()).extracting(Scores::recall).containsExactly(0.5, 0.5, 1.0, 0.5);
+        assertThat(means.get(0).row().scores().recall()).isCloseTo(0.625, within(1e-12));
+        assertThat(means.get(0).row().chunks()).isEqualTo(4);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PairedTable.print(means, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        // differences 0, 0.5, 0.5, 0: mean 0.25, sample variance 1/12, error sqrt(1/12/4)
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("| markdown | 196–204 | 0% | +25.0 ± 14.4 | +25.00 ± 14.43 |")
+                .contains("| markdown | 196 | 50% | — | — |");
+        assertThatThrownBy(() -> SizeMeans.of(List.of(rows.get(0),
+                new RetrievalHarness.MeasuredRow("markdown", "204", 0, row(recalls(1, 1, 1))))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("markdown at 204 scored 3 questions where its first size scored 4; average rows over the same questions only");
     }
 
     private static List<Scores> recalls(double... r) {

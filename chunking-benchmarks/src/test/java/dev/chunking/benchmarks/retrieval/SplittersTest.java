@@ -81,6 +81,9 @@ class SplittersTest {
         assertThat(d.embedder()).isEqualTo("minilm");
         assertThat(d.sizes()).containsExactly(200, 400, 800);
         assertThat(d.splitters()).hasSize(8);
+        assertThat(d.means()).isFalse();
+        assertThat(RetrievalSettings.parse("--means", "yes").means()).isTrue();
+        assertThatThrownBy(() -> RetrievalSettings.parse("--means", "maybe")).hasMessageContaining("--means: maybe is neither yes nor no");
         RetrievalSettings s = RetrievalSettings.parse("--embedder", "lexical", "--sizes", "100,300", "--overlaps", "0,50",
                 "--unit", "chars", "--splitters", "markdown,fixed-window");
         assertThat(s.tokens()).isFalse();
