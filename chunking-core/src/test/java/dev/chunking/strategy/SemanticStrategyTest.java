@@ -55,6 +55,38 @@ class SemanticStrategyTest {
     }
 
     @Test
+    void withAnOverlapTheEndOfATopicLongerThanTheStrideStartsAChunkOfItsOwn() {
+        String text = topics();
+        long shift = String.join("", COOKING).length();
+        ChunkingOptions options = ChunkingOptions.builder().maxSize(600).overlap(300).minSize(50).parameter("window", "8").build();
+        List<Chunk> chunks = Chunking.of(SemanticStrategy.NAME, options).chunk(DOC, text);
+        Promises.assertKept(text, chunks, options);
+        assertThat(shift).as("the topic is longer than max size - overlap, the stride").isGreaterThan(600 - 300);
+        int tail = indexEndingAt(chunks, shift);
+        Chunk first = chunks.get(tail - 1);
+        Chunk end = chunks.get(tail);
+        assertThat(first.start()).isZero();
+        assertThat(end.start()).as("the end of the topic starts a chunk at the first word past the stride")
+                .isGreaterThanOrEqualTo(300).isLessThan(first.end());
+        assertThat(text.charAt((int) end.start() - 1)).isEqualTo(' ');
+        assertThat(text.substring(0, (int) first.end())).as("the chunk before it ends at a sentence end").endsWith(". ");
+        assertThat(chunks.get(tail + 1).start()).as("no overlap across the shift").isEqualTo(shift);
+
+        ChunkingOptions noOverlap = options.toBuilder().overlap(0).build();
+        List<Chunk> plain = Chunking.of(SemanticStrategy.NAME, noOverlap).chunk(DOC, text);
+        assertThat(plain.get(indexEndingAt(plain, shift)).start()).as("without an overlap the topic is one chunk").isZero();
+    }
+
+    private static int indexEndingAt(List<Chunk> chunks, long end) {
+        for (int i = 0; i < chunks.size(); i++) {
+            if (chunks.get(i).end() == end) {
+                return i;
+            }
+        }
+        throw new AssertionError("no chunk ends at " + end + ": " + chunks.stream().map(c -> c.start() + ".." + c.end()).toList());
+    }
+
+    @Test
     void embedsEachSentenceOnceInBatchesOfTheConfiguredSize() {
         List<Integer> batches = new ArrayList<>();
         Embedder counting = counting(batches, new AtomicInteger(-1));

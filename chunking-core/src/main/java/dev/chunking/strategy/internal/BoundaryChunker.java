@@ -35,6 +35,7 @@ public final class BoundaryChunker extends Utf8Window {
     private final int overlap;
     private final int minSize;
     private final TokenSizer tokens; // null when sizing in code points
+    private final UnitSizes sizes;
     private final long windowCodePoints;
     private final boolean replaceMalformed;
 
@@ -113,6 +114,7 @@ public final class BoundaryChunker extends Utf8Window {
             this.windowCodePoints = maxSize;
             this.tokens = null;
         }
+        this.sizes = new UnitSizes(this, tokens);
         this.eventCp = firstEvent();
         this.pending = new PendingChunk(sink, maxSize, minSize, tokens == null ? null : tokens::count, from.nextIndex(),
                 skipFrontMatter);
@@ -279,10 +281,11 @@ public final class BoundaryChunker extends Utf8Window {
             }
             if (cut <= prevEnd()) {
                 moveStart(cut, cutCp); // the overlap reached back over the cut: start there instead
-            } else if (structure.mergeable(startByte, cut) && sizeBetween(startByte, cut) < minSize) {
+            } else if (structure.mergeable(startByte, cut) && sizes.between(startByte, cut) < minSize) {
                 after = cut;
                 continue;
             } else {
+                cutBeforeForcedCut(cut);
                 emit(cut, cutCp);
                 moveStart(cut, cutCp);
             }
@@ -290,8 +293,36 @@ public final class BoundaryChunker extends Utf8Window {
         }
     }
 
-    private int sizeBetween(long from, long to) {
-        return tokens == null ? codePointsBetween(from, to) : tokens.count(this, from, to);
+    /**
+     * With an overlap, where the structure asks for it, gives a group that the forced cut would end in one chunk
+     * longer than the max size minus the overlap (the stride) a second chunk: from the first word past the stride,
+     * where a window sliding by the stride would start, to the cut. The first chunk ends at its latest sentence end
+     * (or stronger) past that word. Skipped unless both chunks hold the min size, so no chunk holds another.
+     */
+    private void cutBeforeForcedCut(long cut) {
+        if (overlap == 0 || !structure.overlapsBeforeForcedCut() || sizes.between(startByte, cut) <= maxSize - overlap) {
+            return;
+        }
+        long upTo = previousCodePoint(cut);
+        while (upTo > startByte && !finder.isBoundary(upTo)) {
+            upTo = previousCodePoint(upTo);
+        }
+        long x = sizes.reach(startByte, cut, maxSize - overlap);
+        long from = x < upTo ? finder.earliest(startByte, x, upTo, filledEnd()) : -1;
+        while (from >= 0 && from < upTo && !finder.isBoundary(from)) {
+            from = nextCodePoint(from);
+        }
+        if (from < 0 || from >= upTo || sizes.between(from, cut) < minSize) {
+            return;
+        }
+        long after = Math.max(Math.max(prevEnd(), from), sizes.reach(startByte, cut, minSize) - 1);
+        long c = after < upTo ? finder.latestSentence(startByte, after, upTo, filledEnd()) : -1;
+        if (c <= from || !finder.isBoundary(c) || (tokens != null && (!tokens.fits(this, startByte, c)
+                || !tokens.fits(this, from, cut) || !tokens.tailFits(this, from, c, overlap)))) {
+            return;
+        }
+        emit(c, startCp + codePointsBetween(startByte, c));
+        moveStart(from, startCp + codePointsBetween(startByte, from));
     }
 
     /**
@@ -361,7 +392,7 @@ public final class BoundaryChunker extends Utf8Window {
             forced = true;
         }
         if (structured) {
-            long after = minSize == 0 ? prevEndByte : Math.max(prevEndByte, minSizeEnd(end) - 1);
+            long after = minSize == 0 ? prevEndByte : Math.max(prevEndByte, sizes.reach(startByte, end, minSize) - 1);
             long best = after < end && structure != null ? structure.latest(after, end) : -1;
             boolean paragraph = false;
             long latestParagraph = -1;
@@ -417,12 +448,7 @@ public final class BoundaryChunker extends Utf8Window {
         if (overlap == 0 || endCp - startCp <= 1) {
             return new long[] {end, endCp};
         }
-        long from;
-        if (tokens == null) {
-            from = codePointsBack(end, Math.min(overlap, endCp - startCp - 1));
-        } else {
-            from = tokens.overlapStart(this, nextCodePoint(startByte), end, overlap);
-        }
+        long from = sizes.tail(startByte, end, endCp - startCp, overlap);
         long at = structured ? finder.earliest(startByte, from, end, filledEnd()) : -1;
         if (at < 0) {
             at = from;
@@ -431,23 +457,6 @@ public final class BoundaryChunker extends Utf8Window {
             at = nextCodePoint(at); // the next cluster boundary; in tokens, also one whose tail fits
         }
         return new long[] {at, endCp - codePointsBetween(at, end)};
-    }
-
-    /** The offset at which the chunk reaches the min size, in the unit of the options, or {@code end}. */
-    private long minSizeEnd(long end) {
-        if (tokens != null) {
-            return tokens.minSizeEnd(this, startByte, end, minSize);
-        }
-        long at = startByte;
-        for (long need = minSize; need > 0 && at < end; ) {
-            long q = Math.min(end, at + need); // each code point takes a byte at least: count whole words of them
-            need -= codePointsBetween(at, q);
-            at = q;
-            while (at < end && Utf8.isContinuation(buf[(int) (at - base)])) {
-                at++; // q fell inside the last code point counted
-            }
-        }
-        return at;
     }
 
     private void moveStart(long byteOffset, long cpOffset) {

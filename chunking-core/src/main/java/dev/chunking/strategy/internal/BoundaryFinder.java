@@ -106,6 +106,27 @@ final class BoundaryFinder {
     }
 
     /**
+     * The latest sentence end, line end or paragraph end in {@code (after, upTo]}, whichever
+     * comes last, or the latest word boundary when there is none of them, or -1.
+     *
+     * @param start the chunk start; nothing before it is looked at
+     * @param after exclusive lower bound, at or after {@code start}
+     * @param upTo inclusive upper bound, as for {@link #latest}
+     * @param end the document offset after the last scanned byte
+     */
+    long latestSentence(long start, long after, long upTo, long end) {
+        long best = latest(start, after, upTo, end);
+        while (best >= 0 && level < SENTENCE) {
+            long later = latest(start, best, upTo, end);
+            if (later < 0 || level > SENTENCE) {
+                break;
+            }
+            best = later;
+        }
+        return best;
+    }
+
+    /**
      * The earliest paragraph boundary in {@code (after, upTo]}, moved on past any blank lines that
      * follow it (so the next chunk starts at text, not at an empty line). {@code upTo} must itself be a
      * paragraph boundary, as {@link #latest} found it: the answer is one of the positions

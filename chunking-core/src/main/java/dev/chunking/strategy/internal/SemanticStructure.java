@@ -264,6 +264,11 @@ final class SemanticStructure extends Structure {
     }
 
     @Override
+    boolean overlapsBeforeForcedCut() {
+        return true;
+    }
+
+    @Override
     long latest(long after, long upTo) {
         return -1;
     }

@@ -52,6 +52,16 @@ abstract class Structure {
     abstract boolean mergeable(long start, long cut);
 
     /**
+     * Whether, with an overlap, a chunk that a forced cut ends and that is longer than the max
+     * size minus the overlap gets a second chunk from there to the cut, so that the text before
+     * the cut also starts a chunk of its own ({@code semantic}: an embedder that reads the start
+     * of a chunk then reads the end of a topic too). False unless a structure says otherwise.
+     */
+    boolean overlapsBeforeForcedCut() {
+        return false;
+    }
+
+    /**
      * The latest structural candidate of the strongest level in {@code (after, upTo]}, or -1
      * to let the recursive levels decide.
      */
