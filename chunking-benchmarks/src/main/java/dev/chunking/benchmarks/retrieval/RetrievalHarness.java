@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Does the chunking help retrieval? For every splitter (the six strategies, LangChain4j's
@@ -26,7 +27,8 @@ import java.util.Locale;
  * o200k_base tokens (or code points) for every row alike. {@code semantic} and {@code hybrid}
  * find their meaning shifts with the same embedder; {@code hierarchical} embeds chunks of a
  * quarter of the size and returns their parents of the row's size. Vectors are cached by text for
- * the whole run. Run it through {@code bin/retrieval}. Not thread-safe; a command-line tool.
+ * the whole run. With {@code --read yes} it also prints how much of each row's chunks the model
+ * reads ({@link ModelWindow}). Run it through {@code bin/retrieval}. Not thread-safe; a command-line tool.
  */
 public final class RetrievalHarness {
     /** The minilm embedder's thread count (chunking-embeddings-onnx's MiniLmOptions). */
@@ -44,6 +46,7 @@ public final class RetrievalHarness {
     private final QuestionSet set;
     private final StrategyRegistry registry;
     private final CachingEmbedder embedder;
+    private final Optional<ModelWindow> window;
     private final Encoding o200k = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
 
     /**
@@ -61,6 +64,7 @@ public final class RetrievalHarness {
         StrategyRegistry loaded = StrategyRegistry.load();
         List<Embedder> embedders = new ArrayList<>(loaded.embedders());
         Embedder chosen = StrategyRegistry.of(List.of(), List.of(), embedders).embedder(settings.embedder());
+        this.window = ModelWindow.of(chosen);
         CachingEmbedder cached = new CachingEmbedder(chosen);
         this.embedder = cached;
         embedders.replaceAll(e -> e == chosen ? cached : e);
@@ -98,14 +102,21 @@ public final class RetrievalHarness {
         out.println(TABLE_HEAD);
         out.println(TABLE_RULE);
         List<MeasuredRow> measured = new ArrayList<>();
+        List<String> reads = new ArrayList<>();
         for (int percent : settings.overlaps()) {
             for (int size : settings.sizes()) {
                 for (String name : settings.splitters()) {
                     long t = System.nanoTime();
                     long before = embedder.embeddedTexts();
-                    Row row = measure(splitter(name, size, RetrievalSettings.overlapOf(size, percent)), questionVectors);
+                    Splitter splitter = splitter(name, size, RetrievalSettings.overlapOf(size, percent));
+                    Row row = measure(splitter, questionVectors);
                     MeasuredRow m = new MeasuredRow(name, Integer.toString(size), percent, row);
                     measured.add(m);
+                    if (settings.read() && window.isPresent()) {
+                        ModelWindow.Reach r = window.get().measure(splitter, set);
+                        reads.add(String.format(Locale.ROOT, "| %s | %d | %d%% | %d | %.0f %% | %.1f %% |", name, size, percent,
+                                r.units(), 100.0 * r.longer() / Math.max(1, r.units()), 100 * r.referenceRead()));
+                    }
                     out.println(line(m));
                     out.flush();
                     progress.printf(Locale.ROOT, "[retrieval] %s size %d overlap %d%%: %d chunks, %d newly embedded, %.1f s%n",
@@ -123,6 +134,19 @@ public final class RetrievalHarness {
             out.println(TABLE_RULE);
             means.forEach(m -> out.println(line(m)));
             PairedTable.print(means, out);
+        }
+        if (settings.read()) {
+            out.println();
+            if (window.isEmpty()) {
+                out.println("--read: the embedder `" + embedder.name() + "` does not say how much of a text it reads");
+            } else {
+                out.println("What the model reads: units longer than it reads (it embeds their start only), and the share of the"
+                        + " reference text inside a part of some unit that it reads:");
+                out.println();
+                out.println("| splitter | size | overlap | units | longer than read | reference text read |");
+                out.println("|---|--:|--:|--:|--:|--:|");
+                reads.forEach(out::println);
+            }
         }
         progress.printf(Locale.ROOT, "[retrieval] %d texts embedded in all, %.0f s%n", embedder.embeddedTexts(),
                 (System.nanoTime() - t0) / 1e9);

@@ -16,16 +16,19 @@ import java.util.Locale;
  * @param splitters the rows, in order
  * @param threads threads of {@code minilm} (its system property chunking.minilm.threads, unless already set)
  * @param means whether to print, after the tables, each row's scores averaged over the sizes ({@link SizeMeans})
+ * @param read whether to print, after the tables, how much of each row's chunks the model reads ({@link ModelWindow})
  */
 public record RetrievalSettings(String embedder, List<Integer> sizes, List<Integer> overlaps, boolean tokens, int top,
-                                List<String> splitters, int threads, boolean means) {
+                                List<String> splitters, int threads, boolean means,
+                                boolean read) {
     /** Every row, in table order: the six strategies, LangChain4j's recursive splitter, the fixed window. */
     public static final List<String> ALL_SPLITTERS = List.of("character", "recursive", "markdown", "semantic", "hierarchical",
             "hybrid", RetrievalHarness.LANGCHAIN4J, RetrievalHarness.WINDOW);
 
     /** The usage line. */
     public static final String USAGE = "usage: RetrievalHarness [--embedder minilm|lexical|NAME] [--sizes 200,400,800]"
-            + " [--overlaps 0,25] [--unit tokens|chars] [--top 5] [--splitters a,b,...] [--threads N] [--means yes|no]";
+            + " [--overlaps 0,25] [--unit tokens|chars] [--top 5] [--splitters a,b,...] [--threads N] [--means yes|no]"
+            + " [--read yes|no]";
 
     /**
      * Copies the lists and checks the values.
@@ -75,6 +78,7 @@ public record RetrievalSettings(String embedder, List<Integer> sizes, List<Integ
         List<String> splitters = ALL_SPLITTERS;
         int threads = Runtime.getRuntime().availableProcessors();
         boolean means = false;
+        boolean read = false;
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(args[i] + " needs a value; " + USAGE);
@@ -89,10 +93,11 @@ public record RetrievalSettings(String embedder, List<Integer> sizes, List<Integ
                 case "--splitters" -> splitters = List.of(value.split(","));
                 case "--threads" -> threads = numbers(value, "--threads").get(0);
                 case "--means" -> means = yesOrNo(value, "--means");
+                case "--read" -> read = yesOrNo(value, "--read");
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + USAGE);
             }
         }
-        return new RetrievalSettings(embedder, sizes, overlaps, tokens, top, splitters, threads, means);
+        return new RetrievalSettings(embedder, sizes, overlaps, tokens, top, splitters, threads, means, read);
     }
 
     /**

@@ -83,6 +83,9 @@ class SplittersTest {
         assertThat(d.splitters()).hasSize(8);
         assertThat(d.means()).isFalse();
         assertThat(RetrievalSettings.parse("--means", "yes").means()).isTrue();
+        assertThat(d.read()).isFalse();
+        assertThat(RetrievalSettings.parse("--read", "yes").read()).isTrue();
+        assertThatThrownBy(() -> RetrievalSettings.parse("--read", "all")).hasMessageContaining("--read: all is neither yes nor no");
         assertThatThrownBy(() -> RetrievalSettings.parse("--means", "maybe")).hasMessageContaining("--means: maybe is neither yes nor no");
         RetrievalSettings s = RetrievalSettings.parse("--embedder", "lexical", "--sizes", "100,300", "--overlaps", "0,50",
                 "--unit", "chars", "--splitters", "markdown,fixed-window");
