@@ -25,12 +25,12 @@ import java.util.Objects;
  * whitespace); a group under the min size merges with the next one. The overlap never reaches
  * back across a meaning shift. With an overlap, a group that ends at a shift and is longer than the
  * max size minus the overlap (the stride) gets a second chunk, from the first word past the stride
- * (where a window sliding by the stride would start) to the shift, and its first chunk ends at its
- * latest sentence end past that word; so the end of a topic starts a chunk of its own, and an
- * embedder that reads only the start of a chunk (as sentence models do past their sequence length)
- * reads it too. The second chunk is at most the overlap long and must reach the min size, so this
- * needs an overlap of at least the min size (the defaults, a fifth and a quarter of the max size,
- * leave it out).
+ * (where a window sliding by the stride would start) to the shift, and its first chunk ends at the
+ * latest sentence, line or paragraph end past that word (else its latest word); so the end of a
+ * topic starts a chunk of its own, and an embedder that reads only the start of a chunk (as
+ * sentence models do past their sequence length) reads it too. The second chunk is at most about
+ * the overlap long (exactly, in code points) and must reach the min size, so this needs an overlap
+ * of at least the min size (the defaults, a fifth and a quarter of the max size, leave it out).
  *
  * <p>Parameters: {@code embedder} (the name of an embedder, found when a chunker opens in the
  * registry the strategy came from ({@link #withPlugins}); default the offline, lexical

@@ -296,8 +296,8 @@ public final class BoundaryChunker extends Utf8Window {
     /**
      * With an overlap, where the structure asks for it, gives a group that the forced cut would end in one chunk
      * longer than the max size minus the overlap (the stride) a second chunk: from the first word past the stride,
-     * where a window sliding by the stride would start, to the cut. The first chunk ends at its latest sentence end
-     * (or stronger) past that word. Skipped unless both chunks hold the min size, so no chunk holds another.
+     * where a window sliding by the stride would start, to the cut. The first chunk ends at the latest sentence,
+     * line or paragraph end past that word, else its latest word. Skipped unless both reach the min size.
      */
     private void cutBeforeForcedCut(long cut) {
         if (overlap == 0 || !structure.overlapsBeforeForcedCut() || sizes.between(startByte, cut) <= maxSize - overlap) {
@@ -317,7 +317,7 @@ public final class BoundaryChunker extends Utf8Window {
         }
         long after = Math.max(Math.max(prevEnd(), from), sizes.reach(startByte, cut, minSize) - 1);
         long c = after < upTo ? finder.latestSentence(startByte, after, upTo, filledEnd()) : -1;
-        if (c <= from || !finder.isBoundary(c) || (tokens != null && (!tokens.fits(this, startByte, c)
+        if (c < 0 || !finder.isBoundary(c) || (tokens != null && (!tokens.fits(this, startByte, c)
                 || !tokens.fits(this, from, cut) || !tokens.tailFits(this, from, c, overlap)))) {
             return;
         }

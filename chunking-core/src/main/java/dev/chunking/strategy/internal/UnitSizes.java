@@ -38,7 +38,8 @@ final class UnitSizes {
 
     /**
      * The earliest code point after {@code from} from which the text up to {@code end} is at most
-     * {@code size}; {@code codePoints} is the count of {@code [from, end)}, which the caller knows.
+     * {@code size}, or {@code end} if there is none; {@code codePoints} is the count of {@code [from, end)},
+     * which the caller knows.
      */
     long tail(long from, long end, long codePoints, int size) {
         if (tokens != null) {
