@@ -294,13 +294,13 @@ public final class BoundaryChunker extends Utf8Window {
     }
 
     /**
-     * With an overlap, where the structure asks for it, gives a group that the forced cut would end in one chunk
-     * longer than the max size minus the overlap (the stride) a second chunk: from the first word past the stride,
-     * where a window sliding by the stride would start, to the cut. The first chunk ends at the latest sentence,
-     * line or paragraph end past that word, else its latest word. Skipped unless both reach the min size.
+     * With an overlap of at least the min size, where the structure asks for it, gives a group that the forced cut would
+     * end in one chunk longer than max size - overlap (the stride) a second chunk, from the first word past the stride
+     * (where a sliding window would start) to the cut; the first ends at the latest sentence, line or paragraph end past
+     * that word, else its latest word. Skipped unless both reach the min size.
      */
     private void cutBeforeForcedCut(long cut) {
-        if (overlap == 0 || !structure.overlapsBeforeForcedCut() || sizes.between(startByte, cut) <= maxSize - overlap) {
+        if (overlap < Math.max(1, minSize) || !structure.overlapsBeforeForcedCut() || sizes.between(startByte, cut) <= maxSize - overlap) {
             return;
         }
         long upTo = previousCodePoint(cut);
