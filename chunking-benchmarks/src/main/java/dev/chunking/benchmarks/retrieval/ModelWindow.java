@@ -87,25 +87,19 @@ final class ModelWindow {
     }
 
     /**
-     * Measures a splitter on every document of a set.
+     * Measures one splitter's units of the documents of a set.
      *
-     * @param splitter cuts the documents (again: splitters are deterministic)
+     * @param units the units, each of a document of the set
      * @param set the questions and their documents
      * @return counts and the share read
      */
-    Reach measure(Splitter splitter, QuestionSet set) {
+    Reach measure(List<RetrievalUnit> units, QuestionSet set) {
         Map<String, List<Span>> read = new HashMap<>();
-        int units = 0;
         int longer = 0;
-        for (SourceText doc : set.documents().values()) {
-            List<Span> spans = new ArrayList<>();
-            for (RetrievalUnit u : splitter.split(doc)) {
-                Span r = read(doc, u.embedded());
-                units++;
-                longer += r.equals(u.embedded()) ? 0 : 1;
-                spans.add(r);
-            }
-            read.put(doc.name(), Span.union(spans));
+        for (RetrievalUnit u : units) {
+            Span r = read(set.documents().get(u.document()), u.embedded());
+            longer += r.equals(u.embedded()) ? 0 : 1;
+            read.computeIfAbsent(u.document(), d -> new ArrayList<>()).add(r);
         }
         long reference = 0;
         long inside = 0;
@@ -113,6 +107,6 @@ final class ModelWindow {
             reference += Span.covered(q.ranges());
             inside += Span.overlap(read.getOrDefault(q.document(), List.of()), q.ranges());
         }
-        return new Reach(units, longer, reference == 0 ? 0 : (double) inside / reference);
+        return new Reach(units.size(), longer, reference == 0 ? 0 : (double) inside / reference);
     }
 }

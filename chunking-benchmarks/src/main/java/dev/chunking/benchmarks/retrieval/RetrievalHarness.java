@@ -108,12 +108,12 @@ public final class RetrievalHarness {
                 for (String name : settings.splitters()) {
                     long t = System.nanoTime();
                     long before = embedder.embeddedTexts();
-                    Splitter splitter = splitter(name, size, RetrievalSettings.overlapOf(size, percent));
-                    Row row = measure(splitter, questionVectors);
+                    List<RetrievalUnit> units = units(splitter(name, size, RetrievalSettings.overlapOf(size, percent)));
+                    Row row = measure(units, questionVectors);
                     MeasuredRow m = new MeasuredRow(name, Integer.toString(size), percent, row);
                     measured.add(m);
                     if (settings.read() && window.isPresent()) {
-                        ModelWindow.Reach r = window.get().measure(splitter, set);
+                        ModelWindow.Reach r = window.get().measure(units, set);
                         reads.add(String.format(Locale.ROOT, "| %s | %d | %d%% | %d | %.0f %% | %.1f %% |", name, size, percent,
                                 r.units(), 100.0 * r.longer() / Math.max(1, r.units()), 100 * r.referenceRead()));
                     }
@@ -185,14 +185,19 @@ public final class RetrievalHarness {
     record MeasuredRow(String splitter, String size, int overlapPercent, Row row) {
     }
 
-    Row measure(Splitter splitter, List<float[]> questionVectors) {
+    /** Cuts every document of the set, in set order. */
+    List<RetrievalUnit> units(Splitter splitter) {
         List<RetrievalUnit> units = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
         for (SourceText doc : set.documents().values()) {
-            for (RetrievalUnit u : splitter.split(doc)) {
-                units.add(u);
-                texts.add(doc.slice(u.embedded()));
-            }
+            units.addAll(splitter.split(doc));
+        }
+        return units;
+    }
+
+    Row measure(List<RetrievalUnit> units, List<float[]> questionVectors) {
+        List<String> texts = new ArrayList<>(units.size());
+        for (RetrievalUnit u : units) {
+            texts.add(set.documents().get(u.document()).slice(u.embedded()));
         }
         VectorIndex index = new VectorIndex(units, embedder.embed(texts));
         List<Scores> scores = new ArrayList<>();

@@ -31,17 +31,7 @@ class ModelWindowTest {
         Question early = new Question("d-01", "Which first?", "d.md", List.of("beta"), List.of(new Span(6, 10)));
         Question late = new Question("d-02", "Which last?", "d.md", List.of("epsilon"), List.of(new Span(23, 30)));
         QuestionSet set = new QuestionSet(List.of(early, late), Map.of("d.md", doc));
-        Splitter halves = new Splitter() {
-            @Override
-            public String name() {
-                return "halves";
-            }
-
-            @Override
-            public List<RetrievalUnit> split(SourceText document) {
-                return List.of(RetrievalUnit.of(document.name(), new Span(0, 17)), RetrievalUnit.of(document.name(), new Span(17, 30)));
-            }
-        };
+        List<RetrievalUnit> halves = List.of(RetrievalUnit.of("d.md", new Span(0, 17)), RetrievalUnit.of("d.md", new Span(17, 30)));
         ModelWindow.Reach reach = words(5).measure(halves, set);
         // "alpha beta gamma " is read as "alpha beta "; "delta epsilon" whole: every reference code point is read
         assertThat(reach.units()).isEqualTo(2);
