@@ -49,7 +49,11 @@ class Recorder implements ProgressSubscriber.Handler {
 
     /** Waits until the last delivery of an operation is its final one. */
     void awaitFinal(OperationId op) {
-        await(() -> !of(op).isEmpty() && of(op).get(of(op).size() - 1).isFinal(), "the final event of " + op + ", got " + of(op));
+        // one snapshot per check: deliveries arrive meanwhile, so two calls of of(op) may see different lists
+        await(() -> {
+            List<Delivery> got = of(op);
+            return !got.isEmpty() && got.get(got.size() - 1).isFinal();
+        }, "the final event of " + op);
     }
 
     /** Asserts that every sequence number arrived once and in order, none skipped. */
