@@ -8,11 +8,13 @@ import dev.chunking.spi.Chunker;
 import dev.chunking.spi.ChunkingStrategy;
 import dev.chunking.spi.TokenCounter;
 import dev.chunking.strategy.internal.BoundaryChunker;
+import dev.chunking.strategy.internal.BoundaryLevels;
 
 /**
  * {@code recursive}: packs as much text as fits, ending each chunk at the strongest boundary
- * inside the size window, in this order of preference: a blank line (paragraph), a line break,
- * a sentence end, whitespace, a grapheme cluster boundary. A paragraph too long for one chunk is
+ * inside the size window, in this order of preference: a blank line where a heading starts (a line
+ * starting with {@code #}, or underlined with {@code ===} or {@code ---}), any blank line (paragraph),
+ * a line break, a sentence end, whitespace, a grapheme cluster boundary. A paragraph too long for one chunk is
  * cut apart from its neighbours: the chunk that holds its rest ends where it ends (the first
  * paragraph boundary past the min size), so the next chunk starts where the next paragraph does
  * (its overlap aside).
@@ -52,6 +54,6 @@ public final class RecursiveStrategy implements ChunkingStrategy {
     @Override
     public Chunker resume(DocumentId document, ChunkingOptions options, TokenCounter tokenCounter, ChunkSink sink,
                           ResumePoint from) {
-        return new BoundaryChunker(NAME, true, document, options, tokenCounter, sink, from);
+        return new BoundaryChunker(NAME, BoundaryLevels.ALL, document, options, tokenCounter, sink, from);
     }
 }

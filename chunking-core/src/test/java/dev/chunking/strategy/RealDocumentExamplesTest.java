@@ -24,7 +24,10 @@ class RealDocumentExamplesTest {
     }
 
     private static List<Chunk> chunk(String strategy, String text, int max, int overlap) {
-        ChunkingOptions options = ChunkingOptions.builder().maxSize(max).overlap(overlap).build();
+        return chunk(strategy, text, ChunkingOptions.builder().maxSize(max).overlap(overlap).build());
+    }
+
+    private static List<Chunk> chunk(String strategy, String text, ChunkingOptions options) {
         List<Chunk> chunks = Chunking.of(strategy, options).chunk(DocumentId.of("doc"), text);
         Promises.assertKept(text, chunks, options);
         return chunks;
@@ -62,8 +65,9 @@ class RealDocumentExamplesTest {
     }
 
     @Test
-    void characterCutsFixedWindowsWithTheConfiguredOverlap() throws IOException {
-        List<Chunk> chunks = chunk("character", read("multilingual.txt"), 40, 10);
+    void characterWithEndsMaxCutsFixedWindowsWithTheConfiguredOverlap() throws IOException {
+        List<Chunk> chunks = chunk("character", read("multilingual.txt"),
+                ChunkingOptions.builder().maxSize(40).overlap(10).parameter("ends", "max").build());
         assertThat(chunks).extracting(Chunk::start, Chunk::end).containsExactly(
                 Tuple.tuple(0L, 40L), Tuple.tuple(30L, 70L),
                 Tuple.tuple(60L, 100L), Tuple.tuple(90L, 124L));

@@ -84,8 +84,7 @@ class RecursiveParagraphEndTest {
         ResumePoint earlier = new ResumePoint(42, 42, 42, 42, 1, 0);
         assertThatThrownBy(() -> chunking.resume(DOC, c -> { }, earlier)).isInstanceOf(CheckpointMismatchException.class)
                 .hasMessage("cannot resume strategy 'recursive' at byte 42: the checkpoint carries no state, so an earlier version"
-                        + " wrote it, and that version ended a chunk inside a paragraph differently; delete the checkpoint and"
-                        + " start over");
+                        + " wrote it, and that version cut chunks differently; delete the checkpoint and start over");
         List<Chunk> rest = new ArrayList<>();
         byte[] input = TEXT.getBytes(StandardCharsets.UTF_8);
         try (Chunker chunker = chunking.resume(DOC, rest::add, ResumePoint.after(42, 42))) {

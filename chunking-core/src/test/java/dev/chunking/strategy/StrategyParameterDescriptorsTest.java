@@ -33,7 +33,7 @@ class StrategyParameterDescriptorsTest {
     @Test
     void everyBuiltInStrategyDescribesTheParametersItReadsWithTheirDefaults() {
         StrategyRegistry registry = StrategyRegistry.load();
-        assertThat(defaults(registry.strategy("character"))).isEmpty();
+        assertThat(defaults(registry.strategy("character"))).containsExactly(Map.entry("ends", "paragraph"));
         assertThat(defaults(registry.strategy("recursive"))).isEmpty();
         assertThat(defaults(registry.strategy("markdown"))).containsExactly(Map.entry("front-matter", "chunk"));
         assertThat(defaults(registry.strategy("hierarchical"))).containsExactly(Map.entry("levels", "2048,512,128"));
@@ -54,6 +54,7 @@ class StrategyParameterDescriptorsTest {
             strategy.parameterDescriptors().forEach(d -> ranges.put(d.name(), d.type() + " " + d.range()));
         }
         assertThat(ranges).containsEntry("levels", "INTEGER_LIST 1..16777216").containsEntry("front-matter", "CHOICE chunk|skip")
+                .containsEntry("ends", "CHOICE paragraph|max")
                 .containsEntry("embedder", "PLUGIN ").containsEntry("threshold", "INTEGER 1..99")
                 .containsEntry("window", "INTEGER 8..65536").containsEntry("batch-size", "INTEGER 1..4096");
     }
@@ -61,7 +62,7 @@ class StrategyParameterDescriptorsTest {
     @Test
     void chunkingRefusesAValueOutsideItsDescriptionBeforeAnyChunkerOpens() {
         for (String[] bad : new String[][] {{"semantic", "threshold", "0"}, {"semantic", "window", "7"}, {"hybrid", "batch-size", "4097"},
-                {"markdown", "front-matter", "keep"}, {"hierarchical", "levels", "0"}, {"semantic", "embedder", ""}}) {
+                {"markdown", "front-matter", "keep"}, {"character", "ends", "min"}, {"hierarchical", "levels", "0"}, {"semantic", "embedder", ""}}) {
             ChunkingOptions options = ChunkingOptions.builder().overlap(0).parameter(bad[1], bad[2]).build();
             assertThatThrownBy(() -> Chunking.of(bad[0], options)).as(String.join(" ", bad))
                     .isInstanceOf(InvalidOptionsException.class)

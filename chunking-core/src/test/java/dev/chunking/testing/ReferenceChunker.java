@@ -12,8 +12,10 @@ import java.util.TreeSet;
  * position by position, so the two must agree on every chunk. After a cluster longer than the
  * maximum is split, the rest of it is segmented afresh, as a run resumed there would. A chunk
  * whose start was cut inside a paragraph ends at the first paragraph boundary past the min size
- * (and past the blank lines after it) rather than the latest. Spans under the min size are then
- * merged into a neighbour, as the engine merges them one chunk later.
+ * (and past the blank lines after it) rather than the latest. Among paragraph boundaries, the latest
+ * where a heading starts (a line starting with {@code #}, or a line underlined with three or more
+ * {@code =} or {@code -}, seen whole before the cut's upper bound) comes first. Spans under the min size
+ * are then merged into a neighbour, as the engine merges them one chunk later.
  */
 public final class ReferenceChunker {
     private static final int NONE = -1;
@@ -25,18 +27,26 @@ public final class ReferenceChunker {
     private final int[] t;
     private TreeSet<Integer> clusters;
     private final boolean structured;
+    private final boolean paragraphsOnly;
     private int s;
     private int level; // the strength of what latest returned
 
-    private ReferenceChunker(String text, boolean structured) {
+    private ReferenceChunker(String text, boolean structured, boolean paragraphsOnly) {
         this.t = text.codePoints().toArray();
         this.clusters = Promises.graphemeBoundaries(text);
         this.structured = structured;
+        this.paragraphsOnly = paragraphsOnly;
     }
 
-    /** The {@code [start, end)} code-point spans the strategy must produce, sizes in code points. */
-    public static List<long[]> spans(String text, ChunkingOptions options, boolean structured) {
-        return new ReferenceChunker(text, structured).run(options.maxSize(), options.overlap(), options.minSize());
+    /**
+     * The {@code [start, end)} code-point spans a plain strategy must produce, sizes in code points.
+     *
+     * @param structured whether chunks end at paragraph boundaries before the max size
+     * @param paragraphsOnly whether only paragraph boundaries count ({@code character}), not also line, sentence
+     *     and word boundaries ({@code recursive})
+     */
+    public static List<long[]> spans(String text, ChunkingOptions options, boolean structured, boolean paragraphsOnly) {
+        return new ReferenceChunker(text, structured, paragraphsOnly).run(options.maxSize(), options.overlap(), options.minSize());
     }
 
     private List<long[]> run(int max, int overlap, int minSize) {
@@ -129,16 +139,24 @@ public final class ReferenceChunker {
 
     private int latest(int after, int upTo) {
         int line = -1;
+        int paragraph = -1;
         for (int q = upTo - 1; q >= after; q--) {
             if (lineBreakAt(q)) {
                 if (blankLineEndsAt(q)) {
-                    level = PARAGRAPH;
-                    return q + 1;
+                    if (headingAt(q + 1, upTo)) {
+                        level = PARAGRAPH;
+                        return q + 1;
+                    }
+                    paragraph = Math.max(paragraph, q + 1);
                 }
                 if (line < 0) {
                     line = q + 1;
                 }
             }
+        }
+        if (paragraph >= 0 || paragraphsOnly) {
+            level = paragraph >= 0 ? PARAGRAPH : NONE;
+            return paragraph;
         }
         if (line >= 0) {
             level = LINE;
@@ -157,6 +175,29 @@ public final class ReferenceChunker {
         }
         level = word >= 0 ? WORD : NONE;
         return word;
+    }
+
+    /** Whether a heading starts at line start {@code q}, judged on the text before {@code bound} only. */
+    private boolean headingAt(int q, int bound) {
+        if (q >= bound) {
+            return false;
+        }
+        if (t[q] == '#') {
+            return true;
+        }
+        int r = q;
+        while (r < bound && t[r] != '\n' && t[r] != '\r') {
+            r++;
+        }
+        int u = r + 1 < bound && t[r] == '\r' && t[r + 1] == '\n' ? r + 2 : r + 1;
+        if (r == q || u >= bound || (t[u] != '=' && t[u] != '-')) {
+            return false;
+        }
+        int v = u;
+        while (v < bound && t[v] == t[u]) {
+            v++;
+        }
+        return v - u >= 3 && v < bound && (t[v] == '\n' || t[v] == '\r');
     }
 
     /** The first paragraph boundary in {@code (after, upTo]}, moved past the blank lines after it; upTo is one. */

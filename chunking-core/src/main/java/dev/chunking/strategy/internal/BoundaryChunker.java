@@ -64,16 +64,16 @@ public final class BoundaryChunker extends Utf8Window {
      * Opens an engine for one document.
      *
      * @param strategy name stamped on every chunk
-     * @param structured whether to prefer paragraph, line, sentence and word boundaries
+     * @param levels which boundaries a chunk may end at before the max size
      * @param document the document id stamped on every chunk
      * @param options sizes and unit
      * @param counter token counter for {@link SizeUnit#TOKENS}
      * @param sink receives chunks in order
      * @param from where to start: {@link ResumePoint#START}, or a point an earlier chunker reported
      */
-    public BoundaryChunker(String strategy, boolean structured, DocumentId document, ChunkingOptions options,
+    public BoundaryChunker(String strategy, BoundaryLevels levels, DocumentId document, ChunkingOptions options,
                            TokenCounter counter, ChunkSink sink, ResumePoint from) {
-        this(strategy, structured, document, options, counter, sink, from, null, false);
+        this(strategy, levels, document, options, counter, sink, from, null, false);
     }
 
     /**
@@ -84,15 +84,15 @@ public final class BoundaryChunker extends Utf8Window {
      */
     BoundaryChunker(String strategy, DocumentId document, ChunkingOptions options, TokenCounter counter, ChunkSink sink,
                     Structure structure, boolean skipFrontMatter, ResumePoint from) {
-        this(strategy, true, document, options, counter, sink, from, structure, skipFrontMatter);
+        this(strategy, BoundaryLevels.ALL, document, options, counter, sink, from, structure, skipFrontMatter);
     }
 
-    private BoundaryChunker(String strategy, boolean structured, DocumentId document, ChunkingOptions options,
+    private BoundaryChunker(String strategy, BoundaryLevels levels, DocumentId document, ChunkingOptions options,
                             TokenCounter counter, ChunkSink sink, ResumePoint from, Structure structure, boolean skipFrontMatter) {
         super(from.byteOffset(), from.codePointOffset(), from.replacements());
         this.structure = structure;
         this.graphemes = new GraphemeBoundaries(this, from.byteOffset());
-        this.finder = new BoundaryFinder(this, graphemes);
+        this.finder = new BoundaryFinder(this, graphemes, levels == BoundaryLevels.PARAGRAPHS);
         this.observedTo = from.byteOffset();
         this.startByte = from.byteOffset();
         this.startCp = from.codePointOffset();
@@ -102,7 +102,7 @@ public final class BoundaryChunker extends Utf8Window {
         this.firstIndex = from.nextIndex();
         this.replaceMalformed = options.malformedInput() == MalformedInputPolicy.REPLACE;
         this.strategy = strategy;
-        this.structured = structured;
+        this.structured = levels != BoundaryLevels.GRAPHEMES;
         this.document = document;
         this.maxSize = options.maxSize();
         this.overlap = options.overlap();

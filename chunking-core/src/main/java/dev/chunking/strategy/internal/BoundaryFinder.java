@@ -5,7 +5,10 @@ package dev.chunking.strategy.internal;
  * Finds candidate chunk boundaries on demand, by looking at the window bytes around them, so
  * the forward scan does no per-word work. A candidate is a grapheme cluster boundary with a
  * strength: after a blank line (paragraph), after a line break, after a sentence end and
- * whitespace, or after whitespace (word). Looking back never goes before the chunk start, so
+ * whitespace, or after whitespace (word). Among paragraph boundaries, one where a heading starts
+ * (a line that starts with {@code #}, or a line underlined with {@code ===} or {@code ---}) is
+ * preferred, so a chunk ends before a heading rather than a paragraph after it. Looking back never
+ * goes before the chunk start, and looking ahead for a heading never past the cut's upper bound, so
  * the answer depends on the text and the chunk start only, not on how input was fed.
  * Not thread-safe.
  */
@@ -19,11 +22,17 @@ final class BoundaryFinder {
 
     private final Utf8Window window;
     private final GraphemeBoundaries graphemes;
+    private final boolean paragraphsOnly;
     private int level = NONE;
 
-    BoundaryFinder(Utf8Window window, GraphemeBoundaries graphemes) {
+    /**
+     * @param paragraphsOnly whether {@link #latest} looks for paragraph boundaries only (for {@code character}),
+     *     not for line, sentence and word boundaries
+     */
+    BoundaryFinder(Utf8Window window, GraphemeBoundaries graphemes, boolean paragraphsOnly) {
         this.window = window;
         this.graphemes = graphemes;
+        this.paragraphsOnly = paragraphsOnly;
     }
 
     /** The strength of the last position {@link #latest} returned. */
@@ -37,7 +46,9 @@ final class BoundaryFinder {
     }
 
     /**
-     * The latest position of the strongest level in {@code (after, upTo]}, or -1.
+     * The latest position of the strongest level in {@code (after, upTo]}, or -1: the latest paragraph
+     * boundary where a heading starts, else the latest paragraph boundary, else (unless this finder looks
+     * for paragraphs only) the latest line, sentence or word boundary.
      *
      * @param start the chunk start; nothing before it is looked at
      * @param after exclusive lower bound, at or after {@code start}
@@ -46,6 +57,7 @@ final class BoundaryFinder {
      */
     long latest(long start, long after, long upTo, long end) {
         long line = -1;
+        long lineEnd = -1; // the line end found last, so the first one after the current position, or -1
         long q = upTo - 1; // the highest byte not looked at yet
         while (q >= after) {
             long mask;
@@ -68,14 +80,23 @@ final class BoundaryFinder {
                 if (byteAt(p) == '\n' || p + 1 >= end || byteAt(p + 1) != '\n') { // not the CR of a CR LF
                     if (blankLineEndsAt(start, p)) {
                         level = PARAGRAPH;
-                        return p + 1;
+                        if (startsHeading(p + 1, lineEnd, upTo)) {
+                            return p + 1;
+                        }
+                        long heading = latestHeading(start, after, p, upTo);
+                        return heading >= 0 ? heading : p + 1;
                     }
                     if (line < 0) {
                         line = p + 1;
                     }
+                    lineEnd = p;
                 }
             }
             q = from - 1;
+        }
+        if (paragraphsOnly) {
+            level = NONE;
+            return -1;
         }
         if (line >= 0) {
             level = LINE;
@@ -171,6 +192,97 @@ final class BoundaryFinder {
             }
         }
         return found;
+    }
+
+    /**
+     * The latest paragraph boundary in {@code (after, p]} where a heading starts, or -1, found from the
+     * heading marks ({@code #}, {@code =}, {@code -}) at line starts rather than from every line end, so
+     * that text with many short lines and no heading is not looked at line by line.
+     *
+     * @param start the chunk start
+     * @param after exclusive lower bound of the boundary
+     * @param p the line end of the latest blank line, whose paragraph boundary {@code p + 1} is no heading
+     * @param upTo the cut's upper bound: nothing at or past it is looked at
+     */
+    private long latestHeading(long start, long after, long p, long upTo) {
+        long best = -1;
+        long q = Math.min(p + 1, upTo - 1); // an underline may start right after the blank line's title line
+        while (q > after && q > best) {
+            long mask;
+            long from;
+            if (q - 7 > after) {
+                from = q - 7;
+                long x = Words.at(window.buf, (int) (from - window.base));
+                // '-' (0x2D) and '=' (0x3D) differ in one bit only: one test finds both
+                mask = zeroBytes(x ^ 0x2323232323232323L) | zeroBytes((x | 0x1010101010101010L) ^ 0x3D3D3D3D3D3D3D3DL);
+            } else {
+                from = q;
+                int b = byteAt(q);
+                mask = b == '#' || b == '=' || b == '-' ? 0x80L : 0;
+            }
+            while (mask != 0) {
+                int k = 7 - (Long.numberOfLeadingZeros(mask) >>> 3);
+                mask &= ~(0x80L << (8 * k));
+                long y = from + k;
+                int before = byteAt(y - 1);
+                if (y <= best || (before != '\n' && before != '\r')) {
+                    continue; // not at a line start
+                }
+                long at = byteAt(y) == '#' ? y : titleStart(after, y, upTo);
+                if (at > best && at <= p && blankLineEndsAt(start, at - 1) && startsHeading(at, y == at ? -1 : y - 1, upTo)) {
+                    best = at;
+                }
+            }
+            q = from - 1;
+        }
+        return best;
+    }
+
+    /**
+     * Where the title line of an underline that would start at line start {@code u} starts, or -1: the
+     * position after the line end before it, past {@code after}; -1 also when the line at {@code u} does not
+     * start with three marks.
+     */
+    private long titleStart(long after, long u, long upTo) {
+        int mark = byteAt(u);
+        if (u + 2 >= upTo || byteAt(u + 1) != mark || byteAt(u + 2) != mark) {
+            return -1;
+        }
+        long z = byteAt(u - 1) == '\n' && u - 2 > after && byteAt(u - 2) == '\r' ? u - 3 : u - 2; // in the title line
+        while (z >= after && byteAt(z) != '\n' && byteAt(z) != '\r') {
+            z--;
+        }
+        return z >= after ? z + 1 : -1;
+    }
+
+    /**
+     * Whether a heading starts at {@code q}, a line start: the line starts with {@code #}, or the line
+     * after it holds three or more {@code =} or {@code -} and nothing else. Only bytes before {@code bound}
+     * are looked at (a heading not seen whole before it is not one), so the answer does not depend on how
+     * far the input was fed.
+     *
+     * @param lineEnd the first line end (an LF, or a CR not followed by an LF) at or after {@code q} and
+     *     before {@code bound}, as {@link #latest} found it looking back, or -1 when there is none; the
+     *     line is not scanned again, since a paragraph's first line is often the whole paragraph
+     */
+    private boolean startsHeading(long q, long lineEnd, long bound) {
+        if (q >= bound || byteAt(q) == '#') {
+            return q < bound;
+        }
+        if (lineEnd < 0) {
+            return false;
+        }
+        long r = lineEnd > q && byteAt(lineEnd - 1) == '\r' ? lineEnd - 1 : lineEnd; // the CR of a CR LF ends the line
+        long u = r < bound && byteAt(r) == '\r' && r + 1 < bound && byteAt(r + 1) == '\n' ? r + 2 : r + 1;
+        if (r == q || u >= bound || (byteAt(u) != '=' && byteAt(u) != '-')) {
+            return false;
+        }
+        int mark = byteAt(u);
+        long v = u;
+        while (v < bound && byteAt(v) == mark) {
+            v++;
+        }
+        return v - u >= 3 && v < bound && (byteAt(v) == '\n' || byteAt(v) == '\r');
     }
 
     /** Whether a line ends with the byte at {@code p}: an LF, or a CR that is not the first half of a CR LF. */

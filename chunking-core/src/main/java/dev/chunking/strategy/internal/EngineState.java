@@ -96,8 +96,8 @@ final class EngineState {
         }
         if (!from.hasState()) {
             throw new CheckpointMismatchException("cannot resume strategy '" + strategy + "' at byte " + from.byteOffset()
-                    + ": the checkpoint carries no state, so an earlier version wrote it, and that version ended a chunk"
-                    + " inside a paragraph differently; delete the checkpoint and start over");
+                    + ": the checkpoint carries no state, so an earlier version wrote it, and that version cut chunks"
+                    + " differently; delete the checkpoint and start over");
         }
         StateReader in = new StateReader(from.state(), strategy, 0);
         boolean inside = in.flag();

@@ -85,7 +85,7 @@ public final class HierarchicalChunker implements Chunker {
         if (!from.equals(ResumePoint.after(from.byteOffset(), from.codePointOffset()))) {
             finestFrom = restore(from);
         }
-        this.finest = new BoundaryChunker(strategy, true, document, finestOptions, counter, this::finished, finestFrom);
+        this.finest = new BoundaryChunker(strategy, BoundaryLevels.ALL, document, finestOptions, counter, this::finished, finestFrom);
     }
 
     /**

@@ -15,8 +15,11 @@ import java.util.Map;
  * that point; the reader adds its own origin back. Not thread-safe.
  */
 final class StateWriter {
-    /** The version of the layout; raise it when any writer changes what or in which order it writes. */
-    static final int FORMAT = 3;
+    /**
+     * The version of the layout; raise it when any writer changes what or in which order it writes, or when the
+     * chunks a resumed chunker makes change (4: chunks end before headings), so an older point is refused.
+     */
+    static final int FORMAT = 4;
     static final int MAGIC = 0xC5;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(256);

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 class BoundedMemoryIT {
     private static final int MIB = 1 << 20;
 
-    private static int peakWindow(boolean structured, byte[] piece, int repeats) {
+    private static int peakWindow(BoundaryLevels levels, byte[] piece, int repeats) {
         long[] chunks = {0};
-        BoundaryChunker chunker = new BoundaryChunker("t", structured, DocumentId.of("d"),
+        BoundaryChunker chunker = new BoundaryChunker("t", levels, DocumentId.of("d"),
                 ChunkingOptions.builder().maxSize(1000).overlap(200).build(), new CodePointCounter(), c -> chunks[0]++, ResumePoint.START);
         return peakWindow(chunker, chunks, piece, repeats);
     }
@@ -36,13 +36,13 @@ class BoundedMemoryIT {
     @Test
     void holdsA64KiBWindowFor64MiBOfOneLineWithoutSeparators() {
         byte[] piece = "\u6f22x\ud83d\ude00".repeat(MIB / 8).getBytes(StandardCharsets.UTF_8);
-        assertThat(peakWindow(true, piece, 64)).isEqualTo(64 * 1024);
+        assertThat(peakWindow(BoundaryLevels.ALL, piece, 64)).isEqualTo(64 * 1024);
     }
 
     @Test
     void holdsA64KiBWindowFor64MiBOfProse() {
         byte[] piece = "A sentence of prose. Another one follows\nand a line\n\n".repeat(MIB / 52).getBytes(StandardCharsets.UTF_8);
-        assertThat(peakWindow(true, piece, 64)).isEqualTo(64 * 1024);
+        assertThat(peakWindow(BoundaryLevels.ALL, piece, 64)).isEqualTo(64 * 1024);
     }
 
     @Test
@@ -50,7 +50,7 @@ class BoundedMemoryIT {
         byte[] piece = "\u0301".repeat(MIB / 2).getBytes(StandardCharsets.UTF_8);
         byte[] start = "e".getBytes(StandardCharsets.UTF_8);
         long[] chunks = {0};
-        BoundaryChunker chunker = new BoundaryChunker("t", false, DocumentId.of("d"),
+        BoundaryChunker chunker = new BoundaryChunker("t", BoundaryLevels.GRAPHEMES, DocumentId.of("d"),
                 ChunkingOptions.builder().maxSize(1000).overlap(200).build(), new CodePointCounter(), c -> chunks[0]++, ResumePoint.START);
         chunker.feed(start, 0, 1);
         for (int i = 0; i < 16; i++) {

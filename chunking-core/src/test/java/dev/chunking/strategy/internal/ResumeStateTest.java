@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** The state a resume point carries: every value written is read back, and a state that does not fit is refused clearly. */
@@ -77,7 +78,7 @@ class ResumeStateTest {
         state[1] = 9;
         assertThatThrownBy(() -> new StateReader(state, "markdown", 0)).isInstanceOf(CheckpointMismatchException.class)
                 .hasMessage("cannot resume strategy 'markdown' from this checkpoint: its state format is 9 and this version reads"
-                        + " format 3; delete the checkpoint and start over");
+                        + " format 4; delete the checkpoint and start over");
         assertThatThrownBy(() -> new StateReader(new byte[] {1, 2, 3, 4}, "markdown", 0))
                 .hasMessage("cannot resume strategy 'markdown' from this checkpoint: it is not a chunker state (4 bytes);"
                         + " delete the checkpoint and start over");
@@ -122,7 +123,8 @@ class ResumeStateTest {
         }
         assertThat(markdownState).isNotEmpty();
         ResumePoint stateful = new ResumePoint(10, 10, 12, 12, 1, 0, markdownState);
-        assertThatThrownBy(() -> new CharacterStrategy().resume(DOC, OPTIONS, new CodePointCounter(), c -> { }, stateful))
+        ChunkingOptions fixed = OPTIONS.toBuilder().parameter("ends", "max").build(); // the fixed window writes no state
+        assertThatThrownBy(() -> new CharacterStrategy().resume(DOC, fixed, new CodePointCounter(), c -> { }, stateful))
                 .isInstanceOf(CheckpointMismatchException.class)
                 .hasMessage("cannot resume strategy 'character' at byte 10: the checkpoint carries state of " + markdownState.length
                         + " bytes, which this strategy never writes (it was written by another strategy); delete the checkpoint and"
@@ -131,6 +133,24 @@ class ResumeStateTest {
         assertThatThrownBy(() -> new HierarchicalStrategy().resume(DOC, levels, new CodePointCounter(), c -> { }, stateful))
                 .hasMessage("cannot resume strategy 'hierarchical' from this checkpoint: it was written by strategy 'markdown';"
                         + " delete the checkpoint and start over");
+    }
+
+    @Test
+    void characterRefusesAStatelessPointOfAnEarlierVersionUnlessItCutsFixedWindows() {
+        // an earlier character cut fixed windows and wrote no state; ending at paragraphs, it now keeps the inside-paragraph flag
+        ResumePoint earlier = new ResumePoint(10, 10, 10, 10, 1, 0);
+        assertThatThrownBy(() -> new CharacterStrategy().resume(DOC, OPTIONS, new CodePointCounter(), c -> { }, earlier))
+                .isInstanceOf(CheckpointMismatchException.class)
+                .hasMessage("cannot resume strategy 'character' at byte 10: the checkpoint carries no state, so an earlier version"
+                        + " wrote it, and that version cut chunks differently; delete the checkpoint and start over");
+        List<Chunk> rest = new ArrayList<>();
+        ChunkingOptions fixed = OPTIONS.toBuilder().parameter("ends", "max").build();
+        try (Chunker chunker = new CharacterStrategy().resume(DOC, fixed, new CodePointCounter(), rest::add, earlier)) {
+            chunker.feed("abcdefghijklmnopqrstuvwxyz"); // the text from byte 10 on
+            chunker.finish();
+        }
+        assertThat(rest).extracting(Chunk::start, Chunk::end).containsExactly(Tuple.tuple(10L, 30L),
+                Tuple.tuple(30L, 36L));
     }
 
     @Test
