@@ -47,7 +47,7 @@ class MainParametersTest extends CommandTestSupport {
         assertThat(run("--strategy", "character", "--param", "a=b", f.toString())).isEqualTo(2);
         assertThat(err().lines()).containsExactly(
                 "chunk: strategy 'recursive' has no parameter 'levels'; it reads none; remove the setting or pick another strategy",
-                "chunk: strategy 'character' has no parameter 'a'; it reads none; remove the setting or pick another strategy");
+                "chunk: strategy 'character' has no parameter 'a'; it reads [ends]; remove the setting or pick another strategy");
         assertThat(out()).isEmpty();
     }
 

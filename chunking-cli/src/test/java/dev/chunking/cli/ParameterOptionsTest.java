@@ -97,7 +97,10 @@ class ParameterOptionsTest extends CommandTestSupport {
                 listed++;
             }
         }
-        assertThat(listed).as("parameters of the built-in strategies").isEqualTo(11);
+        assertThat(listed).as("parameters of the built-in strategies").isEqualTo(12);
+        assertThat(entries).containsEntry("character", List.of("--ends paragraph|max where a chunk ends: at the latest paragraph"
+                + " break past the min size (one before a heading first), else at the max size; or always at the max size (a fixed"
+                + " window) (default paragraph)"));
         assertThat(entries).containsEntry("hierarchical", List.of("--levels LIST chunk sizes, coarse to fine: comma-separated,"
                 + " strictly decreasing, at most 5 (each 1..16777216; default 2048,512,128)"));
         assertThat(out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(110));
