@@ -17,9 +17,9 @@ import dev.chunking.spi.TokenCounter;
  * The one-pass engine behind the built-in strategies. The forward scan validates UTF-8 and
  * counts code points (ASCII eight bytes at a time), nothing more; grapheme cluster boundaries
  * are looked up only near the cuts ({@link GraphemeBoundaries}). When the window reaches the
- * maximum size, {@link BoundaryFinder} looks back from
- * the limit for the latest boundary of the strongest level (paragraph, line, sentence, word,
- * grapheme) and the chunk is cut there. Without a structure, a chunk whose start was cut inside a
+ * maximum size, {@link BoundaryFinder} looks back from the limit for the latest boundary of the
+ * strongest level (paragraph, one before a heading first; line, sentence, word, grapheme; the levels
+ * {@link BoundaryLevels} allows) and the chunk is cut there. Without a structure, a chunk whose start was cut inside a
  * paragraph ends at the end of that paragraph instead (the first paragraph boundary past the
  * min size): the rest of a paragraph too long for one chunk is a chunk of its own, and the next
  * chunk starts (its overlap aside) where the next paragraph does, as a recursive splitter that splits an oversized

@@ -9,7 +9,7 @@ import dev.chunking.strategy.TextChunker;
 
 /**
  * The chunker of {@link LinesStrategy}: whole lines (each ending after its {@code \n}) while the
- * sum fits the maximum; a line too long on its own is cut where the {@code character} strategy
+ * sum fits the maximum; a line too long on its own is cut where the {@code character} strategy with {@code ends=max}
  * cuts, on grapheme cluster boundaries, and its last piece goes alone; at most {@code max-lines}
  * lines a chunk. The library's
  * {@link TextChunker} decodes the input, tracks the offsets and makes the chunks; this class only

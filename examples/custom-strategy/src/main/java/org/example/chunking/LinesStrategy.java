@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * {@code lines}: packs whole lines (each ending after its {@code \n}) into chunks of up to the
  * maximum size, for logs, CSV, JSON lines and code, where a record must not be cut. A line longer
- * than the maximum on its own is cut by the library's {@code character} strategy, on grapheme
+ * than the maximum on its own is cut by the library's {@code character} strategy ({@code ends=max}), on grapheme
  * cluster boundaries. Chunks never overlap (the overlap and min size options are not used), and
  * runs with it cannot be checkpointed. The parameter {@code max-lines} caps the lines of a chunk.
  * An example of a third-party plugin: it uses the library's
