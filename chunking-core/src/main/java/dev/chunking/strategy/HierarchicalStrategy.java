@@ -12,34 +12,30 @@ import dev.chunking.spi.ParameterDescriptor;
 import dev.chunking.spi.TokenCounter;
 import dev.chunking.strategy.internal.HierarchicalChunker;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code hierarchical}: several sizes at once, for retrieval that searches small chunks and
  * returns their larger parents. The parameter {@code levels} gives the sizes, largest first
  * (default {@value #DEFAULT_LEVELS}, up to {@value #MAX_LEVELS} levels, strictly decreasing,
- * in the unit of the options; they replace {@code maxSize} as the sizes, and {@code maxSize} only
- * sets the min size's share: each level's min size is {@code minSize * levelSize / maxSize}).
- * The finest level is cut as {@code recursive} cuts, with the options' overlap and min size
- * (the overlap must be below the finest size); each coarser level packs whole chunks of the
- * level below up to its size, so a parent is the union of its children and its range contains
- * theirs, and consecutive chunks of any level overlap by at most the overlap. When the next child
- * does not fit, a parent ends after its latest child that ends a paragraph (where the parent's text
- * ends with a blank line), as {@code recursive} ends its chunks, if the parent has reached its
- * level's min size there; the children after it start the next parent. Otherwise it ends after its
- * last child.
- * Every chunk is an exact slice and carries {@code metadata().level()} (0 for the largest), a
- * stable {@code id()} made of the document id, the level and its index within the level
- * ({@code doc#L1-7}), and below the top its parent's id. A chunk is emitted once it and its parent
- * are certain, so children come before their parent; indices count all levels. A grapheme cluster
- * longer than the finest size is split at the finest level, and a coarser level may end at
- * such a split too (its chunks never split a shorter cluster). One pass over the
- * text; memory is the finest chunker's window plus one open chunk per coarser level, and the
- * children it holds back while it may still end before them (they lie within it; with an overlap
- * each repeats at most the overlap of the one before).
- * Malformed input must be reported (a parent made of children with U+FFFD replacements would
- * not have source offsets). Chunkers resume from a checkpoint: the resume point's state carries
- * the open chunk of each coarser level, the children it holds and the ids given so far. Immutable
- * and thread-safe.
+ * in the unit of the options; they replace {@code maxSize} as the sizes). The largest level is cut
+ * from the text as {@code recursive} cuts, and every chunk of a level is cut the same way, from its
+ * own text, into the chunks of the level below: so each chunk below the top has one parent, a
+ * parent is exactly the union of its children, and where two parents overlap both have children
+ * there (the same text under two ids). The overlap applies to the finest level (it must be below
+ * the finest size) and every level overlaps by the same share of its size: with levels
+ * {@code 2048,512,128} and an overlap of 32, the levels overlap by 512, 128 and 32. The min size
+ * is a share of {@code maxSize}, applied the same way: each level's min size is
+ * {@code minSize * levelSize / maxSize}. Every chunk is an exact slice and carries
+ * {@code metadata().level()} (0 for the largest), a stable {@code id()} made of the document id,
+ * the level and its index within the level ({@code doc#L1-7}), and below the top its parent's id.
+ * A chunk is emitted right after its children, so children come before their parent; indices
+ * count all levels. One pass over the text; memory is the top level's window plus, per level
+ * below, one chunk's text and the chunks cut from it.
+ * Malformed input must be reported (children cut from a parent's text with U+FFFD replacements
+ * would lose their source offsets). Chunkers resume from a
+ * checkpoint: the resume point's state carries the top level's state and the ids given so far.
+ * Immutable and thread-safe.
  */
 public final class HierarchicalStrategy implements ChunkingStrategy {
     /** The registered name. */
@@ -67,7 +63,7 @@ public final class HierarchicalStrategy implements ChunkingStrategy {
 
     @Override
     public String description() {
-        return "several sizes at once (default 2048/512/128): parents packed from whole children up to a paragraph end, linked by parent ids";
+        return "several sizes at once (default 2048/512/128): each chunk cut as recursive cuts into the level below, linked by parent ids";
     }
 
     @Override
@@ -95,10 +91,32 @@ public final class HierarchicalStrategy implements ChunkingStrategy {
                     + "; lower --overlap or raise the last of --levels");
         }
         if (options.malformedInput() == MalformedInputPolicy.REPLACE) {
-            throw new InvalidOptionsException("strategy hierarchical cannot replace malformed input (a parent made of"
-                    + " children with replacements would lose its source offsets); use --on-malformed report");
+            throw new InvalidOptionsException("strategy hierarchical cannot replace malformed input (children cut from a parent's"
+                    + " text with replacements would lose their source offsets); use --on-malformed report");
         }
-        return new HierarchicalChunker(NAME, document, options, sizes, tokenCounter, sink, from);
+        return new HierarchicalChunker(NAME, document, levelOptions(options), tokenCounter, sink, from);
+    }
+
+    /**
+     * Returns the options each level is cut with: its size from {@code levels} as the max size, and
+     * the overlap (which the options give for the finest level) and the min size (a share of the
+     * max size) scaled to that size.
+     *
+     * @param options the options the strategy is given, with or without {@code levels}
+     * @return the options of each level, largest first, without the strategy's parameters
+     * @throws InvalidOptionsException if {@code levels} is invalid
+     */
+    public static ChunkingOptions[] levelOptions(ChunkingOptions options) {
+        int[] sizes = sizes(options);
+        int finest = sizes[sizes.length - 1];
+        ChunkingOptions[] out = new ChunkingOptions[sizes.length];
+        for (int level = 0; level < sizes.length; level++) {
+            long overlap = (long) options.overlap() * sizes[level] / finest;
+            long min = Math.min(sizes[level], (long) options.minSize() * sizes[level] / options.maxSize());
+            out[level] = new ChunkingOptions(sizes[level], (int) overlap, (int) min, options.unit(), options.tokenCounter(),
+                    options.malformedInput(), Map.of(), options.limits());
+        }
+        return out;
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.chunking.strategy;
 
-import static dev.chunking.testing.TextRanges.endsParagraph;
 import static dev.chunking.testing.TextRanges.slice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,7 +29,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
-/** The {@code hierarchical} strategy: every level keeps the promises, children lie in their parents, ids are stable. */
+/** The {@code hierarchical} strategy: each level cut from its parents' text as {@code recursive} cuts, parents the union of their children, stable ids. */
 class HierarchicalPropertiesTest {
     private static final DocumentId DOC = DocumentId.of("doc");
 
@@ -63,8 +62,8 @@ class HierarchicalPropertiesTest {
     }
 
     @Property(tries = 1500)
-    void everyLevelKeepsThePromisesAndEveryChildLiesInItsParent(@ForAll("options") ChunkingOptions options,
-                                                                 @ForAll("documents") String text) {
+    void everyLevelKeepsThePromisesAndEveryParentIsExactlyTheUnionOfItsChildren(@ForAll("options") ChunkingOptions options,
+                                                                               @ForAll("documents") String text) {
         int[] sizes = HierarchicalStrategy.sizes(options);
         List<Chunk> chunks = Chunking.of(HierarchicalStrategy.NAME, options).chunk(DOC, text);
         Map<String, Chunk> byId = new HashMap<>();
@@ -74,6 +73,7 @@ class HierarchicalPropertiesTest {
             assertThat(c.metadata().id()).isPresent();
             assertThat(byId.put(c.metadata().id().get(), c)).as("ids are unique").isNull();
         }
+        Map<String, List<Chunk>> childrenById = children(chunks);
         for (Chunk c : chunks) {
             if (c.metadata().level() == 0) {
                 assertThat(c.metadata().parent()).isEmpty();
@@ -82,14 +82,45 @@ class HierarchicalPropertiesTest {
                 assertThat(parent).as("the parent of %s exists", c.metadata().id()).isNotNull();
                 assertThat(parent.index()).as("a parent is emitted after its children").isGreaterThan(c.index());
                 assertThat(parent.metadata().level()).isEqualTo(c.metadata().level() - 1);
-                assertThat(c.start()).isGreaterThanOrEqualTo(parent.start());
-                assertThat(c.end()).isLessThanOrEqualTo(parent.end());
+            }
+            if (c.metadata().level() < sizes.length - 1) {
+                List<Chunk> children = childrenById.getOrDefault(c.metadata().id().orElseThrow(), List.of());
+                assertThat(children).as("%s has children", c).isNotEmpty();
+                assertThat(children.get(0).start()).as("the first child of %s starts with it", c).isEqualTo(c.start());
+                assertThat(children.get(children.size() - 1).end()).as("the last child of %s ends with it", c).isEqualTo(c.end());
+                for (int i = 1; i < children.size(); i++) {
+                    assertThat(children.get(i).start()).as("no gap between children of %s", c).isLessThanOrEqualTo(children.get(i - 1).end());
+                }
             }
         }
-        for (int level = 0; level < sizes.length; level++) {
-            ChunkingOptions levelOptions = options.toBuilder().maxSize(sizes[level]).minSize(0).build();
-            Promises.assertKept(text, level(chunks, level), levelOptions, null, sizes[sizes.length - 1]);
+        ChunkingOptions[] levels = HierarchicalStrategy.levelOptions(options);
+        Promises.assertKept(text, level(chunks, 0), levels[0].toBuilder().minSize(0).build(), null, sizes[sizes.length - 1]);
+    }
+
+    @Property(tries = 500)
+    void cutsTheTopAndEachParentsTextExactlyAsRecursiveCutsThem(@ForAll("options") ChunkingOptions options,
+                                                                @ForAll("documents") String text) {
+        int[] sizes = HierarchicalStrategy.sizes(options);
+        ChunkingOptions[] levels = HierarchicalStrategy.levelOptions(options);
+        List<Chunk> chunks = Chunking.of(HierarchicalStrategy.NAME, options).chunk(DOC, text);
+        Map<String, List<Chunk>> childrenById = children(chunks);
+        assertThat(ranges(level(chunks, 0), 0)).isEqualTo(ranges(Chunking.of(RecursiveStrategy.NAME, levels[0]).chunk(DOC, text), 0));
+        for (Chunk parent : chunks) {
+            int below = parent.metadata().level() + 1;
+            if (below < sizes.length) {
+                String own = slice(text, parent.start(), parent.end());
+                assertThat(ranges(childrenById.get(parent.metadata().id().orElseThrow()), 0)).as("the children of %s", parent)
+                        .isEqualTo(ranges(Chunking.of(RecursiveStrategy.NAME, levels[below]).chunk(DOC, own), parent.start()));
+            }
         }
+    }
+
+    @Test
+    void overlapsEveryLevelByTheFinestLevelsShareOfItsSize() {
+        ChunkingOptions[] levels = HierarchicalStrategy.levelOptions(ChunkingOptions.builder().overlap(32).minSize(250)
+                .parameter("levels", "2048,512,128").build());
+        assertThat(levels).extracting(o -> o.maxSize() + "/" + o.overlap() + "/" + o.minSize())
+                .containsExactly("2048/512/512", "512/128/128", "128/32/32");
     }
 
     @Property(tries = 500)
@@ -110,57 +141,20 @@ class HierarchicalPropertiesTest {
                         + " " + c.metadata().parent()).toList());
     }
 
-    @Property(tries = 1000)
-    void endsAParentAtItsLatestParagraphEndPastTheMinSizeOnceTheNextChildDoesNotFit(@ForAll("options") ChunkingOptions options,
-                                                                                   @ForAll("documents") String text) {
-        int[] sizes = HierarchicalStrategy.sizes(options);
-        List<Chunk> chunks = Chunking.of(HierarchicalStrategy.NAME, options).chunk(DOC, text);
-        for (int level = 0; level < sizes.length - 1; level++) {
-            long min = Math.min(sizes[level], (long) options.minSize() * sizes[level] / options.maxSize());
-            List<Chunk> parents = level(chunks, level);
-            List<Chunk> kids = level(chunks, level + 1);
-            int last = -1; // the position in kids of the current parent's last child
-            for (int i = 0; i + 1 < parents.size(); i++) {
-                Chunk parent = parents.get(i);
-                List<Chunk> children = childrenOf(chunks, parent);
-                last += children.size();
-                if (!endsParagraph(slice(text, parent.start(), parent.end()))) {
-                    // it took children while they fitted, and had no paragraph end past the min size to end at
-                    assertThat(kids.get(last + 1).end() - parent.start()).as("%s ends before a child that fits", parent)
-                            .isGreaterThan(sizes[level]);
-                    for (Chunk child : children) {
-                        if (endsParagraph(slice(text, parent.start(), child.end()))) {
-                            assertThat(child.end() - parent.start()).as("%s could have ended at the paragraph end of %s", parent, child)
-                                    .isLessThan(min);
-                        }
-                    }
-                    continue;
-                }
-                // it ends at its latest paragraph end: the children that fitted after it held none, and then one did not fit
-                int j = last + 1;
-                while (j < kids.size() && kids.get(j).end() - parent.start() <= sizes[level]) {
-                    assertThat(endsParagraph(slice(text, parent.start(), kids.get(j).end())))
-                            .as("%s ends before a later paragraph end that fits, at %s", parent, kids.get(j)).isFalse();
-                    j++;
-                }
-                assertThat(j).as("%s ends while every later child fits", parent).isLessThan(kids.size());
-                if (j > last + 1) {
-                    assertThat(parent.end() - parent.start()).as("%s was cut at a paragraph end below the min size %d", parent, min)
-                            .isGreaterThanOrEqualTo(min);
-                }
-            }
-        }
-    }
-
     @Test
-    void endsAParentWithAParagraphRatherThanTakeTheStartOfTheNextOne() {
-        String text = "One two three.\n\nFive six seven eight nine ten eleven twelve.\n\nEnd.";
-        List<Chunk> chunks = Chunking.of(HierarchicalStrategy.NAME, ChunkingOptions.builder().overlap(0).minSize(250)
-                .parameter("levels", "60,20").build()).chunk(DOC, text);
+    void givesTheTextWhereParentsOverlapChildrenInBoth() {
+        // levels overlap by 22 and 10: the second parent starts 22 code points before the first ends, and both have the
+        // children 20-35 and 25-42
+        String text = "One two three four. Five six seven eight. Nine ten eleven twelve. End.";
+        List<Chunk> chunks = Chunking.of(HierarchicalStrategy.NAME, ChunkingOptions.builder().overlap(10).minSize(0)
+                .parameter("levels", "45,20").build()).chunk(DOC, text);
         assertThat(chunks).extracting(c -> c.metadata().id().orElseThrow() + " " + c.metadata().parent().orElse("-") + " "
                 + c.start() + "-" + c.end()).containsExactly(
-                "doc#L1-0 doc#L0-0 0-16", "doc#L0-0 - 0-16",
-                "doc#L1-1 doc#L0-1 16-31", "doc#L1-2 doc#L0-1 31-46", "doc#L1-3 doc#L0-1 46-66", "doc#L0-1 - 16-66");
+                "doc#L1-0 doc#L0-0 0-20", "doc#L1-1 doc#L0-0 14-29", "doc#L1-2 doc#L0-0 20-35", "doc#L1-3 doc#L0-0 25-42",
+                "doc#L0-0 - 0-42",
+                "doc#L1-4 doc#L0-1 20-35", "doc#L1-5 doc#L0-1 25-42", "doc#L1-6 doc#L0-1 35-51", "doc#L1-7 doc#L0-1 42-58",
+                "doc#L0-1 - 20-58",
+                "doc#L1-8 doc#L0-2 42-58", "doc#L1-9 doc#L0-2 51-70", "doc#L0-2 - 42-70");
     }
 
     @Test
@@ -191,9 +185,18 @@ class HierarchicalPropertiesTest {
                 .hasMessage("overlap 128 must be below the finest level's size 128; lower --overlap or raise the last of --levels");
     }
 
-    /** A level's children of {@code parent}, in order. */
-    private static List<Chunk> childrenOf(List<Chunk> chunks, Chunk parent) {
-        return chunks.stream().filter(c -> c.metadata().parent().equals(parent.metadata().id())).toList();
+    /** Each chunk's range and size, shifted by {@code by}. */
+    private static List<String> ranges(List<Chunk> chunks, long by) {
+        return chunks.stream().map(c -> (c.start() + by) + "-" + (c.end() + by) + " " + c.size()).toList();
+    }
+
+    /** Each parent's children, in order, by the parent's id. */
+    private static Map<String, List<Chunk>> children(List<Chunk> chunks) {
+        Map<String, List<Chunk>> out = new HashMap<>();
+        for (Chunk c : chunks) {
+            c.metadata().parent().ifPresent(p -> out.computeIfAbsent(p, k -> new ArrayList<>()).add(c));
+        }
+        return out;
     }
 
     private static List<Chunk> chunk(String name, String value) {

@@ -26,7 +26,7 @@ import java.util.Optional;
  * recall, precision and IoU over characters ({@link Scores}) as a Markdown table. Sizes count
  * o200k_base tokens (or code points) for every row alike. {@code semantic} and {@code hybrid}
  * find their meaning shifts with the same embedder; {@code hierarchical} embeds chunks of a
- * quarter of the size and returns their parents of the row's size. Vectors are cached by text for
+ * third of the size and returns their parents of the row's size. Vectors are cached by text for
  * the whole run. With {@code --read yes} it also prints how much of each row's chunks the model
  * reads ({@link ModelWindow}). Run it through {@code bin/retrieval}. Not thread-safe; a command-line tool.
  */
@@ -225,7 +225,7 @@ public final class RetrievalHarness {
             case WINDOW:
                 return new TokenWindowSplitter(name, size, overlap, settings.tokens() ? o200k : null);
             case "hierarchical":
-                int finest = Math.max(1, size / 4);
+                int finest = Math.max(1, size / 3); // a quarter lost recall at 200 tokens with a 50 % overlap (docs/retrieval.md)
                 ChunkingOptions levels = options(size, overlap * finest / size)
                         .parameter("levels", size + "," + finest).build();
                 return LibrarySplitter.smallToBig(name, Chunking.of(registry, name, levels));

@@ -73,7 +73,7 @@ public final class BoundaryChunker extends Utf8Window {
      */
     public BoundaryChunker(String strategy, BoundaryLevels levels, DocumentId document, ChunkingOptions options,
                            TokenCounter counter, ChunkSink sink, ResumePoint from) {
-        this(strategy, levels, document, options, counter, sink, from, null, false);
+        this(strategy, levels, document, options, counter, sink, from, null, false, INITIAL_CAPACITY);
     }
 
     /**
@@ -84,12 +84,18 @@ public final class BoundaryChunker extends Utf8Window {
      */
     BoundaryChunker(String strategy, DocumentId document, ChunkingOptions options, TokenCounter counter, ChunkSink sink,
                     Structure structure, boolean skipFrontMatter, ResumePoint from) {
-        this(strategy, BoundaryLevels.ALL, document, options, counter, sink, from, structure, skipFrontMatter);
+        this(strategy, BoundaryLevels.ALL, document, options, counter, sink, from, structure, skipFrontMatter, INITIAL_CAPACITY);
     }
 
-    private BoundaryChunker(String strategy, BoundaryLevels levels, DocumentId document, ChunkingOptions options,
-                            TokenCounter counter, ChunkSink sink, ResumePoint from, Structure structure, boolean skipFrontMatter) {
-        super(from.byteOffset(), from.codePointOffset(), from.replacements());
+    /** Opens a plain engine for one chunk's text ({@code hierarchical}'s levels below the top), its window that text's length. */
+    BoundaryChunker(String strategy, DocumentId document, ChunkingOptions options, TokenCounter counter, ChunkSink sink,
+                    ResumePoint from, int capacity) {
+        this(strategy, BoundaryLevels.ALL, document, options, counter, sink, from, null, false, capacity);
+    }
+
+    private BoundaryChunker(String strategy, BoundaryLevels levels, DocumentId document, ChunkingOptions options, TokenCounter counter,
+                            ChunkSink sink, ResumePoint from, Structure structure, boolean skipFrontMatter, int capacity) {
+        super(from.byteOffset(), from.codePointOffset(), from.replacements(), capacity);
         this.structure = structure;
         this.graphemes = new GraphemeBoundaries(this, from.byteOffset());
         this.finder = new BoundaryFinder(this, graphemes, levels == BoundaryLevels.PARAGRAPHS);
@@ -172,8 +178,7 @@ public final class BoundaryChunker extends Utf8Window {
         while (i < limit) {
             int c = buf[i];
             if (c >= 0 && cp < eventCp) {
-                // ASCII: only count, eight bytes at a time where possible; cluster boundaries are
-                // looked up near the cuts only (GraphemeBoundaries)
+                // ASCII: only count, eight at a time where possible; clusters are looked up near the cuts (GraphemeBoundaries)
                 int stop = (int) Math.min(limit, i + (eventCp - cp));
                 int j = i + 1;
                 while (j + 8 <= stop && (Words.at(buf, j) & 0x8080808080808080L) == 0) {
@@ -236,10 +241,7 @@ public final class BoundaryChunker extends Utf8Window {
     /** Size events wait until the structure has decided up to them; meanwhile the scan checks back every so often. */
     private static final int RECHECK_CODE_POINTS = 64;
 
-    /**
-     * A size event at {@code (atByte, atCp)}, the code point just scanned, or a check whether
-     * the structure has now decided enough for the pending one.
-     */
+    /** A size event at {@code (atByte, atCp)}, the code point just scanned, or a check that the structure decided the pending one. */
     private void structuredEvent(long atByte, long atCp) {
         if (pendingByte < 0) {
             pendingByte = atByte;
@@ -325,10 +327,7 @@ public final class BoundaryChunker extends Utf8Window {
         moveStart(from, startCp + codePointsBetween(startByte, from));
     }
 
-    /**
-     * Called when the window reaches its size limit (code points) or a token check point, with
-     * the code point at {@code (pByte, pCp)} just scanned (or, {@code atEnd}, the end of input).
-     */
+    /** The window reached its size limit (code points) or a token check point at {@code (pByte, pCp)}, just scanned, or the end. */
     private void sizeEvent(long pByte, long pCp, boolean atEnd) {
         if (tokens == null) {
             // [start, p) holds maxSize code points exactly: cut at the best boundary up to p.
@@ -440,10 +439,7 @@ public final class BoundaryChunker extends Utf8Window {
         prevEndCp = endCp;
     }
 
-    /**
-     * The earliest word (or stronger) boundary, else grapheme boundary, whose tail up to
-     * {@code end} is no longer than the overlap, in the unit of the options.
-     */
+    /** The earliest word (or stronger), else grapheme, boundary whose tail up to {@code end} fits the overlap (options' unit). */
     private long[] overlapStart(long end, long endCp) {
         if (overlap == 0 || endCp - startCp <= 1) {
             return new long[] {end, endCp};

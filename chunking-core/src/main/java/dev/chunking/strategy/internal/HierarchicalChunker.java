@@ -5,45 +5,36 @@ import dev.chunking.domain.ChunkMetadata;
 import dev.chunking.domain.ChunkingOptions;
 import dev.chunking.domain.DocumentId;
 import dev.chunking.domain.ResumePoint;
-import dev.chunking.domain.SizeUnit;
-import dev.chunking.domain.Utf8Text;
 import dev.chunking.spi.ChunkSink;
 import dev.chunking.spi.Chunker;
 import dev.chunking.spi.TokenCounter;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Chunks a document at several sizes at once, bottom up: the finest level is cut as
- * {@code recursive} cuts, in one pass; each coarser level packs whole chunks of the level
- * below up to its size, so every parent's range is the union of its children's and contains
- * them. When the next child does not fit, the parent ends after its latest child that ends a
- * paragraph, if it has reached its level's min size there, and the children after that start the
- * next parent ({@link OpenParent} holds them back until then); else after its last child. A chunk
- * is emitted once its parent is certain, which is before its parent (whose id is known as soon as
- * the parent is started); indices count all levels. Memory is the engine's window plus, per coarser
- * level, one open chunk's bytes and the texts of the children it holds (within it; with an
- * overlap, each repeats at most the overlap). Not thread-safe.
+ * Chunks a document at several sizes at once, top down: the largest level is cut from the stream
+ * as {@code recursive} cuts, and each chunk of a level, once final, is cut the same way into the
+ * chunks of the level below, from its own text. So every chunk of a level below the top has one
+ * parent, a parent is exactly the union of its children, and where two parents overlap, both have
+ * children there. Each level has its own size, overlap and min size. A
+ * chunk is emitted after its children, which come right after their own children; the id of a
+ * chunk is made when it is final, before its children's. Memory is the top level's window plus,
+ * per level below, the text of one chunk and the chunks cut from it. Not thread-safe.
  */
 public final class HierarchicalChunker implements Chunker {
     private final String strategy;
     private final DocumentId document;
-    private final TokenCounter counter; // null when sizing in code points
+    private final TokenCounter counter;
     private final ChunkSink sink;
-    private final int[] sizes;
+    private final ChunkingOptions[] levels;
     private final String[] idPrefixes; // "doc#L1-" per level: made once, ids per chunk
-    private final long[] levelIndex; // chunks started per level
-    @SuppressWarnings("unchecked")
-    private final Optional<String>[] openIds; // per level, the id of its open chunk: made once, the parent of several children
-    private final OpenParent[] open; // the open chunk of each coarser level
-    private final long[] minSizes; // per level, the size a chunk reaches before it may end at a paragraph end
-    private final BoundaryChunker finest;
-    /** Chunks of coarser levels closed while placing a child, in order, to be placed in their own parents next. */
-    private final ArrayDeque<Chunk> closed = new ArrayDeque<>();
+    private final long[] levelIndex; // chunks made per level
+    private final List<List<Chunk>> cut = new ArrayList<>(); // per level below the top, the chunks cut from one parent
+    private final BoundaryChunker top;
+    private byte[] text = new byte[0]; // a parent's UTF-8, fed to the chunker of the level below
     private long nextIndex;
 
     /**
@@ -51,80 +42,67 @@ public final class HierarchicalChunker implements Chunker {
      *
      * @param strategy the name stamped on chunks
      * @param document the document id, part of every chunk id
-     * @param options overlap, min size (its share of the max size applies to the finest level), unit and
-     *     malformed-input policy
-     * @param sizes the size of each level, strictly decreasing, validated by the caller
+     * @param levels each level's options, largest first ({@code HierarchicalStrategy.levelOptions})
      * @param counter the token counter
      * @param sink receives the chunks
      * @param from {@link ResumePoint#START}, a fresh start after a prefix, or a point an earlier chunker of the same
      *     options reported
      * @throws dev.chunking.domain.CheckpointMismatchException if {@code from} carries no state of this strategy
      */
-    public HierarchicalChunker(String strategy, DocumentId document, ChunkingOptions options, int[] sizes, TokenCounter counter,
+    public HierarchicalChunker(String strategy, DocumentId document, ChunkingOptions[] levels, TokenCounter counter,
                                ChunkSink sink, ResumePoint from) {
         this.strategy = strategy;
         this.document = document;
-        this.counter = options.unit() == SizeUnit.TOKENS ? counter : null;
+        this.counter = counter;
         this.sink = sink;
-        this.sizes = sizes.clone();
-        int last = sizes.length - 1;
-        this.levelIndex = new long[sizes.length];
-        this.openIds = new Optional[sizes.length];
-        this.idPrefixes = new String[sizes.length];
-        this.open = new OpenParent[sizes.length];
-        this.minSizes = new long[sizes.length];
-        for (int level = 0; level < sizes.length; level++) {
+        this.levels = levels.clone();
+        this.levelIndex = new long[levels.length];
+        this.idPrefixes = new String[levels.length];
+        for (int level = 0; level < levels.length; level++) {
             String zero = id(document, level, 0);
             idPrefixes[level] = zero.substring(0, zero.length() - 1);
-            open[level] = new OpenParent();
-            minSizes[level] = Math.min(sizes[level], (long) options.minSize() * sizes[level] / options.maxSize());
+            cut.add(new ArrayList<>());
         }
-        // the min size is a share of the max size, and the finest level gets the same share of its size
-        ChunkingOptions finestOptions = options.toBuilder().maxSize(sizes[last]).minSize((int) minSizes[last]).build();
-        ResumePoint finestFrom = from;
+        ResumePoint topFrom = from;
         if (!from.equals(ResumePoint.after(from.byteOffset(), from.codePointOffset()))) {
-            finestFrom = restore(from);
+            topFrom = restore(from);
         }
-        this.finest = new BoundaryChunker(strategy, BoundaryLevels.ALL, document, finestOptions, counter, this::finished, finestFrom);
+        this.top = new BoundaryChunker(strategy, BoundaryLevels.ALL, document, this.levels[0], counter, c -> split(c, 0,
+                Optional.empty()), topFrom);
     }
 
     /**
-     * Returns where the chunker stands: the finest level's point (before a chunk it holds back),
-     * numbered by all levels, with the finest level's own state, the open chunk of each coarser level
-     * with the ranges, sizes and ids of the children it holds, and the counters in its state: per level,
-     * the open chunk's bytes and a few numbers per held child.
+     * Returns where the chunker stands: the top level's point, numbered by all levels, and in this
+     * chunker's state the top level's own numbering and state and the chunks made per level. Nothing
+     * else is open: a chunk of the top level is cut into the levels below as soon as it is final.
      */
     @Override
     public ResumePoint resumePoint() {
-        ResumePoint at = finest.resumePoint();
+        ResumePoint at = top.resumePoint();
         StateWriter out = new StateWriter(strategy, 0);
-        out.number(at.byteOffset()).number(at.codePointOffset()).number(at.previousEndByte()).number(at.previousEndCodePoint())
-                .number(at.nextIndex()).number(at.replacements()).number(nextIndex).bytes(at.state());
-        for (int level = 0; level < sizes.length; level++) {
-            out.number(levelIndex[level]).text(openIds[level] == null ? null : openIds[level].orElse(null));
-            open[level].write(out);
+        out.number(at.nextIndex()).bytes(at.state());
+        for (long made : levelIndex) {
+            out.number(made);
         }
         return new ResumePoint(at.byteOffset(), at.codePointOffset(), at.previousEndByte(), at.previousEndCodePoint(), nextIndex,
                 at.replacements(), out.toByteArray());
     }
 
-    /** Takes the counters and open chunks back from a resume point's state; returns the finest level's point. */
+    /** Takes the counters back from a resume point's state; returns the top level's point. */
     private ResumePoint restore(ResumePoint from) {
         if (!from.hasState()) {
             throw EngineState.noState(from, strategy);
         }
         StateReader in = new StateReader(from.state(), strategy, 0);
-        long[] at = {in.number(), in.number(), in.number(), in.number(), in.number(), in.number()};
-        nextIndex = in.number();
-        ResumePoint finestFrom = new ResumePoint(at[0], at[1], at[2], at[3], at[4], at[5], in.bytes());
-        for (int level = 0; level < sizes.length; level++) {
+        long topIndex = in.number();
+        ResumePoint topFrom = new ResumePoint(from.byteOffset(), from.codePointOffset(), from.previousEndByte(),
+                from.previousEndCodePoint(), topIndex, from.replacements(), in.bytes());
+        for (int level = 0; level < levels.length; level++) {
             levelIndex[level] = in.number();
-            String id = in.text();
-            openIds[level] = id == null ? null : Optional.of(id);
-            open[level].read(in);
         }
         in.end();
-        return finestFrom;
+        nextIndex = from.nextIndex();
+        return topFrom;
     }
 
     /** The id of a chunk: stable, from the document id, the level and the chunk's index within its level. */
@@ -133,156 +111,66 @@ public final class HierarchicalChunker implements Chunker {
     }
 
     /**
-     * A chunk of the finest level is final: place it, then the parents that closes, level by level
-     * upwards. A loop rather than recursion keeps the compiled code small: the compiler's memory at
-     * its peak counts in the process's (bin/chunk compiles in the foreground).
+     * A chunk of a level is final: cut it into the level below, each of those in turn, then emit it.
+     * The depth is the number of levels, at most five.
      */
-    private void finished(Chunk c) {
-        place(c, sizes.length - 1);
-        drainClosed();
-    }
-
-    /** Places the chunks closed so far in their parents, which may close more. */
-    private void drainClosed() {
-        Chunk next;
-        while ((next = closed.poll()) != null) {
-            place(next, next.metadata().level());
-        }
-    }
-
-    /**
-     * Places a final chunk of a level in a parent, then emits it, or holds it while that parent may
-     * still end before it. A child that does not fit ends the open parent, at its latest paragraph
-     * end past the level's min size when one is followed by held children (they start the next
-     * parent), else after its last child.
-     */
-    private void place(Chunk c, int level) {
-        // the finest level is counted here, coarser levels when started (their id made then, and carried by the chunk)
-        Optional<String> id = level == sizes.length - 1 ? Optional.of(idPrefixes[level] + levelIndex[level]++) : c.metadata().id();
-        if (level == 0) {
-            emit(c, level, id, Optional.empty());
-            return;
-        }
-        int parentLevel = level - 1;
-        OpenParent p = open[parentLevel];
-        long size = p.active ? sizeWith(parentLevel, p, c) : c.size();
-        if (p.active && size > sizes[parentLevel]) {
-            if (p.held > 0 && p.paragraphLength > 0 && p.paragraphSize >= minSizes[parentLevel]) {
-                closeAtParagraphEnd(parentLevel);
-                size = sizeWith(parentLevel, p, c);
+    private void split(Chunk c, int level, Optional<String> parent) {
+        Optional<String> id = Optional.of(idPrefixes[level] + levelIndex[level]++);
+        if (level + 1 < levels.length) {
+            List<Chunk> children = cut.get(level + 1);
+            int bytes = c.content().byteLength();
+            if (text.length < bytes) {
+                text = new byte[Math.max(bytes, 2 * text.length)];
             }
-            if (size > sizes[parentLevel]) {
-                close(parentLevel);
+            c.content().copyBytes(0, bytes, text, 0);
+            try (BoundaryChunker below = new BoundaryChunker(strategy, document, levels[level + 1], counter, children::add,
+                    ResumePoint.after(c.byteStart(), c.start()), bytes)) {
+                below.feed(text, 0, bytes);
+                below.finish();
+            }
+            // the chunks below are copied out first: cutting each of them reuses the text buffer and the lists below
+            Chunk[] kids = children.toArray(new Chunk[0]);
+            children.clear();
+            for (Chunk kid : kids) {
+                split(kid, level + 1, id);
             }
         }
-        if (!p.active) {
-            begin(parentLevel, c);
-            size = c.size();
-        }
-        p.append(c);
-        if (p.endsParagraph()) {
-            // the parent will not end before this child: it and the children held before it are placed
-            emitHeld(parentLevel);
-            emit(c, level, id, openIds[parentLevel]);
-            p.markParagraphEnd(size);
-        } else {
-            p.hold(c, id);
-        }
-    }
-
-    /** Starts a chunk of {@code level} at {@code first}, with a new id. */
-    private void begin(int level, Chunk first) {
-        open[level].start(first);
-        openIds[level] = Optional.of(idPrefixes[level] + levelIndex[level]++);
-    }
-
-    /** Emits a chunk of a level with its index, id and parent. */
-    private void emit(Chunk c, int level, Optional<String> id, Optional<String> parent) {
         sink.accept(new Chunk(document, nextIndex++, c.content(), c.start(), c.end(), c.byteStart(), c.byteEnd(), c.size(),
                 c.unit(), strategy, new ChunkMetadata(List.of(), level, id, parent, Map.of()), c.replacements()));
     }
 
-    /** Emits the children a level's open chunk holds, as its children. */
-    private void emitHeld(int level) {
-        OpenParent p = open[level];
-        for (int i = 0; i < p.held; i++) {
-            sink.accept(p.held(i, document, strategy, unit(), level + 1, openIds[level], nextIndex++));
-        }
-        p.clearHeld();
-    }
-
-    /** The size of the open chunk {@code p} of a level grown to the end of {@code c}, in the level's unit. */
-    private long sizeWith(int level, OpenParent p, Chunk c) {
-        if (counter == null) {
-            return c.end() - p.start;
-        }
-        int from = (int) (Math.max(p.byteEnd, c.byteStart()) - c.byteStart());
-        byte[] joined = Arrays.copyOf(p.bytes, p.length + c.content().byteLength() - from);
-        c.content().copyBytes(from, c.content().byteLength(), joined, p.length);
-        return counter.count(Utf8Text.copyOf(joined, 0, joined.length, (int) (c.end() - p.start)));
-    }
-
-    /** The open chunk of a level is final with all its children: emit them; it is placed in its own parent next. */
-    private void close(int level) {
-        OpenParent p = open[level];
-        emitHeld(level);
-        p.active = false;
-        closed.add(p.toChunk(document, strategy, false, counter, level, openIds[level]));
-    }
-
-    /**
-     * The open chunk of a level ends at its latest paragraph end: it is final there, and the
-     * children it held after that end start the level's next chunk.
-     */
-    private void closeAtParagraphEnd(int level) {
-        OpenParent p = open[level];
-        closed.add(p.toChunk(document, strategy, true, counter, level, openIds[level]));
-        p.restartAtHeld();
-        openIds[level] = Optional.of(idPrefixes[level] + levelIndex[level]++);
-    }
-
-    private SizeUnit unit() {
-        return counter == null ? SizeUnit.CHARS : SizeUnit.TOKENS;
-    }
-
     @Override
     public void feed(byte[] utf8, int offset, int length) {
-        finest.feed(utf8, offset, length);
+        top.feed(utf8, offset, length);
     }
 
     @Override
     public void feed(ByteBuffer utf8) {
-        finest.feed(utf8);
+        top.feed(utf8);
     }
 
     @Override
     public void feed(CharSequence text) {
-        finest.feed(text);
+        top.feed(text);
     }
 
     @Override
     public void finish() {
-        finest.finish();
-        for (int level = sizes.length - 2; level >= 0; level--) {
-            if (open[level].active) {
-                close(level);
-                drainClosed();
-            }
-        }
+        top.finish();
     }
 
     @Override
     public long bytesFed() {
-        return finest.bytesFed();
+        return top.bytesFed();
     }
 
     @Override
     public long replacements() {
-        return finest.replacements();
+        return top.replacements();
     }
 
     @Override
     public void close() {
-        finest.close();
+        top.close();
     }
 }

@@ -17,9 +17,10 @@ import java.util.Map;
 final class StateWriter {
     /**
      * The version of the layout; raise it when any writer changes what or in which order it writes, or when the
-     * chunks a resumed chunker makes change (4: chunks end before headings), so an older point is refused.
+     * chunks a resumed chunker makes change (4: chunks end before headings; 5: {@code hierarchical} cuts each level from
+     * its parents' text), so an older point is refused.
      */
-    static final int FORMAT = 4;
+    static final int FORMAT = 5;
     static final int MAGIC = 0xC5;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(256);

@@ -15,7 +15,8 @@ import java.util.Objects;
  * so its size follows the chunk window, never the document. Not thread-safe.
  */
 abstract class Utf8Window implements Chunker {
-    private static final int INITIAL_CAPACITY = 64 * 1024;
+    /** The window's first capacity, in bytes; it grows when a chunk needs more. */
+    static final int INITIAL_CAPACITY = 64 * 1024;
 
     /** The bytes; {@code buf[0]} is document byte {@link #base}. */
     byte[] buf;

@@ -78,7 +78,7 @@ class ResumeStateTest {
         state[1] = 9;
         assertThatThrownBy(() -> new StateReader(state, "markdown", 0)).isInstanceOf(CheckpointMismatchException.class)
                 .hasMessage("cannot resume strategy 'markdown' from this checkpoint: its state format is 9 and this version reads"
-                        + " format 4; delete the checkpoint and start over");
+                        + " format 5; delete the checkpoint and start over");
         assertThatThrownBy(() -> new StateReader(new byte[] {1, 2, 3, 4}, "markdown", 0))
                 .hasMessage("cannot resume strategy 'markdown' from this checkpoint: it is not a chunker state (4 bytes);"
                         + " delete the checkpoint and start over");
