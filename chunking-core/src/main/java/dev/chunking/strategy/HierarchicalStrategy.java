@@ -23,15 +23,18 @@ import java.util.Map;
  * own text, into the chunks of the level below: so each chunk below the top has one parent, a
  * parent is exactly the union of its children, and where two parents overlap both have children
  * there (the same text under two ids). The overlap applies to the finest level (it must be below
- * the finest size) and every level overlaps by the same share of its size: with levels
- * {@code 2048,512,128} and an overlap of 32, the levels overlap by 512, 128 and 32. The min size
+ * the finest size) and every coarser level overlaps by the same share of its size, at most half of
+ * it: with levels {@code 2048,512,128} and an overlap of 32, the levels overlap by 512, 128 and 32;
+ * with 96, by 1024, 256 and 96. (Each level re-cuts its parents' text, overlaps included, so the
+ * cap keeps the text each level repeats to at most twice its parents'.) The min size
  * is a share of {@code maxSize}, applied the same way: each level's min size is
- * {@code minSize * levelSize / maxSize}. Every chunk is an exact slice and carries
+ * {@code minSize * levelSize / maxSize}, at most the level's size. Every chunk is an exact slice and carries
  * {@code metadata().level()} (0 for the largest), a stable {@code id()} made of the document id,
  * the level and its index within the level ({@code doc#L1-7}), and below the top its parent's id.
  * A chunk is emitted right after its children, so children come before their parent; indices
- * count all levels. One pass over the text; memory is the top level's window plus, per level
- * below, one chunk's text and the chunks cut from it.
+ * count all levels. One pass over the stream, and each level below re-reads its parents' text in
+ * memory; memory is the top level's window plus, per level below, one chunk's text and the chunks
+ * cut from it.
  * Malformed input must be reported (children cut from a parent's text with U+FFFD replacements
  * would lose their source offsets). Chunkers resume from a
  * checkpoint: the resume point's state carries the top level's state and the ids given so far.
@@ -98,9 +101,10 @@ public final class HierarchicalStrategy implements ChunkingStrategy {
     }
 
     /**
-     * Returns the options each level is cut with: its size from {@code levels} as the max size, and
-     * the overlap (which the options give for the finest level) and the min size (a share of the
-     * max size) scaled to that size.
+     * Returns the options each level is cut with: its size from {@code levels} as the max size, the
+     * overlap (which the options give for the finest level) scaled to that size, at most half of it
+     * above the finest level, and the min size (a share of the max size) scaled to that size, at
+     * most all of it.
      *
      * @param options the options the strategy is given, with or without {@code levels}
      * @return the options of each level, largest first, without the strategy's parameters
@@ -111,7 +115,9 @@ public final class HierarchicalStrategy implements ChunkingStrategy {
         int finest = sizes[sizes.length - 1];
         ChunkingOptions[] out = new ChunkingOptions[sizes.length];
         for (int level = 0; level < sizes.length; level++) {
-            long overlap = (long) options.overlap() * sizes[level] / finest;
+            // coarser levels at most half: each re-cuts its parents' text, so the text repeats 1 / (1 - share) times per level
+            long overlap = level == sizes.length - 1 ? options.overlap() : Math.min(sizes[level] / 2,
+                    (long) options.overlap() * sizes[level] / finest);
             long min = Math.min(sizes[level], (long) options.minSize() * sizes[level] / options.maxSize());
             out[level] = new ChunkingOptions(sizes[level], (int) overlap, (int) min, options.unit(), options.tokenCounter(),
                     options.malformedInput(), Map.of(), options.limits());

@@ -116,11 +116,14 @@ class HierarchicalPropertiesTest {
     }
 
     @Test
-    void overlapsEveryLevelByTheFinestLevelsShareOfItsSize() {
+    void overlapsEveryLevelByTheFinestLevelsShareOfItsSizeUpToHalf() {
         ChunkingOptions[] levels = HierarchicalStrategy.levelOptions(ChunkingOptions.builder().overlap(32).minSize(250)
                 .parameter("levels", "2048,512,128").build());
         assertThat(levels).extracting(o -> o.maxSize() + "/" + o.overlap() + "/" + o.minSize())
                 .containsExactly("2048/512/512", "512/128/128", "128/32/32");
+        // above half the finest size, coarser levels stop at half theirs: each re-cuts its parents' text, overlaps included
+        assertThat(HierarchicalStrategy.levelOptions(ChunkingOptions.builder().overlap(96).minSize(0)
+                .parameter("levels", "2048,512,128").build())).extracting(ChunkingOptions::overlap).containsExactly(1024, 256, 96);
     }
 
     @Property(tries = 500)
