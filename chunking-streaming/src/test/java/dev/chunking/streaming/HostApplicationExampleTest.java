@@ -63,7 +63,8 @@ class HostApplicationExampleTest {
         assertThat(result.bytes()).isLessThanOrEqualTo(3 + 64 * 1024);
         assertThat(Files.exists(dir.resolve("guide.md.checkpoint"))).isTrue();
         long deadline = System.nanoTime() + 30_000_000_000L; // events go out on the delivery thread, maybe after completion
-        while (!printed.toString(StandardCharsets.UTF_8).contains("CANCELLED") && System.nanoTime() < deadline) {
+        // printf may reach the stream in pieces: wait for the whole line, not only its first word
+        while (!printed.toString(StandardCharsets.UTF_8).matches("(?s).*CANCELLED [^\n]*\n.*") && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         String log = printed.toString(StandardCharsets.UTF_8);
