@@ -65,8 +65,16 @@ final class Slices {
      * last, where a leading byte order mark is skipped too (promise 1).
      */
     void assertInOrderAndCovering(List<TextSegment> segments, int overlap) {
-        long previousStart = -1;
-        long previousEnd = 0;
+        assertInOrderAndCovering(segments, overlap, 0, length());
+    }
+
+    /**
+     * As {@link #assertInOrderAndCovering(List, int)}, for segments that cover {@code [from, to)} of
+     * the source (the children of one hierarchical parent).
+     */
+    void assertInOrderAndCovering(List<TextSegment> segments, int overlap, long from, long to) {
+        long previousStart = from - 1;
+        long previousEnd = from;
         for (TextSegment segment : segments) {
             long start = segment.metadata().getLong(SegmentMetadata.START);
             long end = segment.metadata().getLong(SegmentMetadata.END);
@@ -81,7 +89,7 @@ final class Slices {
             previousStart = start;
             previousEnd = end;
         }
-        assertThat(skippable(previousEnd, length()))
+        assertThat(skippable(previousEnd, to))
                 .as("what follows the last segment, from %d, is blank", previousEnd).isTrue();
     }
 

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chunking.domain.ChunkingOptions;
+import dev.chunking.strategy.HierarchicalStrategy;
 import dev.chunking.testing.Texts;
 import dev.langchain4j.data.document.Document;
 import dev.langchain4j.data.segment.TextSegment;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -57,7 +61,7 @@ class SplitterPropertiesTest {
     }
 
     @Property(tries = 300)
-    void everyLevelOfAHierarchyIsExactInOrderAndCovering(@ForAll("documents") String text,
+    void theTopLevelAndEveryParentsChildrenAreExactInOrderAndCovering(@ForAll("documents") String text,
                                                          @ForAll("levels") List<Integer> sizes) {
         int overlap = sizes.get(sizes.size() - 1) / 5;
         List<TextSegment> segments = ChunkingDocumentSplitter.builder().strategy("hierarchical").overlap(overlap).minSize(overlap / 2)
@@ -65,15 +69,29 @@ class SplitterPropertiesTest {
                 .split(Document.from(text));
         Slices slices = new Slices(text);
         slices.assertExact(segments);
-        for (int level = 0; level < sizes.size(); level++) {
-            List<TextSegment> ofLevel = new ArrayList<>();
-            for (TextSegment segment : segments) {
-                if (segment.metadata().getInteger(SegmentMetadata.LEVEL) == level) {
-                    ofLevel.add(segment);
-                }
+        ChunkingOptions[] levels = HierarchicalStrategy.levelOptions(ChunkingOptions.builder().overlap(overlap)
+                .parameter("levels", sizes.stream().map(String::valueOf).collect(Collectors.joining(","))).build());
+        Map<String, TextSegment> byId = new HashMap<>();
+        Map<String, List<TextSegment>> children = new LinkedHashMap<>();
+        List<TextSegment> top = new ArrayList<>();
+        for (TextSegment segment : segments) {
+            byId.put(segment.metadata().getString(SegmentMetadata.ID), segment);
+            String parent = segment.metadata().getString(SegmentMetadata.PARENT_ID);
+            if (parent == null) {
+                top.add(segment);
+            } else {
+                children.computeIfAbsent(parent, k -> new ArrayList<>()).add(segment);
             }
-            slices.assertInOrderAndCovering(ofLevel, overlap);
         }
+        // the top level covers the text; every parent's children, cut from its text, cover the parent
+        slices.assertInOrderAndCovering(top, levels[0].overlap());
+        children.forEach((parentId, kids) -> {
+            TextSegment parent = byId.get(parentId);
+            assertThat(parent).as("the parent %s of a segment", parentId).isNotNull();
+            int level = parent.metadata().getInteger(SegmentMetadata.LEVEL) + 1;
+            slices.assertInOrderAndCovering(kids, levels[level].overlap(), parent.metadata().getLong(SegmentMetadata.START),
+                    parent.metadata().getLong(SegmentMetadata.END));
+        });
     }
 
     @Provide

@@ -30,7 +30,7 @@ final class Slices {
     /**
      * Asserts that the documents cut from one source are, in order, its chunks 0..n-1 with Spring AI's keys, and
      * that each one's text is exactly the source's slice at its code-point offsets and, in UTF-8, at its byte offsets.
-     * Chunks of one level start and end in order.
+     * Chunks of one level with one parent start and end in order (parents that overlap repeat their children).
      *
      * @param sourceId the source document's id
      * @param source the source text
@@ -38,7 +38,7 @@ final class Slices {
      */
     static void assertExact(String sourceId, String source, List<Document> documents) {
         byte[] utf8 = source.getBytes(StandardCharsets.UTF_8);
-        Map<Integer, long[]> lastOfLevel = new HashMap<>();
+        Map<String, long[]> lastOfLevel = new HashMap<>();
         for (int i = 0; i < documents.size(); i++) {
             Document document = documents.get(i);
             Map<String, Object> metadata = document.getMetadata();
@@ -53,10 +53,11 @@ final class Slices {
             assertThat(Arrays.copyOfRange(utf8, Math.toIntExact(byteStart), Math.toIntExact(byteEnd)))
                     .as("chunk %d, bytes [%d, %d)", i, byteStart, byteEnd)
                     .isEqualTo(document.getText().getBytes(StandardCharsets.UTF_8));
-            long[] last = lastOfLevel.put((Integer) metadata.get(MetadataKeys.LEVEL), new long[] {start, end});
+            long[] last = lastOfLevel.put(metadata.get(MetadataKeys.LEVEL) + " " + metadata.get(MetadataKeys.PARENT_ID),
+                    new long[] {start, end});
             if (last != null) {
-                assertThat(start).as("start of chunk %d after the one before on its level", i).isGreaterThanOrEqualTo(last[0]);
-                assertThat(end).as("end of chunk %d after the one before on its level", i).isGreaterThan(last[1]);
+                assertThat(start).as("start of chunk %d after the one before on its level and parent", i).isGreaterThanOrEqualTo(last[0]);
+                assertThat(end).as("end of chunk %d after the one before on its level and parent", i).isGreaterThan(last[1]);
             }
         }
     }
