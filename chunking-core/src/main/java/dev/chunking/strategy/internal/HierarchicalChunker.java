@@ -128,12 +128,10 @@ public final class HierarchicalChunker implements Chunker {
                 below.feed(text, 0, bytes);
                 below.finish();
             }
-            // the chunks below are copied out first: cutting each of them reuses the text buffer and the lists below
-            Chunk[] kids = children.toArray(new Chunk[0]);
-            children.clear();
-            for (Chunk kid : kids) {
+            for (Chunk kid : children) { // cutting a child reuses the text buffer, which is free again, and the lists below only
                 split(kid, level + 1, id);
             }
+            children.clear();
         }
         sink.accept(new Chunk(document, nextIndex++, c.content(), c.start(), c.end(), c.byteStart(), c.byteEnd(), c.size(),
                 c.unit(), strategy, new ChunkMetadata(List.of(), level, id, parent, Map.of()), c.replacements()));
